@@ -1,0 +1,223 @@
+//! The national disability certificate number (残疾人证号): the holder's 18-digit citizen ID
+//! followed by one digit for the category and one for the grade (FACTS.md).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use crate::error::CertificateNumberProblem as Problem;
+use crate::facts::{Category, Grade};
+
+/// A checked 20-digit certificate number.
+///
+/// Parsing verifies the citizen ID's check character (GB 11643: ISO 7064 MOD 11-2, `X` for 10),
+/// that digits 7–14 are a date of birth, and that the last two digits are a category (1–7) and a
+/// grade (1–4).
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::{CertificateNumber, Category, Grade};
+///
+/// let number: CertificateNumber = "12010119800101001242".parse()?;
+/// assert_eq!(number.category(), Category::Physical);
+/// assert_eq!(number.grade(), Grade::Two);
+/// assert_eq!(number.birth_date().to_string(), "1980-01-01");
+/// # Ok::<(), tianjin_disability_subsidies::CertificateNumberProblem>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CertificateNumber {
+    digits: String,
+    category: Category,
+    grade: Grade,
+    birth_date: NaiveDate,
+}
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARACTERS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// The check character (GB 11643) that the first 17 digits of a citizen ID call for.
+///
+/// Returns `None` unless `first17` is 17 ASCII digits.
+pub fn citizen_id_check_character(first17: &str) -> Option<char> {
+    if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let sum: u32 = first17
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    Some(CHECK_CHARACTERS[(sum % 11) as usize])
+}
+
+impl CertificateNumber {
+    /// The disability category the 19th digit encodes.
+    pub fn category(&self) -> Category {
+        self.category
+    }
+
+    /// The grade the 20th digit encodes.
+    pub fn grade(&self) -> Grade {
+        self.grade
+    }
+
+    /// The holder's date of birth, from the citizen ID.
+    pub fn birth_date(&self) -> NaiveDate {
+        self.birth_date
+    }
+
+    /// The holder's 18-character citizen ID.
+    pub fn citizen_id(&self) -> &str {
+        &self.digits[..18]
+    }
+
+    /// Checks that the category and grade the number encodes agree with a certificate's record.
+    ///
+    /// # Errors
+    ///
+    /// [`CertificateNumberProblem::CategoryMismatch`] or
+    /// [`CertificateNumberProblem::GradeMismatch`] when they differ.
+    pub fn check_agrees(&self, category: Category, grade: Grade) -> Result<(), Problem> {
+        if self.category != category {
+            return Err(Problem::CategoryMismatch {
+                in_number: self.category,
+                in_record: category,
+            });
+        }
+        if self.grade != grade {
+            return Err(Problem::GradeMismatch {
+                in_number: self.grade,
+                in_record: grade,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for CertificateNumber {
+    type Err = Problem;
+
+    fn from_str(s: &str) -> Result<CertificateNumber, Problem> {
+        let chars: Vec<char> = s.chars().collect();
+        if chars.len() != 20 {
+            return Err(Problem::WrongLength { found: chars.len() });
+        }
+        for (i, &c) in chars.iter().enumerate() {
+            let allowed = c.is_ascii_digit() || (i == 17 && (c == 'X' || c == 'x'));
+            if !allowed {
+                return Err(Problem::NotADigit {
+                    position: i + 1,
+                    found: c,
+                });
+            }
+        }
+        let expected = citizen_id_check_character(&s[..17]).unwrap_or('?');
+        let found = chars[17].to_ascii_uppercase();
+        if expected != found {
+            return Err(Problem::CheckDigit { expected, found });
+        }
+        let birth = &s[6..14];
+        let birth_date = NaiveDate::parse_from_str(birth, "%Y%m%d").map_err(|_| Problem::BirthDate {
+            found: birth.to_owned(),
+        })?;
+        let category = chars[18]
+            .to_digit(10)
+            .and_then(|d| Category::from_code(d as u8))
+            .ok_or(Problem::UnknownCategory { found: chars[18] })?;
+        let grade = chars[19]
+            .to_digit(10)
+            .and_then(|d| Grade::try_from(d as u8).ok())
+            .ok_or(Problem::UnknownGrade { found: chars[19] })?;
+        Ok(CertificateNumber {
+            digits: s.to_ascii_uppercase(),
+            category,
+            grade,
+            birth_date,
+        })
+    }
+}
+
+impl fmt::Display for CertificateNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.digits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A made-up Tianjin citizen ID whose check character is computed, not copied.
+    fn id(first17: &str) -> String {
+        let mut s = first17.to_owned();
+        s.push(citizen_id_check_character(first17).unwrap());
+        s
+    }
+
+    #[test]
+    fn check_character_follows_gb_11643() {
+        // Source: the worked example of GB 11643-1999, 11010519491231002X.
+        assert_eq!(citizen_id_check_character("11010519491231002"), Some('X'));
+        assert_eq!(citizen_id_check_character("44052418800101001"), Some('4'));
+        assert_eq!(citizen_id_check_character("1101051949123100"), None);
+    }
+
+    #[test]
+    fn parses_category_grade_and_birth_date() {
+        let n: CertificateNumber = format!("{}42", id("12010119800101001")).parse().unwrap();
+        assert_eq!(n.category(), Category::Physical);
+        assert_eq!(n.grade(), Grade::Two);
+        assert_eq!(n.birth_date(), NaiveDate::from_ymd_opt(1980, 1, 1).unwrap());
+        assert_eq!(n.citizen_id(), id("12010119800101001"));
+        let x: CertificateNumber = "11010519491231002x71".parse().unwrap();
+        assert_eq!(x.to_string(), "11010519491231002X71");
+        assert_eq!(x.category(), Category::Multiple);
+    }
+
+    #[test]
+    fn refuses_bad_numbers_with_what_is_wrong() {
+        let good = id("12010119800101001");
+        let wrong_check = format!("{}{}", &good[..17], if good.ends_with('1') { '2' } else { '1' });
+        let cases = [
+            ("1234".to_owned(), "expected 20 characters (18-digit citizen ID, category digit, grade digit), found 4"),
+            (format!("{}4A", good), "expected a digit at position 20, found 'A'"),
+            (format!("{wrong_check}42"), ""),
+            (format!("{}82", good), "expected a category digit from 1 to 7 at position 19, found '8'"),
+            (format!("{}45", good), "expected a grade digit from 1 to 4 at position 20, found '5'"),
+            (format!("{}42", id("12010119801301001")), "the citizen ID's digits 7-14 should be a date of birth, found \"19801301\""),
+        ];
+        for (number, message) in cases {
+            let err = number.parse::<CertificateNumber>().unwrap_err();
+            if message.is_empty() {
+                assert!(matches!(err, Problem::CheckDigit { .. }), "{number}: {err}");
+            } else {
+                assert_eq!(err.to_string(), message, "{number}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_wrong_check_character_names_the_expected_one() {
+        let err = "11010519491231002171".parse::<CertificateNumber>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the citizen ID's check character should be 'X', found '1'"
+        );
+    }
+
+    #[test]
+    fn mismatch_with_the_record_is_reported() {
+        let n: CertificateNumber = format!("{}42", id("12010119800101001")).parse().unwrap();
+        assert!(n.check_agrees(Category::Physical, Grade::Two).is_ok());
+        assert_eq!(
+            n.check_agrees(Category::Visual, Grade::Two).unwrap_err().to_string(),
+            "the number encodes category physical, but the certificate says visual"
+        );
+        assert_eq!(
+            n.check_agrees(Category::Physical, Grade::Three).unwrap_err().to_string(),
+            "the number encodes grade 2, but the certificate says grade 3"
+        );
+    }
+}

@@ -1,0 +1,849 @@
+//! The decision and its reasons: what each subsidy pays in a month, to whom, and why.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::clauses::ClauseId;
+use crate::facts::{AssistanceKind, BenefitKind, Category, Channel, CustodyKind, Grade, Keeps, Subsidy};
+use crate::money::Money;
+use crate::month::Month;
+use crate::policy::{Parameter, StopTiming, TieBreak};
+
+/// The decision for one resident and one month: both subsidies, the total and the reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDecision {
+    /// The resident's id, as given.
+    pub resident: String,
+    /// The month decided.
+    pub month: Month,
+    /// The name of the policy that decided it.
+    pub policy: String,
+    /// The living allowance (困难残疾人生活补贴).
+    pub living: SubsidyDecision,
+    /// The nursing allowance (重度残疾人护理补贴).
+    pub nursing: SubsidyDecision,
+    /// What the two subsidies pay together this month.
+    pub total: Money,
+    /// Reasons about the decision as a whole (`in_force`, `both`).
+    pub reasons: Vec<Reason>,
+}
+
+impl MonthDecision {
+    /// The decision for one subsidy.
+    pub fn subsidy(&self, subsidy: Subsidy) -> &SubsidyDecision {
+        match subsidy {
+            Subsidy::Living => &self.living,
+            Subsidy::Nursing => &self.nursing,
+        }
+    }
+
+    /// Every clause id the decision rests on, without repeats, in the order first cited.
+    pub fn clause_ids(&self) -> Vec<ClauseId> {
+        let mut ids = Vec::new();
+        let all = self
+            .reasons
+            .iter()
+            .chain(&self.living.reasons)
+            .chain(&self.nursing.reasons);
+        for r in all {
+            if !ids.contains(&r.clause) {
+                ids.push(r.clause);
+            }
+        }
+        ids
+    }
+}
+
+/// What one subsidy does in one month, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubsidyDecision {
+    /// Which subsidy.
+    pub subsidy: Subsidy,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// Competing benefits the person gives up to receive this subsidy (choose-the-higher).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gives_up: Vec<GivenUp>,
+    /// The reasons, each citing its clause.
+    pub reasons: Vec<Reason>,
+}
+
+impl SubsidyDecision {
+    /// The amount paid this month, zero unless the outcome is [`Outcome::Paid`].
+    pub fn amount(&self) -> Money {
+        match &self.outcome {
+            Outcome::Paid { amount, .. } => *amount,
+            _ => Money::ZERO,
+        }
+    }
+
+    /// Whether the reasons cite `clause`.
+    pub fn cites(&self, clause: ClauseId) -> bool {
+        self.reasons.iter().any(|r| r.clause == clause)
+    }
+}
+
+/// A competing benefit given up in a choose-the-higher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GivenUp {
+    /// Which benefit.
+    pub kind: BenefitKind,
+    /// Its monthly amount.
+    pub monthly_amount: Money,
+}
+
+/// The outcome for one subsidy in one month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// Paid: this amount, to this payee.
+    Paid {
+        /// The month's amount.
+        amount: Money,
+        /// Who receives it.
+        payee: Payee,
+    },
+    /// A condition of the subsidy is not met.
+    NotEligible {
+        /// Every unmet condition.
+        because: Vec<Cause>,
+    },
+    /// An exclusion applies (work-injury fee, extreme poverty, prison, orphan rules).
+    Excluded {
+        /// The exclusion.
+        by: Cause,
+    },
+    /// A higher (or chosen) competing benefit is received instead.
+    Superseded {
+        /// The competing benefit kept.
+        by: BenefitKind,
+        /// Its monthly amount.
+        benefit_amount: Money,
+        /// What the subsidy would have paid.
+        subsidy_amount: Money,
+    },
+    /// Every condition is met but no application is in force: 应享未享.
+    NotAppliedFor {
+        /// What the subsidy would pay.
+        would_pay: Money,
+    },
+    /// A claim was paid and stopped; a new application is needed (reading `restart`).
+    Stopped {
+        /// The first month not paid.
+        since: Month,
+        /// The condition that ceased.
+        because: Cause,
+    },
+    /// The facts given do not decide it.
+    Undetermined {
+        /// The fact groups still needed.
+        missing: Vec<FactGroup>,
+    },
+}
+
+impl Outcome {
+    /// The outcome's snake_case name, as in JSON (`paid`, `not_eligible`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Outcome::Paid { .. } => "paid",
+            Outcome::NotEligible { .. } => "not_eligible",
+            Outcome::Excluded { .. } => "excluded",
+            Outcome::Superseded { .. } => "superseded",
+            Outcome::NotAppliedFor { .. } => "not_applied_for",
+            Outcome::Stopped { .. } => "stopped",
+            Outcome::Undetermined { .. } => "undetermined",
+        }
+    }
+}
+
+/// Who receives a payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Payee {
+    /// The disabled person (or the guardian on their behalf).
+    Person,
+    /// A child welfare institution (clause `orphan.institution_payee`).
+    Institution {
+        /// Its name.
+        name: String,
+    },
+}
+
+/// A condition that is not met, or an exclusion that applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Cause {
+    /// The person has died.
+    Died,
+    /// No Tianjin household registration.
+    NoTianjinHukou,
+    /// No valid disability certificate (none, not yet issued, expired, cancelled or frozen).
+    NoValidCertificate,
+    /// Grade 3 or 4: not severe (nursing allowance).
+    GradeNotSevere,
+    /// The household receives neither dibao nor dibao-edge treatment (living allowance).
+    NoHouseholdAssistance,
+    /// The child receives the orphan guarantee (living allowance; `orphan.living`).
+    OrphanGuarantee,
+    /// The child's institution is already funded for care (nursing; `orphan.no_duplicate`).
+    InstitutionFundedForCare,
+    /// The person receives the work-injury living-care fee (`exclusion.work_injury`).
+    WorkInjuryLivingCareFee,
+    /// The person is in extreme-poverty support (`exclusion.extreme_poverty`).
+    ExtremePovertySupport,
+    /// The person is serving a prison sentence (`exclusion.prison`).
+    Prison,
+}
+
+impl Cause {
+    pub(crate) const ALL: [Cause; 10] = [
+        Cause::Died,
+        Cause::NoTianjinHukou,
+        Cause::NoValidCertificate,
+        Cause::GradeNotSevere,
+        Cause::NoHouseholdAssistance,
+        Cause::OrphanGuarantee,
+        Cause::InstitutionFundedForCare,
+        Cause::WorkInjuryLivingCareFee,
+        Cause::ExtremePovertySupport,
+        Cause::Prison,
+    ];
+
+    /// Whether it is an exclusion (不享受) rather than an unmet condition.
+    pub fn is_exclusion(self) -> bool {
+        matches!(
+            self,
+            Cause::OrphanGuarantee
+                | Cause::InstitutionFundedForCare
+                | Cause::WorkInjuryLivingCareFee
+                | Cause::ExtremePovertySupport
+                | Cause::Prison
+        )
+    }
+
+    /// The clause that makes it matter.
+    pub fn clause(self, subsidy: Subsidy) -> ClauseId {
+        match self {
+            Cause::Died => ClauseId::StopMonth,
+            Cause::NoTianjinHukou | Cause::NoValidCertificate => match subsidy {
+                Subsidy::Living => ClauseId::LivingEligibility,
+                Subsidy::Nursing => ClauseId::NursingEligibility,
+            },
+            Cause::GradeNotSevere => ClauseId::NursingEligibility,
+            Cause::NoHouseholdAssistance => ClauseId::LivingEligibility,
+            Cause::OrphanGuarantee => ClauseId::OrphanLiving,
+            Cause::InstitutionFundedForCare => ClauseId::OrphanNoDuplicate,
+            Cause::WorkInjuryLivingCareFee => ClauseId::ExclusionWorkInjury,
+            Cause::ExtremePovertySupport => ClauseId::ExclusionExtremePoverty,
+            Cause::Prison => ClauseId::ExclusionPrison,
+        }
+    }
+
+    /// In Chinese.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            Cause::Died => "本人死亡",
+            Cause::NoTianjinHukou => "无天津市户籍",
+            Cause::NoValidCertificate => "无有效残疾人证",
+            Cause::GradeNotSevere => "残疾等级非一、二级",
+            Cause::NoHouseholdAssistance => "未享受低保或低保边缘家庭待遇",
+            Cause::OrphanGuarantee => "享受孤儿基本生活保障",
+            Cause::InstitutionFundedForCare => "儿童福利机构已纳入照料护理类补贴资金保障范围",
+            Cause::WorkInjuryLivingCareFee => "领取工伤保险生活护理费",
+            Cause::ExtremePovertySupport => "纳入特困人员供养保障",
+            Cause::Prison => "在监狱服刑",
+        }
+    }
+
+    /// In English.
+    pub fn describe_en(self) -> &'static str {
+        match self {
+            Cause::Died => "the person has died",
+            Cause::NoTianjinHukou => "no Tianjin household registration",
+            Cause::NoValidCertificate => "no valid disability certificate",
+            Cause::GradeNotSevere => "grade 3 or 4, not severe",
+            Cause::NoHouseholdAssistance => "no dibao or dibao-edge treatment",
+            Cause::OrphanGuarantee => "receives the orphan basic living guarantee",
+            Cause::InstitutionFundedForCare => "the child welfare institution is already funded for care",
+            Cause::WorkInjuryLivingCareFee => "receives the work-injury living-care fee",
+            Cause::ExtremePovertySupport => "in extreme-poverty support",
+            Cause::Prison => "serving a prison sentence",
+        }
+    }
+}
+
+/// A group of facts in [`Facts`](crate::Facts); an absent group makes a subsidy undetermined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactGroup {
+    /// `hukou`.
+    Hukou,
+    /// `certificates`.
+    Certificates,
+    /// `household_assistance`.
+    HouseholdAssistance,
+    /// `orphan_guarantee`.
+    OrphanGuarantee,
+    /// `other_benefits`.
+    OtherBenefits,
+    /// `custody`.
+    Custody,
+    /// `applications`.
+    Applications,
+    /// `choices`.
+    Choices,
+}
+
+impl FactGroup {
+    pub(crate) const ALL: [FactGroup; 8] = [
+        FactGroup::Hukou,
+        FactGroup::Certificates,
+        FactGroup::HouseholdAssistance,
+        FactGroup::OrphanGuarantee,
+        FactGroup::OtherBenefits,
+        FactGroup::Custody,
+        FactGroup::Applications,
+        FactGroup::Choices,
+    ];
+
+    /// The field name in the facts' JSON.
+    pub fn field(self) -> &'static str {
+        match self {
+            FactGroup::Hukou => "hukou",
+            FactGroup::Certificates => "certificates",
+            FactGroup::HouseholdAssistance => "household_assistance",
+            FactGroup::OrphanGuarantee => "orphan_guarantee",
+            FactGroup::OtherBenefits => "other_benefits",
+            FactGroup::Custody => "custody",
+            FactGroup::Applications => "applications",
+            FactGroup::Choices => "choices",
+        }
+    }
+}
+
+/// A reference to one fact: its group and its index there, written `certificates[0]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FactRef {
+    /// The group.
+    pub group: FactGroup,
+    /// The index within the group's list.
+    pub index: usize,
+}
+
+impl FactRef {
+    pub(crate) fn new(group: FactGroup, index: usize) -> FactRef {
+        FactRef { group, index }
+    }
+}
+
+impl fmt::Display for FactRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.group.field(), self.index)
+    }
+}
+
+impl FromStr for FactRef {
+    type Err = String;
+    fn from_str(s: &str) -> Result<FactRef, String> {
+        let bad = || format!("expected a fact reference such as \"certificates[0]\", found \"{s}\"");
+        let (field, rest) = s.split_once('[').ok_or_else(bad)?;
+        let index = rest.strip_suffix(']').ok_or_else(bad)?.parse().map_err(|_| bad())?;
+        let group = FactGroup::ALL
+            .into_iter()
+            .find(|g| g.field() == field)
+            .ok_or_else(bad)?;
+        Ok(FactRef { group, index })
+    }
+}
+
+impl Serialize for FactRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for FactRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FactRef, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// One step of a decision: the clause it applies and what was found.
+///
+/// In JSON a reason also carries the clause's Chinese text (`text_zh`), its English gloss
+/// (`gloss_en`) and the facts it used (`facts`); these follow from `clause` and `finding`, and are
+/// ignored when a decision is read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// The clause or reading applied.
+    pub clause: ClauseId,
+    /// What was found.
+    pub finding: Finding,
+}
+
+impl Reason {
+    /// The facts the finding used.
+    pub fn facts(&self) -> Vec<FactRef> {
+        self.finding.facts()
+    }
+}
+
+#[derive(Serialize)]
+struct ReasonOut<'a> {
+    clause: ClauseId,
+    text_zh: &'static str,
+    gloss_en: &'static str,
+    finding: &'a Finding,
+    facts: Vec<FactRef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReasonIn {
+    clause: ClauseId,
+    #[serde(default, rename = "text_zh")]
+    _text_zh: serde::de::IgnoredAny,
+    #[serde(default, rename = "gloss_en")]
+    _gloss_en: serde::de::IgnoredAny,
+    finding: Finding,
+    #[serde(default, rename = "facts")]
+    _facts: serde::de::IgnoredAny,
+}
+
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ReasonOut {
+            clause: self.clause,
+            text_zh: self.clause.text_zh(),
+            gloss_en: self.clause.gloss_en(),
+            finding: &self.finding,
+            facts: self.facts(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Reason, D::Error> {
+        let r = ReasonIn::deserialize(deserializer)?;
+        Ok(Reason {
+            clause: r.clause,
+            finding: r.finding,
+        })
+    }
+}
+
+/// Which tier of the living allowance applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Grade 1–2 (重度).
+    Grade1To2,
+    /// Grade 3–4.
+    Grade3To4,
+    /// The nursing allowance's one flat amount.
+    Flat,
+}
+
+/// How a certificate failed to be valid on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "how", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Lapse {
+    /// No certificate has been issued by that day.
+    NoneIssued,
+    /// The last certificate expired: `on` is its last valid day.
+    Expired {
+        /// Last valid day.
+        on: NaiveDate,
+    },
+    /// The certificate was cancelled (`on`: first day it no longer counted).
+    Cancelled {
+        /// First day without.
+        on: NaiveDate,
+    },
+    /// The certificate was frozen (`on`: first day it no longer counted).
+    Frozen {
+        /// First day without.
+        on: NaiveDate,
+    },
+}
+
+/// Which side a choose-the-higher gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The subsidy.
+    Subsidy,
+    /// The competing benefit.
+    OtherBenefit,
+}
+
+/// What a rule found: the data behind a [`Reason`], rendered in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "what", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Finding {
+    /// The policy governs the month.
+    PolicyInForce {
+        /// The policy's first month.
+        from: Month,
+    },
+    /// The person died on this day.
+    Died {
+        /// Date of death.
+        on: NaiveDate,
+    },
+    /// Tianjin household registration held on the day.
+    TianjinHukou {
+        /// The day checked.
+        on: NaiveDate,
+        /// The registration period.
+        fact: FactRef,
+    },
+    /// No Tianjin household registration on the day.
+    NoTianjinHukou {
+        /// The day checked.
+        on: NaiveDate,
+        /// The registration elsewhere, if one covers the day.
+        fact: Option<FactRef>,
+    },
+    /// A valid certificate on the day.
+    ValidCertificate {
+        /// The day checked.
+        on: NaiveDate,
+        /// Its category.
+        category: Category,
+        /// Its grade.
+        grade: Grade,
+        /// The certificate.
+        fact: FactRef,
+    },
+    /// No valid certificate on the day.
+    NoValidCertificate {
+        /// The day checked.
+        on: NaiveDate,
+        /// Why not.
+        lapse: Lapse,
+        /// The last certificate, if any.
+        fact: Option<FactRef>,
+    },
+    /// The grade is 1 or 2 (nursing allowance).
+    SevereGrade {
+        /// The grade.
+        grade: Grade,
+        /// The certificate.
+        fact: FactRef,
+    },
+    /// The grade is 3 or 4 (nursing allowance).
+    GradeNotSevere {
+        /// The grade.
+        grade: Grade,
+        /// The certificate.
+        fact: FactRef,
+    },
+    /// Multiple disability: the overall grade is used.
+    OverallGradeOfMultiple {
+        /// The overall grade.
+        grade: Grade,
+        /// The certificate.
+        fact: FactRef,
+    },
+    /// The household receives dibao or dibao-edge treatment on the day.
+    HouseholdAssistance {
+        /// The day checked.
+        on: NaiveDate,
+        /// Which.
+        kind: AssistanceKind,
+        /// The period.
+        fact: FactRef,
+    },
+    /// The household receives neither on the day.
+    NoHouseholdAssistance {
+        /// The day checked.
+        on: NaiveDate,
+    },
+    /// The child receives the orphan guarantee on the day.
+    OrphanGuarantee {
+        /// The day checked.
+        on: NaiveDate,
+        /// The period.
+        fact: FactRef,
+    },
+    /// The nursing allowance goes to the institution raising the orphan.
+    PaidToInstitution {
+        /// The institution.
+        institution: String,
+        /// The orphan guarantee period.
+        fact: FactRef,
+    },
+    /// The institution is already funded for the child's care.
+    InstitutionFundedForCare {
+        /// The institution.
+        institution: String,
+        /// The orphan guarantee period.
+        fact: FactRef,
+    },
+    /// An excluding benefit is received on the day.
+    ExcludingBenefit {
+        /// The day checked.
+        on: NaiveDate,
+        /// Which benefit.
+        kind: BenefitKind,
+        /// The benefit.
+        fact: FactRef,
+    },
+    /// A benefit that excludes only when received is only qualified for.
+    ExcludesOnlyWhenReceived {
+        /// Which benefit.
+        kind: BenefitKind,
+        /// The benefit.
+        fact: FactRef,
+    },
+    /// Serving a prison sentence on the day.
+    InPrison {
+        /// The day checked.
+        on: NaiveDate,
+        /// The custody period.
+        fact: FactRef,
+    },
+    /// A custody or sentence that does not exclude.
+    CustodyDoesNotExclude {
+        /// Which kind.
+        kind: CustodyKind,
+        /// The custody period.
+        fact: FactRef,
+    },
+    /// The month's amount of the subsidy, from the dated parameters.
+    Amount {
+        /// Which subsidy.
+        subsidy: Subsidy,
+        /// The amount.
+        amount: Money,
+        /// The tier.
+        tier: Tier,
+        /// The household status it was paid for (living allowance).
+        household: Option<AssistanceKind>,
+        /// The parameter in the policy.
+        parameter: Parameter,
+        /// The month the parameter's value took effect.
+        from: Month,
+    },
+    /// A competing benefit compared with the subsidy, month for month.
+    Compared {
+        /// The competing benefit.
+        kind: BenefitKind,
+        /// Its monthly amount.
+        benefit_amount: Money,
+        /// The subsidy's monthly amount.
+        subsidy_amount: Money,
+        /// What was kept.
+        kept: Side,
+        /// The benefit.
+        fact: FactRef,
+    },
+    /// A benefit that competes only when already received is only qualified for.
+    CompetesOnlyWhenReceived {
+        /// Which benefit.
+        kind: BenefitKind,
+        /// The benefit.
+        fact: FactRef,
+    },
+    /// Equal amounts: the policy's tie rule decided.
+    Tie {
+        /// The rule applied.
+        rule: TieBreak,
+        /// What was kept.
+        kept: Side,
+    },
+    /// The person's recorded choice decided.
+    PersonChose {
+        /// What the person keeps.
+        keeps: Keeps,
+        /// The choice.
+        fact: FactRef,
+    },
+    /// A benefit that stacks with the subsidies.
+    Stacks {
+        /// Which benefit.
+        kind: BenefitKind,
+        /// The benefit.
+        fact: FactRef,
+    },
+    /// An application was granted: every condition held on the day it was submitted.
+    ApplicationGranted {
+        /// Submission day.
+        submitted: NaiveDate,
+        /// Its first paid month.
+        first_month: Month,
+        /// The application.
+        fact: FactRef,
+    },
+    /// An application was not granted: a condition failed on the day it was submitted.
+    ApplicationNotGranted {
+        /// Submission day.
+        submitted: NaiveDate,
+        /// The application.
+        fact: FactRef,
+    },
+    /// No application for the subsidy.
+    NoApplication,
+    /// The channel an application came by; every channel counts alike.
+    Channel {
+        /// The channel.
+        channel: Channel,
+        /// The application.
+        fact: FactRef,
+    },
+    /// A claim in payment since its first month.
+    InPayment {
+        /// Its first month.
+        since: Month,
+        /// The application.
+        fact: FactRef,
+    },
+    /// A new application after a stop: paid from its own month, no back pay.
+    NoBackPay {
+        /// The application's month.
+        from: Month,
+        /// The application.
+        fact: FactRef,
+    },
+    /// A renewal: entitlement from the new certificate's month, with back pay.
+    Renewal {
+        /// The new certificate's issue date.
+        issued: NaiveDate,
+        /// Back-pay months granted (after the policy's cap).
+        back_pay_months: u8,
+        /// The first paid month.
+        first_month: Month,
+        /// The new certificate.
+        fact: FactRef,
+    },
+    /// A condition ceased, and the claim stopped.
+    Ceased {
+        /// What ceased.
+        cause: Cause,
+        /// The first day without the condition.
+        on: NaiveDate,
+        /// The first month not paid.
+        stop_month: Month,
+        /// The policy's stop timing.
+        timing: StopTiming,
+    },
+    /// A stopped claim needs a new application.
+    NeedsNewApplication {
+        /// The first month not paid.
+        since: Month,
+    },
+    /// Both subsidies are paid this month.
+    BothPaid,
+}
+
+impl Finding {
+    /// The facts it used.
+    pub fn facts(&self) -> Vec<FactRef> {
+        use Finding::*;
+        match self {
+            TianjinHukou { fact, .. }
+            | ValidCertificate { fact, .. }
+            | SevereGrade { fact, .. }
+            | GradeNotSevere { fact, .. }
+            | OverallGradeOfMultiple { fact, .. }
+            | HouseholdAssistance { fact, .. }
+            | OrphanGuarantee { fact, .. }
+            | PaidToInstitution { fact, .. }
+            | InstitutionFundedForCare { fact, .. }
+            | ExcludingBenefit { fact, .. }
+            | ExcludesOnlyWhenReceived { fact, .. }
+            | InPrison { fact, .. }
+            | CustodyDoesNotExclude { fact, .. }
+            | Compared { fact, .. }
+            | CompetesOnlyWhenReceived { fact, .. }
+            | PersonChose { fact, .. }
+            | Stacks { fact, .. }
+            | ApplicationGranted { fact, .. }
+            | ApplicationNotGranted { fact, .. }
+            | Channel { fact, .. }
+            | InPayment { fact, .. }
+            | NoBackPay { fact, .. }
+            | Renewal { fact, .. } => vec![*fact],
+            NoTianjinHukou { fact, .. } | NoValidCertificate { fact, .. } => {
+                fact.iter().copied().collect()
+            }
+            PolicyInForce { .. }
+            | Died { .. }
+            | NoHouseholdAssistance { .. }
+            | Amount { .. }
+            | Tie { .. }
+            | NoApplication
+            | Ceased { .. }
+            | NeedsNewApplication { .. }
+            | BothPaid => Vec::new(),
+        }
+    }
+}
+
+/// A schedule: the decisions for a range of months, with when payment starts and stops.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// The resident's id.
+    pub resident: String,
+    /// The policy's name.
+    pub policy: String,
+    /// The first month decided.
+    pub first: Month,
+    /// The last month decided.
+    pub last: Month,
+    /// The living allowance over the range.
+    pub living: SubsidySummary,
+    /// The nursing allowance over the range.
+    pub nursing: SubsidySummary,
+    /// What both pay over the range.
+    pub total: Money,
+    /// Each month's decision, in order.
+    pub months: Vec<MonthDecision>,
+}
+
+impl Schedule {
+    /// The summary of one subsidy.
+    pub fn subsidy(&self, subsidy: Subsidy) -> &SubsidySummary {
+        match subsidy {
+            Subsidy::Living => &self.living,
+            Subsidy::Nursing => &self.nursing,
+        }
+    }
+}
+
+/// One subsidy over a schedule's months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubsidySummary {
+    /// The first month paid in the range.
+    pub first_paid: Option<Month>,
+    /// The last stop in the range: from which month, and why.
+    pub stopped: Option<StopInfo>,
+    /// How many months are paid.
+    pub months_paid: u32,
+    /// What it pays over the range.
+    pub total: Money,
+}
+
+/// When and why a claim stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StopInfo {
+    /// The first month not paid.
+    pub since: Month,
+    /// The condition that ceased.
+    pub because: Cause,
+}

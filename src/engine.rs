@@ -1,0 +1,317 @@
+//! The engine: puts the rules together into a month's decision and a schedule of months.
+
+use chrono::NaiveDate;
+
+use crate::clauses::ClauseId;
+use crate::decision::{
+    FactGroup, FactRef, Finding, MonthDecision, Outcome, Payee, Schedule, StopInfo, SubsidyDecision,
+    SubsidySummary,
+};
+use crate::error::Error;
+use crate::facts::Subsidy;
+use crate::money::Money;
+use crate::month::Month;
+use crate::policy::Policy;
+use crate::resident::Resident;
+use crate::rules::competing::{choose_higher, Resolution};
+use crate::rules::timing::{timeline, Timeline};
+use crate::rules::{amounts, assess, Status, Trace, Verdict};
+
+impl Policy {
+    /// Decides both subsidies for one resident and one month.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MonthNotCovered`] for a month the policy does not govern (clause `in_force`).
+    /// Not being eligible is not an error: it is an [`Outcome`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Month, Outcome, Policy, Resident};
+    ///
+    /// let policy = Policy::tianjin_2023();
+    /// let resident = Resident::from_json(r#"{
+    ///     "id": "R-1",
+    ///     "hukou": [{ "place": "tianjin", "from": "1960-05-01" }],
+    ///     "certificates": [{ "category": "physical", "grade": 2, "issued": "2020-03-01" }],
+    ///     "household_assistance": [], "orphan_guarantee": [], "other_benefits": [], "custody": [],
+    ///     "applications": [{ "subsidies": ["nursing"], "submitted": "2024-03-15" }]
+    /// }"#)?;
+    /// let decision = policy.decide(&resident, Month::new(2024, 3)?)?;
+    /// assert_eq!(decision.nursing.amount().to_string(), "200");
+    /// assert!(matches!(decision.living.outcome, Outcome::NotEligible { .. }));
+    /// assert!(policy.decide(&resident, Month::new(2023, 7)?).is_err());
+    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
+    /// ```
+    pub fn decide(&self, resident: &Resident, month: Month) -> Result<MonthDecision, Error> {
+        self.check_covers(month)?;
+        let living = timeline(self, resident, Subsidy::Living);
+        let nursing = timeline(self, resident, Subsidy::Nursing);
+        decide_month(self, resident, month, &living, &nursing)
+    }
+
+    /// Decides every month from `first` to `last`, both included, and summarizes when each
+    /// subsidy is first paid and when and why it stops.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyRange`] when `first` is after `last`; [`Error::MonthNotCovered`] when the
+    /// policy does not govern every month of the range.
+    pub fn schedule(&self, resident: &Resident, first: Month, last: Month) -> Result<Schedule, Error> {
+        if first > last {
+            return Err(Error::EmptyRange { first, last });
+        }
+        self.check_covers(first)?;
+        self.check_covers(last)?;
+        let living_timeline = timeline(self, resident, Subsidy::Living);
+        let nursing_timeline = timeline(self, resident, Subsidy::Nursing);
+        let months = first
+            .through(last)
+            .map(|month| decide_month(self, resident, month, &living_timeline, &nursing_timeline))
+            .collect::<Result<Vec<_>, _>>()?;
+        let living = summarize(&months, Subsidy::Living);
+        let nursing = summarize(&months, Subsidy::Nursing);
+        Ok(Schedule {
+            resident: resident.id().to_owned(),
+            policy: self.name().to_owned(),
+            first,
+            last,
+            total: living.total + nursing.total,
+            living,
+            nursing,
+            months,
+        })
+    }
+}
+
+fn summarize(months: &[MonthDecision], subsidy: Subsidy) -> SubsidySummary {
+    let mut summary = SubsidySummary {
+        first_paid: None,
+        stopped: None,
+        months_paid: 0,
+        total: Money::ZERO,
+    };
+    for decision in months {
+        match &decision.subsidy(subsidy).outcome {
+            Outcome::Paid { amount, .. } => {
+                summary.first_paid.get_or_insert(decision.month);
+                summary.months_paid += 1;
+                summary.total = summary.total + *amount;
+            }
+            Outcome::Stopped { since, because } => {
+                summary.stopped = Some(StopInfo {
+                    since: *since,
+                    because: *because,
+                });
+            }
+            _ => {}
+        }
+    }
+    summary
+}
+
+fn decide_month(
+    policy: &Policy,
+    resident: &Resident,
+    month: Month,
+    living_timeline: &Timeline,
+    nursing_timeline: &Timeline,
+) -> Result<MonthDecision, Error> {
+    let living = decide_subsidy(policy, resident, Subsidy::Living, month, living_timeline)?;
+    let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, nursing_timeline)?;
+    let mut trace = Trace::on();
+    let from = policy.covers().from;
+    trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
+    let both_paid =
+        matches!(living.outcome, Outcome::Paid { .. }) && matches!(nursing.outcome, Outcome::Paid { .. });
+    if both_paid {
+        trace.add(ClauseId::Both, || Finding::BothPaid);
+    }
+    Ok(MonthDecision {
+        resident: resident.id().to_owned(),
+        month,
+        policy: policy.name().to_owned(),
+        total: living.amount() + nursing.amount(),
+        living,
+        nursing,
+        reasons: trace.reasons,
+    })
+}
+
+fn decide_subsidy(
+    policy: &Policy,
+    resident: &Resident,
+    subsidy: Subsidy,
+    month: Month,
+    timeline: &Timeline,
+) -> Result<SubsidyDecision, Error> {
+    let mut trace = Trace::on();
+    let facts = resident.facts();
+    let mut gives_up = Vec::new();
+    let outcome = match timeline.claim_for(month) {
+        Some(claim) if claim.stop.is_none_or(|stop| month < stop.month) => {
+            let application = &facts.applications[claim.application];
+            let fact = FactRef::new(FactGroup::Applications, claim.application);
+            let grant_month = Month::of(claim.granted_on);
+            let (day, renewed) = if month < grant_month {
+                (month.first_day(), claim.renewal.map(|r| r.certificate))
+            } else if month == grant_month {
+                (claim.granted_on, None)
+            } else {
+                (month.first_day(), None)
+            };
+            if month == grant_month && claim.first_month == grant_month {
+                trace.add(ClauseId::StartMonth, || Finding::ApplicationGranted {
+                    submitted: application.submitted,
+                    first_month: claim.first_month,
+                    fact,
+                });
+                let channel = application.channel;
+                trace.add(ClauseId::Channels, || Finding::Channel { channel, fact });
+            } else {
+                trace.add(ClauseId::StartMonth, || Finding::InPayment {
+                    since: claim.first_month,
+                    fact,
+                });
+            }
+            if let Some(renewal) = claim.renewal {
+                trace.add(ClauseId::StartRenewal, || Finding::Renewal {
+                    issued: renewal.issued,
+                    back_pay_months: renewal.back_pay_months,
+                    first_month: claim.first_month,
+                    fact: FactRef::new(FactGroup::Certificates, renewal.certificate),
+                });
+            }
+            if claim.after_stop {
+                trace.add(ClauseId::StartReapply, || Finding::NoBackPay {
+                    from: claim.first_month,
+                    fact,
+                });
+            }
+            let status = assess(policy, resident, subsidy, day, renewed, &mut trace);
+            match status.verdict() {
+                Verdict::Met => {
+                    pay(policy, resident, subsidy, month, day, &status, &mut gives_up, &mut trace)?
+                }
+                verdict => not_paid(policy, subsidy, month, &status, verdict, &mut trace)?,
+            }
+        }
+        Some(claim) => {
+            // A stopped claim: `claim_for` only returns a claim with a stop in this arm.
+            let stop = claim.stop.ok_or_else(|| Error::MonthNotCovered {
+                month,
+                policy: policy.name().to_owned(),
+                covers: policy.covers().to_string(),
+            })?;
+            trace.add(ClauseId::StopMonth, || Finding::Ceased {
+                cause: stop.cause,
+                on: stop.day,
+                stop_month: stop.month,
+                timing: stop.timing,
+            });
+            trace.add(ClauseId::Restart, || Finding::NeedsNewApplication { since: stop.month });
+            if let Some(i) = timeline
+                .last_not_granted(resident, month)
+                .filter(|&i| facts.applications[i].submitted >= stop.day)
+            {
+                not_granted_reason(resident, i, &mut trace);
+            }
+            Outcome::Stopped {
+                since: stop.month,
+                because: stop.cause,
+            }
+        }
+        None => {
+            match timeline.last_not_granted(resident, month) {
+                Some(i) => not_granted_reason(resident, i, &mut trace),
+                None => trace.add(ClauseId::StartMonth, || Finding::NoApplication),
+            }
+            let day = month.first_day();
+            let status = assess(policy, resident, subsidy, day, None, &mut trace);
+            let verdict = status.verdict();
+            not_paid(policy, subsidy, month, &status, verdict, &mut trace)?
+        }
+    };
+    Ok(SubsidyDecision {
+        subsidy,
+        outcome,
+        gives_up,
+        reasons: trace.reasons,
+    })
+}
+
+fn not_granted_reason(resident: &Resident, i: usize, trace: &mut Trace) {
+    let submitted = resident.facts().applications[i].submitted;
+    trace.add(ClauseId::StartMonth, || Finding::ApplicationNotGranted {
+        submitted,
+        fact: FactRef::new(FactGroup::Applications, i),
+    });
+}
+
+#[allow(clippy::too_many_arguments, reason = "one private helper of the engine")]
+fn pay(
+    policy: &Policy,
+    resident: &Resident,
+    subsidy: Subsidy,
+    month: Month,
+    day: NaiveDate,
+    status: &Status,
+    gives_up: &mut Vec<crate::decision::GivenUp>,
+    trace: &mut Trace,
+) -> Result<Outcome, Error> {
+    let grade = match status.certificate {
+        Some((_, c)) => c.grade,
+        None => return not_paid(policy, subsidy, month, status, status.verdict(), trace),
+    };
+    let amount = amounts::monthly_amount(policy, subsidy, month, grade, status.household, trace)?;
+    Ok(
+        match choose_higher(policy, resident, subsidy, day, month, amount, trace) {
+            Resolution::Subsidy { gives_up: given } => {
+                *gives_up = given;
+                Outcome::Paid {
+                    amount,
+                    payee: match status.institution {
+                        Some(name) => Payee::Institution {
+                            name: name.to_owned(),
+                        },
+                        None => Payee::Person,
+                    },
+                }
+            }
+            Resolution::OtherBenefit { kind, amount: benefit_amount } => Outcome::Superseded {
+                by: kind,
+                benefit_amount,
+                subsidy_amount: amount,
+            },
+        },
+    )
+}
+
+fn not_paid(
+    policy: &Policy,
+    subsidy: Subsidy,
+    month: Month,
+    status: &Status,
+    verdict: Verdict,
+    trace: &mut Trace,
+) -> Result<Outcome, Error> {
+    Ok(match verdict {
+        Verdict::Excluded(by) => Outcome::Excluded { by },
+        Verdict::NotEligible(causes) => Outcome::NotEligible {
+            because: causes.iter().collect(),
+        },
+        Verdict::Undetermined(groups) => Outcome::Undetermined {
+            missing: groups.iter().collect(),
+        },
+        Verdict::Met => {
+            let grade = status
+                .certificate
+                .map(|(_, c)| c.grade)
+                .unwrap_or(crate::facts::Grade::Four);
+            let would_pay =
+                amounts::monthly_amount(policy, subsidy, month, grade, status.household, trace)?;
+            Outcome::NotAppliedFor { would_pay }
+        }
+    })
+}

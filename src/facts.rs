@@ -1,0 +1,598 @@
+//! The facts about one resident, as dated records: the input of every decision.
+//!
+//! A [`Facts`] value is what a service or an analyst writes as JSON. Dates are days
+//! (`"YYYY-MM-DD"`); every period's `from` and `to` are the first and the last day the status held,
+//! both included, and `to` is absent while the status lasts (reading `stop.month`).
+//!
+//! **Unknown is not none.** A fact group that is absent (`"hukou"` not written) is unknown, and a
+//! subsidy that depends on it is *undetermined*, naming the group; an empty list (`"hukou": []`)
+//! says that there is nothing of that kind.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::money::Money;
+
+/// Everything the engine may need to know about one resident.
+///
+/// Check it with [`Resident::new`](crate::Resident::new) (or read it with
+/// [`Resident::from_json`](crate::Resident::from_json)) before deciding.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::Facts;
+///
+/// let facts: Facts = serde_json::from_str(r#"{
+///     "id": "R-1",
+///     "hukou": [{ "place": "tianjin", "from": "1960-05-01" }],
+///     "certificates": [{ "category": "physical", "grade": 2, "issued": "2020-03-01" }]
+/// }"#)?;
+/// assert!(facts.household_assistance.is_none()); // unknown, not "none"
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// The caller's own identifier for the resident, echoed in every decision.
+    pub id: String,
+    /// Date of death, if the resident has died: the first day without the conditions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub died_on: Option<NaiveDate>,
+    /// Household registration (户籍) periods and their place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hukou: Option<Vec<HukouPeriod>>,
+    /// Disability certificates (残疾人证), old and current.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificates: Option<Vec<Certificate>>,
+    /// Periods in which the household received dibao (低保) or dibao-edge (低保边缘) treatment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_assistance: Option<Vec<AssistancePeriod>>,
+    /// Periods of the orphan basic living guarantee (孤儿基本生活保障).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orphan_guarantee: Option<Vec<OrphanPeriod>>,
+    /// Other benefits received or qualified for; the policy decides how each relates to the
+    /// subsidies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_benefits: Option<Vec<OtherBenefit>>,
+    /// Custody and sentences (prison, suspended sentence, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custody: Option<Vec<CustodyPeriod>>,
+    /// Applications for the subsidies. Absent means none was made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applications: Vec<Application>,
+    /// Choices the person recorded in a choose-the-higher (reading `higher.tie`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+}
+
+/// One of the two subsidies (残疾人两项补贴).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subsidy {
+    /// 困难残疾人生活补贴: the living allowance for disabled people in financial difficulty.
+    #[serde(alias = "困难残疾人生活补贴", alias = "生活补贴")]
+    Living,
+    /// 重度残疾人护理补贴: the nursing allowance for severely disabled people.
+    #[serde(alias = "重度残疾人护理补贴", alias = "护理补贴")]
+    Nursing,
+}
+
+impl Subsidy {
+    /// Both subsidies, living allowance first.
+    pub const ALL: [Subsidy; 2] = [Subsidy::Living, Subsidy::Nursing];
+}
+
+/// A household registration period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HukouPeriod {
+    /// Where the household was registered.
+    pub place: Place,
+    /// First day of the registration there.
+    pub from: NaiveDate,
+    /// Last day of the registration there; absent while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// Where a household is registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// 天津市户籍.
+    #[serde(alias = "天津")]
+    Tianjin,
+    /// Any other province or city.
+    Elsewhere,
+}
+
+/// The seven categories of the disability certificate (视力/听力/言语/肢体/智力/精神/多重).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 视力残疾.
+    #[serde(alias = "视力")]
+    Visual,
+    /// 听力残疾.
+    #[serde(alias = "听力")]
+    Hearing,
+    /// 言语残疾.
+    #[serde(alias = "言语")]
+    Speech,
+    /// 肢体残疾.
+    #[serde(alias = "肢体")]
+    Physical,
+    /// 智力残疾.
+    #[serde(alias = "智力")]
+    Intellectual,
+    /// 精神残疾 (psychosocial).
+    #[serde(alias = "精神")]
+    Mental,
+    /// 多重残疾: the certificate's overall grade applies (reading `grade.multiple`).
+    #[serde(alias = "多重")]
+    Multiple,
+}
+
+impl Category {
+    /// The category's digit in the national certificate number (FACTS.md): 1 visual … 7 multiple.
+    pub fn code(self) -> u8 {
+        match self {
+            Category::Visual => 1,
+            Category::Hearing => 2,
+            Category::Speech => 3,
+            Category::Physical => 4,
+            Category::Intellectual => 5,
+            Category::Mental => 6,
+            Category::Multiple => 7,
+        }
+    }
+
+    /// The category a certificate-number digit stands for.
+    pub fn from_code(code: u8) -> Option<Category> {
+        Some(match code {
+            1 => Category::Visual,
+            2 => Category::Hearing,
+            3 => Category::Speech,
+            4 => Category::Physical,
+            5 => Category::Intellectual,
+            6 => Category::Mental,
+            7 => Category::Multiple,
+            _ => return None,
+        })
+    }
+
+    /// The Chinese name, e.g. `肢体残疾`.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Category::Visual => "视力残疾",
+            Category::Hearing => "听力残疾",
+            Category::Speech => "言语残疾",
+            Category::Physical => "肢体残疾",
+            Category::Intellectual => "智力残疾",
+            Category::Mental => "精神残疾",
+            Category::Multiple => "多重残疾",
+        }
+    }
+
+    /// The English name, e.g. `physical`.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Category::Visual => "visual",
+            Category::Hearing => "hearing",
+            Category::Speech => "speech",
+            Category::Physical => "physical",
+            Category::Intellectual => "intellectual",
+            Category::Mental => "mental",
+            Category::Multiple => "multiple",
+        }
+    }
+}
+
+/// A disability grade, 1 (most severe) to 4. Grades 1 and 2 are severe (重度).
+///
+/// Serialized as the number; any other number is refused when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum Grade {
+    /// 一级.
+    One,
+    /// 二级.
+    Two,
+    /// 三级.
+    Three,
+    /// 四级.
+    Four,
+}
+
+impl Grade {
+    /// Grades 1 and 2: 重度残疾, the nursing allowance's condition and the higher living tier.
+    pub fn is_severe(self) -> bool {
+        matches!(self, Grade::One | Grade::Two)
+    }
+
+    /// The grade as its number, 1–4.
+    pub fn number(self) -> u8 {
+        u8::from(self)
+    }
+}
+
+impl From<Grade> for u8 {
+    fn from(grade: Grade) -> u8 {
+        match grade {
+            Grade::One => 1,
+            Grade::Two => 2,
+            Grade::Three => 3,
+            Grade::Four => 4,
+        }
+    }
+}
+
+impl TryFrom<u8> for Grade {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Grade, String> {
+        Ok(match n {
+            1 => Grade::One,
+            2 => Grade::Two,
+            3 => Grade::Three,
+            4 => Grade::Four,
+            _ => return Err(format!("expected a disability grade from 1 to 4, found {n}")),
+        })
+    }
+}
+
+/// A disability certificate (残疾人证).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    /// The 20-digit national certificate number (18-digit citizen ID + category digit + grade
+    /// digit), if known. When given it is checked: see
+    /// [`CertificateNumber`](crate::CertificateNumber).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The disability category.
+    pub category: Category,
+    /// The overall grade (for multiple disability, the certificate's overall grade).
+    pub grade: Grade,
+    /// Issue date (发证日期).
+    pub issued: NaiveDate,
+    /// Last day of validity; absent for a certificate without an expiry date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<NaiveDate>,
+    /// Cancellation or freezing, with the first day it took effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
+}
+
+/// A certificate's cancellation (注销) or freezing (冻结).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    /// Cancelled or frozen.
+    pub how: WithdrawalKind,
+    /// The first day the certificate no longer counted.
+    pub on: NaiveDate,
+}
+
+/// How a certificate stopped counting before its expiry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawalKind {
+    /// 注销.
+    Cancelled,
+    /// 冻结.
+    Frozen,
+}
+
+/// A period of household assistance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssistancePeriod {
+    /// Dibao or dibao-edge.
+    pub kind: AssistanceKind,
+    /// First day of the treatment.
+    pub from: NaiveDate,
+    /// Last day of the treatment; absent while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// The household's assistance status (Tianjin's own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssistanceKind {
+    /// 最低生活保障 (低保).
+    #[serde(alias = "低保", alias = "最低生活保障")]
+    Dibao,
+    /// 低保边缘家庭, formerly 低收入家庭 ("low_income" is accepted).
+    #[serde(alias = "low_income", alias = "低收入家庭", alias = "低保边缘家庭")]
+    DibaoEdge,
+}
+
+/// A period of the orphan basic living guarantee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrphanPeriod {
+    /// How the child is raised.
+    pub care: OrphanCare,
+    /// First day of the guarantee.
+    pub from: NaiveDate,
+    /// Last day of the guarantee; absent while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// How an orphan is raised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum OrphanCare {
+    /// 散居: raised in a family.
+    Dispersed,
+    /// 机构集中养育: raised in a child welfare institution.
+    Institution {
+        /// The institution's name; it is the nursing allowance's payee.
+        institution: String,
+        /// Whether the institution is already funded for the child's care (已纳入相关照料护理类补贴资金保障范围).
+        funded_for_care: bool,
+    },
+}
+
+/// A benefit other than the two subsidies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherBenefit {
+    /// Which benefit.
+    pub kind: BenefitKind,
+    /// For the welfare-type allowances: on what basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<WelfareBasis>,
+    /// Its monthly amount in yuan.
+    pub monthly_amount: Money,
+    /// Already being received, or only qualified for.
+    pub status: BenefitStatus,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period; absent while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// The other benefits the article names. How each relates to the subsidies is policy data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BenefitKind {
+    /// 福利性生活补贴（津贴）: disabled on duty, retired veteran cadre, ….
+    WelfareLivingAllowance,
+    /// 福利性护理补贴（津贴）.
+    WelfareNursingAllowance,
+    /// 伤残抚恤, its living part.
+    DisabilityCompensationLiving,
+    /// 伤残抚恤, its nursing part.
+    DisabilityCompensationNursing,
+    /// 居家养老服务补贴.
+    ElderlyCareServiceSubsidy,
+    /// 高龄津贴.
+    AdvancedAgeAllowance,
+    /// 居家养老护理补贴.
+    ElderlyCareNursingSubsidy,
+    /// 工伤保险生活护理费.
+    WorkInjuryLivingCareFee,
+    /// 特困人员供养.
+    ExtremePovertySupport,
+}
+
+impl BenefitKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [BenefitKind; 9] = [
+        BenefitKind::WelfareLivingAllowance,
+        BenefitKind::WelfareNursingAllowance,
+        BenefitKind::DisabilityCompensationLiving,
+        BenefitKind::DisabilityCompensationNursing,
+        BenefitKind::ElderlyCareServiceSubsidy,
+        BenefitKind::AdvancedAgeAllowance,
+        BenefitKind::ElderlyCareNursingSubsidy,
+        BenefitKind::WorkInjuryLivingCareFee,
+        BenefitKind::ExtremePovertySupport,
+    ];
+
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            BenefitKind::WelfareLivingAllowance => "福利性生活补贴（津贴）",
+            BenefitKind::WelfareNursingAllowance => "福利性护理补贴（津贴）",
+            BenefitKind::DisabilityCompensationLiving => "伤残抚恤（生活部分）",
+            BenefitKind::DisabilityCompensationNursing => "伤残抚恤（护理部分）",
+            BenefitKind::ElderlyCareServiceSubsidy => "居家养老服务补贴",
+            BenefitKind::AdvancedAgeAllowance => "高龄津贴",
+            BenefitKind::ElderlyCareNursingSubsidy => "居家养老护理补贴",
+            BenefitKind::WorkInjuryLivingCareFee => "工伤保险生活护理费",
+            BenefitKind::ExtremePovertySupport => "特困人员供养",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            BenefitKind::WelfareLivingAllowance => "welfare-type living allowance",
+            BenefitKind::WelfareNursingAllowance => "welfare-type nursing allowance",
+            BenefitKind::DisabilityCompensationLiving => "disability compensation (living part)",
+            BenefitKind::DisabilityCompensationNursing => "disability compensation (nursing part)",
+            BenefitKind::ElderlyCareServiceSubsidy => "home-based elderly care service subsidy",
+            BenefitKind::AdvancedAgeAllowance => "advanced-age allowance",
+            BenefitKind::ElderlyCareNursingSubsidy => "home-based elderly care nursing subsidy",
+            BenefitKind::WorkInjuryLivingCareFee => "work-injury living-care fee",
+            BenefitKind::ExtremePovertySupport => "extreme-poverty support",
+        }
+    }
+
+    /// Whether the kind is one of the welfare-type allowances, which need a [`WelfareBasis`].
+    pub fn is_welfare_type(self) -> bool {
+        matches!(
+            self,
+            BenefitKind::WelfareLivingAllowance | BenefitKind::WelfareNursingAllowance
+        )
+    }
+}
+
+/// The basis of a welfare-type allowance (因公致残、离休等).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WelfareBasis {
+    /// 因公致残.
+    DisabledOnDuty,
+    /// 离休.
+    RetiredVeteranCadre,
+    /// 等: another basis of the same welfare type.
+    Other,
+}
+
+/// Whether another benefit is already being received or only qualified for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenefitStatus {
+    /// 已享受: being paid.
+    Received,
+    /// 符合条件: qualified for, not (yet) paid.
+    Qualified,
+}
+
+/// A period of custody or of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustodyPeriod {
+    /// What kind of custody or sentence.
+    pub kind: CustodyKind,
+    /// First day (for prison: the day the judgment took effect).
+    pub from: NaiveDate,
+    /// Last day; absent while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// Kinds of custody and sentence (reading `exclusion.prison_kinds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustodyKind {
+    /// 有期徒刑以上刑罚、在监狱服刑: fixed-term imprisonment or heavier, served in prison.
+    Prison,
+    /// 缓刑.
+    SuspendedSentence,
+    /// 监外执行.
+    ServingOutsidePrison,
+    /// 拘役.
+    Detention,
+    /// 管制.
+    PublicSurveillance,
+}
+
+impl CustodyKind {
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            CustodyKind::Prison => "在监狱服刑",
+            CustodyKind::SuspendedSentence => "缓刑",
+            CustodyKind::ServingOutsidePrison => "监外执行",
+            CustodyKind::Detention => "拘役",
+            CustodyKind::PublicSurveillance => "管制",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            CustodyKind::Prison => "prison",
+            CustodyKind::SuspendedSentence => "suspended sentence",
+            CustodyKind::ServingOutsidePrison => "serving outside prison",
+            CustodyKind::Detention => "detention",
+            CustodyKind::PublicSurveillance => "public surveillance",
+        }
+    }
+}
+
+/// An application for one or both subsidies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    /// Which subsidies it asks for.
+    pub subsidies: Vec<Subsidy>,
+    /// The day it was submitted.
+    pub submitted: NaiveDate,
+    /// How it was submitted.
+    #[serde(default)]
+    pub channel: Channel,
+    /// Whether it follows a renewed certificate (reading `start.renewal`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub follows_renewed_certificate: bool,
+    /// Back-pay months a caseworker granted for a renewal (0–3, reading `start.renewal`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub back_pay_months: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+/// How an application was submitted (clause `channels`: every channel is accepted alike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// At a service window.
+    #[default]
+    Window,
+    /// 全程网办: fully online.
+    Online,
+    /// 跨省通办: cross-province service.
+    CrossProvince,
+    /// 一件事儿: the bundled "one thing" service.
+    OneThing,
+    /// Any other channel.
+    Other,
+}
+
+impl Channel {
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Channel::Window => "窗口",
+            Channel::Online => "全程网办",
+            Channel::CrossProvince => "跨省通办",
+            Channel::OneThing => "一件事儿",
+            Channel::Other => "其他渠道",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Channel::Window => "service window",
+            Channel::Online => "fully online",
+            Channel::CrossProvince => "cross-province service",
+            Channel::OneThing => "\"one thing\" service",
+            Channel::Other => "other channel",
+        }
+    }
+}
+
+/// A choice the person recorded in a choose-the-higher (reading `higher.tie`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The subsidy the choice is about.
+    pub subsidy: Subsidy,
+    /// What the person keeps.
+    pub keeps: Keeps,
+    /// From which day the choice holds; absent for always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+}
+
+/// The side a person chose in a choose-the-higher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Keeps {
+    /// Keep the subsidy and give up the competing benefit.
+    Subsidy,
+    /// Keep the competing benefit and give up the subsidy.
+    OtherBenefit,
+}

@@ -1,0 +1,174 @@
+//! Money: exact yuan amounts, never floats.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::Add;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An amount in yuan (CNY), held as an exact [`Decimal`].
+///
+/// Serializes as a JSON string such as `"300"` or `"123.45"` so that no JSON reader turns it into a
+/// float. Reads a string or a whole number; a JSON number with a fraction (`123.45`) is refused,
+/// because a JSON reader may already have rounded it through a float. Negative amounts are refused.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::Money;
+///
+/// let a: Money = "300".parse()?;
+/// let b: Money = "160.50".parse()?;
+/// assert_eq!((a + b).to_string(), "460.50");
+/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// Nothing: 0 yuan.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// An amount from a decimal number of yuan.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidAmount`](crate::Error::InvalidAmount) when `yuan` is negative.
+    pub fn new(yuan: Decimal) -> Result<Money, crate::Error> {
+        if yuan.is_sign_negative() && !yuan.is_zero() {
+            return Err(crate::Error::InvalidAmount {
+                found: yuan.to_string(),
+            });
+        }
+        Ok(Money(yuan))
+    }
+
+    /// A whole number of yuan.
+    pub fn yuan(yuan: u32) -> Money {
+        Money(Decimal::from(yuan))
+    }
+
+    /// The amount as a decimal number of yuan.
+    pub fn as_decimal(self) -> Decimal {
+        self.0
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Debug for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Money({})", self.0)
+    }
+}
+
+impl FromStr for Money {
+    type Err = crate::Error;
+
+    /// Parses a plain decimal such as `300` or `123.45`.
+    fn from_str(s: &str) -> Result<Money, crate::Error> {
+        let yuan = Decimal::from_str_exact(s.trim()).map_err(|_| crate::Error::InvalidAmount {
+            found: s.to_owned(),
+        })?;
+        Money::new(yuan)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+const EXPECTED: &str = "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number";
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
+        use serde::de::{Error, Unexpected};
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Money, E> {
+                v.parse()
+                    .map_err(|_| E::invalid_value(Unexpected::Str(v), &EXPECTED))
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<Money, E> {
+                Ok(Money(Decimal::from(v)))
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<Money, E> {
+                if v < 0 {
+                    return Err(E::invalid_value(Unexpected::Signed(v), &EXPECTED));
+                }
+                Ok(Money(Decimal::from(v)))
+            }
+            fn visit_f64<E: Error>(self, v: f64) -> Result<Money, E> {
+                Err(E::invalid_value(Unexpected::Float(v), &EXPECTED))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_strings_and_whole_numbers_exactly() {
+        let read = |json: &str| serde_json::from_str::<Money>(json).map(|m| m.to_string());
+        assert_eq!(read("\"123.45\"").unwrap(), "123.45");
+        assert_eq!(read("300").unwrap(), "300");
+        assert_eq!(read("\"0.1\"").unwrap(), "0.1");
+    }
+
+    #[test]
+    fn refuses_negative_fractional_and_non_numeric_amounts() {
+        let read = |json: &str| serde_json::from_str::<Money>(json).unwrap_err().to_string();
+        assert_eq!(
+            read("-5"),
+            format!("invalid value: integer `-5`, expected {EXPECTED} at line 1 column 2")
+        );
+        assert_eq!(
+            read("\"-5\""),
+            format!("invalid value: string \"-5\", expected {EXPECTED} at line 1 column 4")
+        );
+        assert_eq!(
+            read("12.5"),
+            format!("invalid value: floating point `12.5`, expected {EXPECTED} at line 1 column 4")
+        );
+        assert_eq!(
+            read("\"abc\""),
+            format!("invalid value: string \"abc\", expected {EXPECTED} at line 1 column 5")
+        );
+    }
+
+    #[test]
+    fn serializes_as_a_string_and_round_trips() {
+        let money: Money = "160.50".parse().unwrap();
+        let json = serde_json::to_string(&money).unwrap();
+        assert_eq!(json, "\"160.50\"");
+        assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), money);
+    }
+}

@@ -1,0 +1,217 @@
+//! Calendar months: the unit in which the subsidies are granted, paid and stopped.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar month such as `2023-08`, backed by the chrono date of its first day.
+///
+/// Months serialize as the string `"YYYY-MM"` and parse from it; [`Display`](fmt::Display) and
+/// [`FromStr`] round-trip.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::Month;
+///
+/// let august: Month = "2023-08".parse()?;
+/// assert_eq!(august.to_string(), "2023-08");
+/// assert_eq!(august.next().to_string(), "2023-09");
+/// assert_eq!(Month::new(2024, 2)?.last_day().to_string(), "2024-02-29");
+/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month(NaiveDate);
+
+impl Month {
+    /// The month `month` (1–12) of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidMonth`](crate::Error::InvalidMonth) when `month` is not 1–12 or the year is
+    /// outside chrono's range.
+    pub fn new(year: i32, month: u32) -> Result<Month, crate::Error> {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .map(Month)
+            .ok_or_else(|| crate::Error::InvalidMonth {
+                found: format!("{year:04}-{month:02}"),
+            })
+    }
+
+    /// The month that contains `date`.
+    pub fn of(date: NaiveDate) -> Month {
+        // Day 1 exists in every month chrono can represent, so `with_day(1)` cannot fail here.
+        Month(date.with_day(1).unwrap_or(date))
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        self.0
+    }
+
+    /// The last day of the month (the 28th, 29th, 30th or 31st).
+    pub fn last_day(self) -> NaiveDate {
+        self.next().0.pred_opt().unwrap_or(self.0)
+    }
+
+    /// The year, e.g. `2023`.
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The month of the year, 1–12.
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+
+    /// The following month. Saturates at the last month chrono can represent.
+    pub fn next(self) -> Month {
+        self.plus(1)
+    }
+
+    /// The preceding month. Saturates at the first month chrono can represent.
+    pub fn previous(self) -> Month {
+        self.minus(1)
+    }
+
+    /// `n` months later, saturating at the last month chrono can represent.
+    pub fn plus(self, n: u32) -> Month {
+        Month(self.0.checked_add_months(Months::new(n)).unwrap_or(self.0))
+    }
+
+    /// `n` months earlier, saturating at the first month chrono can represent.
+    pub fn minus(self, n: u32) -> Month {
+        Month(self.0.checked_sub_months(Months::new(n)).unwrap_or(self.0))
+    }
+
+    /// How many months from `self` to `later` (negative when `later` is earlier).
+    pub fn months_until(self, later: Month) -> i64 {
+        (i64::from(later.year()) - i64::from(self.year())) * 12 + i64::from(later.month())
+            - i64::from(self.month())
+    }
+
+    /// The months from `self` to `last`, both included (empty when `last` is earlier).
+    pub fn through(self, last: Month) -> impl Iterator<Item = Month> {
+        let count = self.months_until(last).max(-1) + 1;
+        (0..count).map(move |i| self.plus(i as u32))
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.month())
+    }
+}
+
+impl fmt::Debug for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Month({self})")
+    }
+}
+
+impl FromStr for Month {
+    type Err = crate::Error;
+
+    /// Parses `YYYY-MM`.
+    fn from_str(s: &str) -> Result<Month, crate::Error> {
+        let invalid = || crate::Error::InvalidMonth {
+            found: s.to_owned(),
+        };
+        let (year, month) = s.split_once('-').ok_or_else(invalid)?;
+        if year.len() != 4 || month.len() != 2 {
+            return Err(invalid());
+        }
+        let year: i32 = year.parse().map_err(|_| invalid())?;
+        let month: u32 = month.parse().map_err(|_| invalid())?;
+        Month::new(year, month).map_err(|_| invalid())
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Month, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Month;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a month as \"YYYY-MM\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Month, E> {
+                v.parse().map_err(|_| {
+                    E::invalid_value(serde::de::Unexpected::Str(v), &"a month as \"YYYY-MM\"")
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Month {
+        s.parse().unwrap()
+    }
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn last_day_handles_short_months_and_leap_years() {
+        for (month, last) in [
+            ("2023-02", "2023-02-28"),
+            ("2024-02", "2024-02-29"),
+            ("2100-02", "2100-02-28"),
+            ("2000-02", "2000-02-29"),
+            ("2024-04", "2024-04-30"),
+            ("2024-12", "2024-12-31"),
+        ] {
+            assert_eq!(m(month).last_day(), d(last), "{month}");
+        }
+    }
+
+    #[test]
+    fn arithmetic_crosses_years() {
+        assert_eq!(m("2023-12").next(), m("2024-01"));
+        assert_eq!(m("2024-01").previous(), m("2023-12"));
+        assert_eq!(m("2023-11").plus(3), m("2024-02"));
+        assert_eq!(m("2023-08").months_until(m("2024-07")), 11);
+        assert_eq!(m("2024-07").months_until(m("2023-08")), -11);
+        let months: Vec<String> = m("2023-11").through(m("2024-02")).map(|x| x.to_string()).collect();
+        assert_eq!(months, ["2023-11", "2023-12", "2024-01", "2024-02"]);
+        assert_eq!(m("2024-02").through(m("2023-11")).count(), 0);
+    }
+
+    #[test]
+    fn of_takes_the_month_of_any_day() {
+        assert_eq!(Month::of(d("2024-01-31")), m("2024-01"));
+        assert_eq!(Month::of(d("2024-02-29")), m("2024-02"));
+    }
+
+    #[test]
+    fn parse_rejects_what_is_not_a_month() {
+        for bad in ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "", "2023-08-01"] {
+            let err = bad.parse::<Month>().unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("expected a month as YYYY-MM, found \"{bad}\"")
+            );
+        }
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let month = m("2023-08");
+        let json = serde_json::to_string(&month).unwrap();
+        assert_eq!(json, "\"2023-08\"");
+        assert_eq!(serde_json::from_str::<Month>(&json).unwrap(), month);
+    }
+}

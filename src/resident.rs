@@ -1,0 +1,264 @@
+//! A resident whose facts have been checked: the engine's input.
+
+use chrono::NaiveDate;
+
+use crate::certificate_number::CertificateNumber;
+use crate::error::{Error, FactProblem};
+use crate::facts::Facts;
+
+/// The most back-pay months any application may carry (reading `start.renewal`); a policy may
+/// allow fewer.
+pub const MAX_BACK_PAY_MONTHS: u8 = 3;
+
+/// One resident's [`Facts`], checked and indexed for deciding: build once, decide many months.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::Resident;
+///
+/// let err = Resident::from_json(r#"{ "id": "R-2",
+///     "certificates": [{ "category": "physical", "grade": 5, "issued": "2020-03-01" }] }"#)
+///     .unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "certificates[0].grade: expected a disability grade from 1 to 4, found 5 (line 2, column 54)"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resident {
+    facts: Facts,
+    /// Days on which some fact may change a condition, sorted and unique.
+    change_days: Vec<NaiveDate>,
+}
+
+impl Resident {
+    /// Checks `facts` and prepares them for deciding.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidFact`] naming the JSON path of the first fact that cannot be true: a
+    /// period that ends before it starts, a certificate that expires or is withdrawn before it was
+    /// issued, overlapping assistance or household registration periods, an application naming
+    /// no subsidy or with back pay it cannot have, a welfare-type allowance without its basis, a
+    /// certificate number that fails its checks or disagrees with the record, an empty id.
+    pub fn new(facts: Facts) -> Result<Resident, Error> {
+        check(&facts)?;
+        let change_days = change_days(&facts);
+        Ok(Resident { facts, change_days })
+    }
+
+    /// Reads one resident's facts from JSON and checks them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Json`] with the JSON path, line and column for JSON that does not read as facts
+    /// (unknown field, grade 5, a date that is not a date, a negative amount, …); otherwise as
+    /// [`Resident::new`].
+    pub fn from_json(json: &str) -> Result<Resident, Error> {
+        Resident::new(read_json(json)?)
+    }
+
+    /// The facts as given.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// The caller's id.
+    pub fn id(&self) -> &str {
+        &self.facts.id
+    }
+
+    /// Days on which a condition may change, sorted: the engine checks a claim only on these.
+    pub(crate) fn change_days(&self) -> &[NaiveDate] {
+        &self.change_days
+    }
+}
+
+/// Reads any serde type from JSON, reporting errors with their JSON path.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(de)
+        .map_err(|e| Error::from_json(e.path().to_string(), e.inner()))?;
+    Ok(value)
+}
+
+fn invalid(path: String, problem: FactProblem) -> Error {
+    Error::InvalidFact { path, problem }
+}
+
+fn check_period(path: &str, from: NaiveDate, to: Option<NaiveDate>) -> Result<(), Error> {
+    match to {
+        Some(to) if to < from => Err(invalid(
+            format!("{path}.to"),
+            FactProblem::EndsBeforeStart { from, to },
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn overlaps(a: (NaiveDate, Option<NaiveDate>), b: (NaiveDate, Option<NaiveDate>)) -> bool {
+    let a_before_b = a.1.is_some_and(|end| end < b.0);
+    let b_before_a = b.1.is_some_and(|end| end < a.0);
+    !a_before_b && !b_before_a
+}
+
+fn check(facts: &Facts) -> Result<(), Error> {
+    if facts.id.trim().is_empty() {
+        return Err(invalid("id".into(), FactProblem::EmptyId));
+    }
+    if let Some(hukou) = &facts.hukou {
+        for (i, p) in hukou.iter().enumerate() {
+            check_period(&format!("hukou[{i}]"), p.from, p.to)?;
+        }
+        for (i, p) in hukou.iter().enumerate() {
+            for (j, q) in hukou.iter().enumerate().take(i) {
+                if overlaps((p.from, p.to), (q.from, q.to)) {
+                    return Err(invalid(
+                        format!("hukou[{i}]"),
+                        FactProblem::HukouOverlap {
+                            other: format!("hukou[{j}]"),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(certificates) = &facts.certificates {
+        for (i, c) in certificates.iter().enumerate() {
+            if let Some(expires) = c.expires {
+                if expires < c.issued {
+                    return Err(invalid(
+                        format!("certificates[{i}].expires"),
+                        FactProblem::ExpiresBeforeIssued {
+                            issued: c.issued,
+                            expires,
+                        },
+                    ));
+                }
+            }
+            if let Some(w) = c.withdrawn {
+                if w.on < c.issued {
+                    return Err(invalid(
+                        format!("certificates[{i}].withdrawn.on"),
+                        FactProblem::WithdrawnBeforeIssued {
+                            issued: c.issued,
+                            on: w.on,
+                        },
+                    ));
+                }
+            }
+            if let Some(number) = &c.number {
+                let path = format!("certificates[{i}].number");
+                let parsed: CertificateNumber = number
+                    .parse()
+                    .map_err(|p| invalid(path.clone(), FactProblem::CertificateNumber(p)))?;
+                parsed
+                    .check_agrees(c.category, c.grade)
+                    .map_err(|p| invalid(path, FactProblem::CertificateNumber(p)))?;
+            }
+        }
+    }
+    if let Some(periods) = &facts.household_assistance {
+        for (i, p) in periods.iter().enumerate() {
+            check_period(&format!("household_assistance[{i}]"), p.from, p.to)?;
+        }
+        for (i, p) in periods.iter().enumerate() {
+            for (j, q) in periods.iter().enumerate().take(i) {
+                if overlaps((p.from, p.to), (q.from, q.to)) {
+                    return Err(invalid(
+                        format!("household_assistance[{i}]"),
+                        FactProblem::AssistanceOverlap {
+                            other: format!("household_assistance[{j}]"),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(periods) = &facts.orphan_guarantee {
+        for (i, p) in periods.iter().enumerate() {
+            check_period(&format!("orphan_guarantee[{i}]"), p.from, p.to)?;
+        }
+    }
+    if let Some(benefits) = &facts.other_benefits {
+        for (i, b) in benefits.iter().enumerate() {
+            let path = format!("other_benefits[{i}]");
+            check_period(&path, b.from, b.to)?;
+            match (b.kind.is_welfare_type(), b.basis.is_some()) {
+                (true, false) => {
+                    return Err(invalid(path, FactProblem::MissingWelfareBasis));
+                }
+                (false, true) => {
+                    return Err(invalid(format!("{path}.basis"), FactProblem::UnexpectedWelfareBasis));
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(custody) = &facts.custody {
+        for (i, c) in custody.iter().enumerate() {
+            check_period(&format!("custody[{i}]"), c.from, c.to)?;
+        }
+    }
+    for (i, a) in facts.applications.iter().enumerate() {
+        if a.subsidies.is_empty() {
+            return Err(invalid(format!("applications[{i}].subsidies"), FactProblem::NoSubsidy));
+        }
+        if a.back_pay_months > MAX_BACK_PAY_MONTHS {
+            return Err(invalid(
+                format!("applications[{i}].back_pay_months"),
+                FactProblem::BackPayOutOfRange {
+                    max: MAX_BACK_PAY_MONTHS,
+                    found: a.back_pay_months,
+                },
+            ));
+        }
+        if a.back_pay_months > 0 && !a.follows_renewed_certificate {
+            return Err(invalid(
+                format!("applications[{i}].back_pay_months"),
+                FactProblem::BackPayWithoutRenewal,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every day on which a condition may change: a period's first day and the day after its last,
+/// a certificate's issue, the day after its expiry, its withdrawal, the day of death.
+fn change_days(facts: &Facts) -> Vec<NaiveDate> {
+    let mut days = Vec::new();
+    let mut period = |from: NaiveDate, to: Option<NaiveDate>| {
+        days.push(from);
+        if let Some(next) = to.and_then(|t| t.succ_opt()) {
+            days.push(next);
+        }
+    };
+    for p in facts.hukou.iter().flatten() {
+        period(p.from, p.to);
+    }
+    for p in facts.household_assistance.iter().flatten() {
+        period(p.from, p.to);
+    }
+    for p in facts.orphan_guarantee.iter().flatten() {
+        period(p.from, p.to);
+    }
+    for p in facts.other_benefits.iter().flatten() {
+        period(p.from, p.to);
+    }
+    for p in facts.custody.iter().flatten() {
+        period(p.from, p.to);
+    }
+    for c in facts.certificates.iter().flatten() {
+        period(c.issued, c.expires);
+        if let Some(w) = c.withdrawn {
+            period(w.on, None);
+        }
+    }
+    if let Some(died) = facts.died_on {
+        period(died, None);
+    }
+    days.sort_unstable();
+    days.dedup();
+    days
+}

@@ -1,0 +1,173 @@
+//! Competing and stacking benefits: clauses `higher.welfare`, `higher.elderly_nursing`,
+//! `stack.elderly`, readings `higher.tie` and `higher.monthly`.
+
+use chrono::NaiveDate;
+
+use super::{covers, Trace};
+use crate::clauses::ClauseId;
+use crate::decision::{FactGroup, FactRef, Finding, GivenUp, Side};
+use crate::facts::{BenefitKind, BenefitStatus, Keeps, Subsidy};
+use crate::money::Money;
+use crate::month::Month;
+use crate::policy::{BenefitRelation, Policy, TieBreak};
+use crate::resident::Resident;
+
+/// What a choose-the-higher gave.
+pub(crate) enum Resolution {
+    /// The subsidy is paid; these competing benefits are given up.
+    Subsidy { gives_up: Vec<GivenUp> },
+    /// The competing benefit is kept instead.
+    OtherBenefit { kind: BenefitKind, amount: Money },
+}
+
+/// "可择高申领其中一类生活补贴（津贴）、护理补贴（津贴）" (`higher.welfare`), "可择高申领其中一类护理补贴"
+/// (`higher.elderly_nursing`), "可叠加享受" (`stack.elderly`).
+///
+/// Which benefits compete with `subsidy`, and whether only when received (伤残抚恤 "且已享受补贴"),
+/// is the policy's `benefit_relations` data. Amounts are compared per month as exact decimals
+/// (`higher.monthly`); the strictly higher is kept; on equal amounts the policy's tie rule
+/// decides; a choice the person recorded is honoured (`higher.tie`).
+pub(crate) fn choose_higher(
+    policy: &Policy,
+    resident: &Resident,
+    subsidy: Subsidy,
+    day: NaiveDate,
+    month: Month,
+    subsidy_amount: Money,
+    trace: &mut Trace,
+) -> Resolution {
+    let facts = resident.facts();
+    let benefits = facts.other_benefits.as_deref().unwrap_or(&[]);
+    let mut best: Option<(usize, ClauseId)> = None;
+    let mut competing = 0usize;
+    for (i, benefit) in benefits.iter().enumerate() {
+        if !covers(benefit.from, benefit.to, day) {
+            continue;
+        }
+        let fact = FactRef::new(FactGroup::OtherBenefits, i);
+        let kind = benefit.kind;
+        match policy.relation(kind) {
+            BenefitRelation::ChooseHigher {
+                subsidy: competes_with,
+                counts_when,
+                clause,
+            } if competes_with == subsidy => {
+                if !counts_when.counts(benefit.status) {
+                    trace.add(clause, || Finding::CompetesOnlyWhenReceived { kind, fact });
+                    continue;
+                }
+                competing += 1;
+                let better = match best {
+                    None => true,
+                    Some((b, _)) => {
+                        let current = &benefits[b];
+                        benefit.monthly_amount > current.monthly_amount
+                            || (benefit.monthly_amount == current.monthly_amount
+                                && benefit.status == BenefitStatus::Received
+                                && current.status != BenefitStatus::Received)
+                    }
+                };
+                if better {
+                    best = Some((i, clause));
+                }
+            }
+            BenefitRelation::Stacks { clause } => {
+                trace.add(clause, || Finding::Stacks { kind, fact });
+            }
+            _ => {}
+        }
+    }
+    let Some((best, best_clause)) = best else {
+        return Resolution::Subsidy {
+            gives_up: Vec::new(),
+        };
+    };
+    let best_benefit = &benefits[best];
+    let choice = facts
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.subsidy == subsidy && c.from.is_none_or(|from| from <= day))
+        .next_back();
+    let kept = if let Some((i, choice)) = choice {
+        let keeps = choice.keeps;
+        trace.add(ClauseId::HigherTie, || Finding::PersonChose {
+            keeps,
+            fact: FactRef::new(FactGroup::Choices, i),
+        });
+        match keeps {
+            Keeps::Subsidy => Side::Subsidy,
+            Keeps::OtherBenefit => Side::OtherBenefit,
+        }
+    } else if best_benefit.monthly_amount > subsidy_amount {
+        Side::OtherBenefit
+    } else if best_benefit.monthly_amount < subsidy_amount {
+        Side::Subsidy
+    } else {
+        let rule = policy
+            .parameters()
+            .tie_break
+            .at(month)
+            .map_or(TieBreak::KeepReceived, |v| v.value);
+        let kept = match rule {
+            TieBreak::PreferSubsidy => Side::Subsidy,
+            TieBreak::PreferOtherBenefit => Side::OtherBenefit,
+            TieBreak::KeepReceived if best_benefit.status == BenefitStatus::Received => {
+                Side::OtherBenefit
+            }
+            TieBreak::KeepReceived => Side::Subsidy,
+        };
+        trace.add(ClauseId::HigherTie, || Finding::Tie { rule, kept });
+        kept
+    };
+    let compared = |i: usize| Finding::Compared {
+        kind: benefits[i].kind,
+        benefit_amount: benefits[i].monthly_amount,
+        subsidy_amount,
+        kept,
+        fact: FactRef::new(FactGroup::OtherBenefits, i),
+    };
+    for (i, benefit) in benefits.iter().enumerate() {
+        if i != best && covers(benefit.from, benefit.to, day) {
+            if let BenefitRelation::ChooseHigher {
+                subsidy: s,
+                counts_when,
+                clause,
+            } = policy.relation(benefit.kind)
+            {
+                if s == subsidy && counts_when.counts(benefit.status) {
+                    trace.add(clause, || compared(i));
+                }
+            }
+        }
+    }
+    trace.add(best_clause, || compared(best));
+    trace.add(ClauseId::HigherMonthly, || compared(best));
+    match kept {
+        Side::OtherBenefit => Resolution::OtherBenefit {
+            kind: best_benefit.kind,
+            amount: best_benefit.monthly_amount,
+        },
+        Side::Subsidy => {
+            let mut gives_up = Vec::with_capacity(competing);
+            for benefit in benefits {
+                if covers(benefit.from, benefit.to, day) {
+                    if let BenefitRelation::ChooseHigher {
+                        subsidy: s,
+                        counts_when,
+                        ..
+                    } = policy.relation(benefit.kind)
+                    {
+                        if s == subsidy && counts_when.counts(benefit.status) {
+                            gives_up.push(GivenUp {
+                                kind: benefit.kind,
+                                monthly_amount: benefit.monthly_amount,
+                            });
+                        }
+                    }
+                }
+            }
+            Resolution::Subsidy { gives_up }
+        }
+    }
+}

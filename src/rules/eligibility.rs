@@ -1,0 +1,169 @@
+//! Who receives each subsidy: clauses `living.eligibility` and `nursing.eligibility`, reading
+//! `grade.multiple`, and death (reading `stop.month`).
+
+use chrono::NaiveDate;
+
+use super::{covers, Status, Trace};
+use crate::clauses::ClauseId;
+use crate::decision::{Cause, FactGroup, FactRef, Finding, Lapse};
+use crate::facts::{Category, Place, Subsidy, WithdrawalKind};
+use crate::resident::Resident;
+
+fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
+    match subsidy {
+        Subsidy::Living => ClauseId::LivingEligibility,
+        Subsidy::Nursing => ClauseId::NursingEligibility,
+    }
+}
+
+/// Death ends both subsidies; the date of death is the first day without the conditions
+/// (reading `stop.month`: "death … a date of death … is the first day without the condition").
+pub(crate) fn alive(resident: &Resident, day: NaiveDate, status: &mut Status, trace: &mut Trace) {
+    if let Some(died) = resident.facts().died_on {
+        if died <= day {
+            status.unmet.insert(Cause::Died);
+            trace.add(ClauseId::StopMonth, || Finding::Died { on: died });
+        }
+    }
+}
+
+/// 天津市户籍 — both subsidies require Tianjin household registration
+/// (`living.eligibility`: "困难残疾人生活补贴对象为天津市户籍…"; `nursing.eligibility`:
+/// "重度残疾人护理补贴对象为天津市户籍…").
+pub(crate) fn tianjin_hukou(
+    resident: &Resident,
+    subsidy: Subsidy,
+    day: NaiveDate,
+    status: &mut Status,
+    trace: &mut Trace,
+) {
+    let Some(periods) = &resident.facts().hukou else {
+        status.missing.insert(FactGroup::Hukou);
+        return;
+    };
+    let clause = eligibility_clause(subsidy);
+    match periods.iter().position(|p| covers(p.from, p.to, day)) {
+        Some(i) if periods[i].place == Place::Tianjin => {
+            trace.add(clause, || Finding::TianjinHukou {
+                on: day,
+                fact: FactRef::new(FactGroup::Hukou, i),
+            });
+        }
+        found => {
+            status.unmet.insert(Cause::NoTianjinHukou);
+            trace.add(clause, || Finding::NoTianjinHukou {
+                on: day,
+                fact: found.map(|i| FactRef::new(FactGroup::Hukou, i)),
+            });
+        }
+    }
+}
+
+/// A valid certificate of any of the seven categories (`living.eligibility`: "…视力残疾、听力残疾、
+/// 言语残疾、肢体残疾、精神残疾、智力残疾和多重残疾人"); for the nursing allowance, grade 1 or 2
+/// (`nursing.eligibility`: "各残疾类别残疾等级为一、二级的重度残疾人"). Multiple disability uses
+/// the certificate's overall grade (reading `grade.multiple`).
+///
+/// A certificate counts from its issue date through its expiry date, until the day it is
+/// cancelled or frozen. Where several count, the most recently issued does.
+pub(crate) fn certificate<'r>(
+    resident: &'r Resident,
+    subsidy: Subsidy,
+    day: NaiveDate,
+    renewed_certificate: Option<usize>,
+    status: &mut Status<'r>,
+    trace: &mut Trace,
+) {
+    let Some(certificates) = &resident.facts().certificates else {
+        status.missing.insert(FactGroup::Certificates);
+        return;
+    };
+    let clause = eligibility_clause(subsidy);
+    let valid = renewed_certificate.or_else(|| {
+        certificates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on))
+            .max_by_key(|(_, c)| c.issued)
+            .map(|(i, _)| i)
+    });
+    let Some(i) = valid.filter(|&i| i < certificates.len()) else {
+        let last = certificates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.issued <= day)
+            .max_by_key(|(_, c)| c.issued);
+        let lapse = match last {
+            None => Lapse::NoneIssued,
+            Some((_, c)) => match c.withdrawn {
+                Some(w) if w.on <= day => match w.how {
+                    WithdrawalKind::Cancelled => Lapse::Cancelled { on: w.on },
+                    WithdrawalKind::Frozen => Lapse::Frozen { on: w.on },
+                },
+                _ => Lapse::Expired {
+                    on: c.expires.unwrap_or(day),
+                },
+            },
+        };
+        status.unmet.insert(Cause::NoValidCertificate);
+        trace.add(clause, || Finding::NoValidCertificate {
+            on: day,
+            lapse,
+            fact: last.map(|(i, _)| FactRef::new(FactGroup::Certificates, i)),
+        });
+        return;
+    };
+    let certificate = &certificates[i];
+    let fact = FactRef::new(FactGroup::Certificates, i);
+    status.certificate = Some((i, certificate));
+    trace.add(clause, || Finding::ValidCertificate {
+        on: day,
+        category: certificate.category,
+        grade: certificate.grade,
+        fact,
+    });
+    if certificate.category == Category::Multiple {
+        trace.add(ClauseId::GradeMultiple, || Finding::OverallGradeOfMultiple {
+            grade: certificate.grade,
+            fact,
+        });
+    }
+    if subsidy == Subsidy::Nursing {
+        let grade = certificate.grade;
+        if grade.is_severe() {
+            trace.add(ClauseId::NursingEligibility, || Finding::SevereGrade { grade, fact });
+        } else {
+            status.unmet.insert(Cause::GradeNotSevere);
+            trace.add(ClauseId::NursingEligibility, || Finding::GradeNotSevere { grade, fact });
+        }
+    }
+}
+
+/// 享受天津市最低生活保障、低保边缘家庭（原低收入家庭）待遇 — the living allowance requires the
+/// household to receive Tianjin dibao or dibao-edge treatment (`living.eligibility`).
+pub(crate) fn household_assistance(
+    resident: &Resident,
+    day: NaiveDate,
+    status: &mut Status,
+    trace: &mut Trace,
+) {
+    let Some(periods) = &resident.facts().household_assistance else {
+        status.missing.insert(FactGroup::HouseholdAssistance);
+        return;
+    };
+    match periods.iter().position(|p| covers(p.from, p.to, day)) {
+        Some(i) => {
+            let kind = periods[i].kind;
+            status.household = Some(kind);
+            trace.add(ClauseId::LivingEligibility, || Finding::HouseholdAssistance {
+                on: day,
+                kind,
+                fact: FactRef::new(FactGroup::HouseholdAssistance, i),
+            });
+        }
+        None => {
+            status.unmet.insert(Cause::NoHouseholdAssistance);
+            trace.add(ClauseId::LivingEligibility, || Finding::NoHouseholdAssistance { on: day });
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The rules, one file per part of the policy. Each rule checks the facts on one day and records
+//! what it found as a [`Reason`] citing its clause.
+//!
+//! - [`eligibility`]: `living.eligibility`, `nursing.eligibility`, `grade.multiple`, death.
+//! - [`orphans`]: `orphan.living`, `orphan.institution_payee`, `orphan.no_duplicate`.
+//! - [`exclusions`]: `exclusion.work_injury`, `exclusion.extreme_poverty`, `exclusion.prison`,
+//!   `exclusion.prison_kinds`.
+//! - [`amounts`]: `amounts`.
+//! - [`competing`]: `higher.welfare`, `higher.elderly_nursing`, `higher.tie`, `higher.monthly`,
+//!   `stack.elderly`.
+//! - [`timing`]: `start.month`, `stop.month`, `restart`, `start.renewal`, `start.reapply`,
+//!   `channels`.
+//! - [`income`]: `income.exempt`.
+
+pub(crate) mod amounts;
+pub(crate) mod competing;
+pub(crate) mod eligibility;
+pub(crate) mod exclusions;
+pub mod income;
+pub(crate) mod orphans;
+pub(crate) mod timing;
+
+use chrono::NaiveDate;
+
+use crate::clauses::ClauseId;
+use crate::decision::{Cause, FactGroup, Finding, Reason};
+use crate::facts::{AssistanceKind, Certificate, Subsidy};
+use crate::policy::Policy;
+use crate::resident::Resident;
+
+/// Collects reasons when a decision is being explained; does nothing while the engine only
+/// probes a day (looking for the day a claim stopped).
+pub(crate) struct Trace {
+    enabled: bool,
+    pub(crate) reasons: Vec<Reason>,
+}
+
+impl Trace {
+    pub(crate) fn off() -> Trace {
+        Trace {
+            enabled: false,
+            reasons: Vec::new(),
+        }
+    }
+
+    pub(crate) fn on() -> Trace {
+        Trace {
+            enabled: true,
+            reasons: Vec::with_capacity(12),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn add(&mut self, clause: ClauseId, finding: impl FnOnce() -> Finding) {
+        if self.enabled {
+            self.reasons.push(Reason {
+                clause,
+                finding: finding(),
+            });
+        }
+    }
+}
+
+/// A set of [`Cause`]s, without allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CauseSet(u16);
+
+impl CauseSet {
+    pub(crate) fn insert(&mut self, cause: Cause) {
+        self.0 |= 1 << Cause::ALL.iter().position(|c| *c == cause).unwrap_or(0);
+    }
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub(crate) fn iter(self) -> impl Iterator<Item = Cause> {
+        Cause::ALL
+            .into_iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, c)| c)
+    }
+    pub(crate) fn first(self) -> Option<Cause> {
+        self.iter().next()
+    }
+}
+
+/// A set of [`FactGroup`]s, without allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct GroupSet(u16);
+
+impl GroupSet {
+    pub(crate) fn insert(&mut self, group: FactGroup) {
+        self.0 |= 1 << FactGroup::ALL.iter().position(|g| *g == group).unwrap_or(0);
+    }
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub(crate) fn iter(self) -> impl Iterator<Item = FactGroup> {
+        FactGroup::ALL
+            .into_iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, g)| g)
+    }
+}
+
+/// What the rules found about one subsidy on one day.
+#[derive(Debug, Default)]
+pub(crate) struct Status<'r> {
+    /// Conditions not met.
+    pub(crate) unmet: CauseSet,
+    /// Exclusions that apply.
+    pub(crate) excluded: CauseSet,
+    /// Fact groups needed but not given.
+    pub(crate) missing: GroupSet,
+    /// The certificate that counts, with its index.
+    pub(crate) certificate: Option<(usize, &'r Certificate)>,
+    /// The household's assistance status.
+    pub(crate) household: Option<AssistanceKind>,
+    /// The institution that receives the nursing allowance, if any.
+    pub(crate) institution: Option<&'r str>,
+}
+
+/// The verdict of a [`Status`], in three-valued logic: a known failure decides even when other
+/// facts are unknown; only when nothing fails do unknown facts make the answer undetermined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Met,
+    Excluded(Cause),
+    NotEligible(CauseSet),
+    Undetermined(GroupSet),
+}
+
+impl Status<'_> {
+    pub(crate) fn verdict(&self) -> Verdict {
+        if let Some(cause) = self.excluded.first() {
+            Verdict::Excluded(cause)
+        } else if !self.unmet.is_empty() {
+            Verdict::NotEligible(self.unmet)
+        } else if !self.missing.is_empty() {
+            Verdict::Undetermined(self.missing)
+        } else {
+            Verdict::Met
+        }
+    }
+}
+
+/// Checks every condition and exclusion of `subsidy` on `day`.
+///
+/// `renewed_certificate` stands in for the certificate in back-pay months before a renewed
+/// certificate was issued (reading `start.renewal`).
+pub(crate) fn assess<'r>(
+    policy: &Policy,
+    resident: &'r Resident,
+    subsidy: Subsidy,
+    day: NaiveDate,
+    renewed_certificate: Option<usize>,
+    trace: &mut Trace,
+) -> Status<'r> {
+    let mut status = Status::default();
+    eligibility::alive(resident, day, &mut status, trace);
+    eligibility::tianjin_hukou(resident, subsidy, day, &mut status, trace);
+    eligibility::certificate(resident, subsidy, day, renewed_certificate, &mut status, trace);
+    if subsidy == Subsidy::Living {
+        eligibility::household_assistance(resident, day, &mut status, trace);
+    }
+    orphans::orphan_guarantee(resident, subsidy, day, &mut status, trace);
+    exclusions::excluding_benefits(policy, resident, day, &mut status, trace);
+    exclusions::prison(resident, day, &mut status, trace);
+    status
+}
+
+/// Whether a period `[from, to]` (both days included, `to` open) covers `day`.
+#[inline]
+pub(crate) fn covers(from: NaiveDate, to: Option<NaiveDate>, day: NaiveDate) -> bool {
+    from <= day && to.is_none_or(|to| day <= to)
+}

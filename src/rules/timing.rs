@@ -1,0 +1,184 @@
+//! When: readings `start.month`, `stop.month`, `restart`, `start.renewal`, clauses
+//! `start.reapply` and `channels`.
+//!
+//! A subsidy's history is a list of claims. An application starts a claim when every condition
+//! held on the day it was submitted (`start.month`: "自递交申请当月计发"); the claim runs until a
+//! condition ceases (`stop.month`: "自情况发生的次月起停止发放"); a stopped claim stays stopped until
+//! a new application is granted (`restart`), which pays from its own month, never before
+//! (`start.reapply`: "补贴资金从申请当月计发，不予补发"), except the back pay a caseworker grants after
+//! a renewed certificate (`start.renewal`).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{assess, Trace, Verdict};
+use crate::decision::Cause;
+use crate::facts::Subsidy;
+use crate::month::Month;
+use crate::policy::{Policy, StopTiming};
+use crate::resident::Resident;
+
+/// One granted application and the months it pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Claim {
+    /// Index of the application in `applications`.
+    pub(crate) application: usize,
+    /// The day the conditions were checked: the submission day, or the policy's first day for an
+    /// application made under the earlier rules.
+    pub(crate) granted_on: NaiveDate,
+    /// The first month it pays.
+    pub(crate) first_month: Month,
+    /// Set when the application follows a renewed certificate.
+    pub(crate) renewal: Option<Renewal>,
+    /// Set when an earlier claim of the same subsidy had stopped.
+    pub(crate) after_stop: bool,
+    /// When and why it stopped, if it did.
+    pub(crate) stop: Option<Stop>,
+}
+
+/// A renewal claim's certificate and back pay (`start.renewal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Renewal {
+    pub(crate) certificate: usize,
+    pub(crate) issued: NaiveDate,
+    pub(crate) back_pay_months: u8,
+}
+
+/// The day a condition ceased and the first month not paid (`stop.month`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stop {
+    pub(crate) day: NaiveDate,
+    pub(crate) month: Month,
+    pub(crate) cause: Cause,
+    pub(crate) timing: StopTiming,
+}
+
+/// A subsidy's claims, oldest first, and the applications that were not granted.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Timeline {
+    pub(crate) claims: Vec<Claim>,
+    pub(crate) not_granted: Vec<usize>,
+}
+
+impl Timeline {
+    /// The claim that governs `month`: the last one whose first month is not after it.
+    pub(crate) fn claim_for(&self, month: Month) -> Option<&Claim> {
+        self.claims.iter().rev().find(|c| c.first_month <= month)
+    }
+
+    /// The last application submitted by the end of `month` that was not granted.
+    pub(crate) fn last_not_granted(&self, resident: &Resident, month: Month) -> Option<usize> {
+        let applications = &resident.facts().applications;
+        self.not_granted
+            .iter()
+            .copied()
+            .filter(|&i| applications[i].submitted <= month.last_day())
+            .max_by_key(|&i| applications[i].submitted)
+    }
+}
+
+/// Builds the history of `subsidy`'s claims from the resident's applications.
+pub(crate) fn timeline(policy: &Policy, resident: &Resident, subsidy: Subsidy) -> Timeline {
+    let applications = &resident.facts().applications;
+    let mut order: Vec<usize> = (0..applications.len())
+        .filter(|&i| applications[i].subsidies.contains(&subsidy))
+        .collect();
+    order.sort_by_key(|&i| applications[i].submitted);
+    let policy_start = policy.covers().from;
+    let mut timeline = Timeline::default();
+    for i in order {
+        let application = &applications[i];
+        // An application made under the earlier Tianjin rules carries over: its conditions are
+        // checked on the policy's first day (clause `in_force`).
+        let granted_on = application.submitted.max(policy_start.first_day());
+        if let Some(last) = timeline.claims.last() {
+            if last.stop.is_none_or(|s| s.day > granted_on) {
+                // Already in payment: a second application changes nothing.
+                continue;
+            }
+        }
+        let status = assess(policy, resident, subsidy, granted_on, None, &mut Trace::off());
+        if status.verdict() != Verdict::Met {
+            timeline.not_granted.push(i);
+            continue;
+        }
+        let mut first_month = Month::of(granted_on);
+        let mut renewal = None;
+        if application.follows_renewed_certificate {
+            if let Some((certificate, c)) = status.certificate {
+                let cap = policy
+                    .parameters()
+                    .max_renewal_back_pay_months
+                    .at(Month::of(granted_on))
+                    .map_or(0, |v| v.value);
+                let back_pay_months = application.back_pay_months.min(cap);
+                let issue_month = Month::of(c.issued);
+                first_month = issue_month.min(first_month).minus(u32::from(back_pay_months));
+                renewal = Some(Renewal {
+                    certificate,
+                    issued: c.issued,
+                    back_pay_months,
+                });
+            }
+        }
+        first_month = first_month.max(policy_start);
+        let previous_stop = timeline.claims.last().and_then(|c| c.stop);
+        if let Some(previous) = previous_stop {
+            first_month = first_month.max(previous.month);
+        }
+        let stop = find_stop(policy, resident, subsidy, granted_on);
+        timeline.claims.push(Claim {
+            application: i,
+            granted_on,
+            first_month,
+            renewal,
+            after_stop: previous_stop.is_some(),
+            stop,
+        });
+    }
+    timeline
+}
+
+/// The first day after `granted_on` on which a condition fails, and the month the claim stops.
+///
+/// Conditions change only on the resident's change days, so only those are checked.
+fn find_stop(
+    policy: &Policy,
+    resident: &Resident,
+    subsidy: Subsidy,
+    granted_on: NaiveDate,
+) -> Option<Stop> {
+    let days = resident.change_days();
+    let start = days.partition_point(|d| *d <= granted_on);
+    for &day in &days[start..] {
+        let status = assess(policy, resident, subsidy, day, None, &mut Trace::off());
+        let cause = match status.verdict() {
+            Verdict::Met | Verdict::Undetermined(_) => continue,
+            Verdict::Excluded(cause) => cause,
+            Verdict::NotEligible(causes) => causes.first().unwrap_or(Cause::NoValidCertificate),
+        };
+        let timing = policy
+            .parameters()
+            .stop_timing
+            .at(Month::of(day))
+            .map_or(StopTiming::MonthAfter, |v| v.value);
+        return Some(Stop {
+            day,
+            month: stop_month(day, timing),
+            cause,
+            timing,
+        });
+    }
+    None
+}
+
+/// The first month not paid when a condition ceases on `day` (its first day without).
+///
+/// Month after (the default): an event on the 1st stops that month itself, any later day the
+/// next month. Same month: the month of the event.
+pub(crate) fn stop_month(day: NaiveDate, timing: StopTiming) -> Month {
+    let month = Month::of(day);
+    match timing {
+        StopTiming::MonthAfter if day.day() != 1 => month.next(),
+        _ => month,
+    }
+}
