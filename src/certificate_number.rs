@@ -77,8 +77,8 @@ impl CertificateNumber {
     ///
     /// # Errors
     ///
-    /// [`CertificateNumberProblem::CategoryMismatch`] or
-    /// [`CertificateNumberProblem::GradeMismatch`] when they differ.
+    /// [`CertificateNumberProblem::CategoryMismatch`](crate::CertificateNumberProblem::CategoryMismatch) or
+    /// [`CertificateNumberProblem::GradeMismatch`](crate::CertificateNumberProblem::GradeMismatch) when they differ.
     pub fn check_agrees(&self, category: Category, grade: Grade) -> Result<(), Problem> {
         if self.category != category {
             return Err(Problem::CategoryMismatch {
@@ -119,9 +119,10 @@ impl FromStr for CertificateNumber {
             return Err(Problem::CheckDigit { expected, found });
         }
         let birth = &s[6..14];
-        let birth_date = NaiveDate::parse_from_str(birth, "%Y%m%d").map_err(|_| Problem::BirthDate {
-            found: birth.to_owned(),
-        })?;
+        let birth_date =
+            NaiveDate::parse_from_str(birth, "%Y%m%d").map_err(|_| Problem::BirthDate {
+                found: birth.to_owned(),
+            })?;
         let category = chars[18]
             .to_digit(10)
             .and_then(|d| Category::from_code(d as u8))
@@ -179,7 +180,11 @@ mod tests {
     #[test]
     fn refuses_bad_numbers_with_what_is_wrong() {
         let good = id("12010119800101001");
-        let wrong_check = format!("{}{}", &good[..17], if good.ends_with('1') { '2' } else { '1' });
+        let wrong_check = format!(
+            "{}{}",
+            &good[..17],
+            if good.ends_with('1') { '2' } else { '1' }
+        );
         let cases = [
             ("1234".to_owned(), "expected 20 characters (18-digit citizen ID, category digit, grade digit), found 4"),
             (format!("{}4A", good), "expected a digit at position 20, found 'A'"),
@@ -200,7 +205,9 @@ mod tests {
 
     #[test]
     fn a_wrong_check_character_names_the_expected_one() {
-        let err = "11010519491231002171".parse::<CertificateNumber>().unwrap_err();
+        let err = "11010519491231002171"
+            .parse::<CertificateNumber>()
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "the citizen ID's check character should be 'X', found '1'"
@@ -212,11 +219,15 @@ mod tests {
         let n: CertificateNumber = format!("{}42", id("12010119800101001")).parse().unwrap();
         assert!(n.check_agrees(Category::Physical, Grade::Two).is_ok());
         assert_eq!(
-            n.check_agrees(Category::Visual, Grade::Two).unwrap_err().to_string(),
+            n.check_agrees(Category::Visual, Grade::Two)
+                .unwrap_err()
+                .to_string(),
             "the number encodes category physical, but the certificate says visual"
         );
         assert_eq!(
-            n.check_agrees(Category::Physical, Grade::Three).unwrap_err().to_string(),
+            n.check_agrees(Category::Physical, Grade::Three)
+                .unwrap_err()
+                .to_string(),
             "the number encodes grade 2, but the certificate says grade 3"
         );
     }

@@ -215,11 +215,16 @@ mod tests {
         for line in clauses_md.lines() {
             // Clause rows: "| `id` | …"; readings: "1. `id` — …".
             let numbered = line.trim_start_matches(|c: char| c.is_ascii_digit());
-            let rest = line
-                .strip_prefix("| `")
-                .or_else(|| (numbered.len() < line.len()).then(|| numbered.strip_prefix(". `")).flatten());
+            let rest = line.strip_prefix("| `").or_else(|| {
+                (numbered.len() < line.len())
+                    .then(|| numbered.strip_prefix(". `"))
+                    .flatten()
+            });
             if let Some((id, _)) = rest.and_then(|r| r.split_once('`')) {
-                assert!(id.parse::<ClauseId>().is_ok(), "CLAUSES.md id {id} is missing");
+                assert!(
+                    id.parse::<ClauseId>().is_ok(),
+                    "CLAUSES.md id {id} is missing"
+                );
                 found += 1;
             }
         }

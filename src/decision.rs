@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::clauses::ClauseId;
-use crate::facts::{AssistanceKind, BenefitKind, Category, Channel, CustodyKind, Grade, Keeps, Subsidy};
+use crate::facts::{
+    AssistanceKind, BenefitKind, Category, Channel, CustodyKind, Grade, Keeps, Subsidy,
+};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Parameter, StopTiming, TieBreak};
@@ -272,7 +274,9 @@ impl Cause {
             Cause::GradeNotSevere => "grade 3 or 4, not severe",
             Cause::NoHouseholdAssistance => "no dibao or dibao-edge treatment",
             Cause::OrphanGuarantee => "receives the orphan basic living guarantee",
-            Cause::InstitutionFundedForCare => "the child welfare institution is already funded for care",
+            Cause::InstitutionFundedForCare => {
+                "the child welfare institution is already funded for care"
+            }
             Cause::WorkInjuryLivingCareFee => "receives the work-injury living-care fee",
             Cause::ExtremePovertySupport => "in extreme-poverty support",
             Cause::Prison => "serving a prison sentence",
@@ -353,9 +357,14 @@ impl fmt::Display for FactRef {
 impl FromStr for FactRef {
     type Err = String;
     fn from_str(s: &str) -> Result<FactRef, String> {
-        let bad = || format!("expected a fact reference such as \"certificates[0]\", found \"{s}\"");
+        let bad =
+            || format!("expected a fact reference such as \"certificates[0]\", found \"{s}\"");
         let (field, rest) = s.split_once('[').ok_or_else(bad)?;
-        let index = rest.strip_suffix(']').ok_or_else(bad)?.parse().map_err(|_| bad())?;
+        let index = rest
+            .strip_suffix(']')
+            .ok_or_else(bad)?
+            .parse()
+            .map_err(|_| bad())?;
         let group = FactGroup::ALL
             .into_iter()
             .find(|g| g.field() == field)

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 
 use crate::clauses::ClauseId;
 use crate::decision::{
-    FactGroup, FactRef, Finding, MonthDecision, Outcome, Payee, Schedule, StopInfo, SubsidyDecision,
-    SubsidySummary,
+    FactGroup, FactRef, Finding, MonthDecision, Outcome, Payee, Schedule, StopInfo,
+    SubsidyDecision, SubsidySummary,
 };
 use crate::error::Error;
 use crate::facts::Subsidy;
@@ -58,7 +58,12 @@ impl Policy {
     ///
     /// [`Error::EmptyRange`] when `first` is after `last`; [`Error::MonthNotCovered`] when the
     /// policy does not govern every month of the range.
-    pub fn schedule(&self, resident: &Resident, first: Month, last: Month) -> Result<Schedule, Error> {
+    pub fn schedule(
+        &self,
+        resident: &Resident,
+        first: Month,
+        last: Month,
+    ) -> Result<Schedule, Error> {
         if first > last {
             return Err(Error::EmptyRange { first, last });
         }
@@ -123,8 +128,8 @@ fn decide_month(
     let mut trace = Trace::on();
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
-    let both_paid =
-        matches!(living.outcome, Outcome::Paid { .. }) && matches!(nursing.outcome, Outcome::Paid { .. });
+    let both_paid = matches!(living.outcome, Outcome::Paid { .. })
+        && matches!(nursing.outcome, Outcome::Paid { .. });
     if both_paid {
         trace.add(ClauseId::Both, || Finding::BothPaid);
     }
@@ -191,9 +196,16 @@ fn decide_subsidy(
             }
             let status = assess(policy, resident, subsidy, day, renewed, &mut trace);
             match status.verdict() {
-                Verdict::Met => {
-                    pay(policy, resident, subsidy, month, day, &status, &mut gives_up, &mut trace)?
-                }
+                Verdict::Met => pay(
+                    policy,
+                    resident,
+                    subsidy,
+                    month,
+                    day,
+                    &status,
+                    &mut gives_up,
+                    &mut trace,
+                )?,
                 verdict => not_paid(policy, subsidy, month, &status, verdict, &mut trace)?,
             }
         }
@@ -210,7 +222,9 @@ fn decide_subsidy(
                 stop_month: stop.month,
                 timing: stop.timing,
             });
-            trace.add(ClauseId::Restart, || Finding::NeedsNewApplication { since: stop.month });
+            trace.add(ClauseId::Restart, || Finding::NeedsNewApplication {
+                since: stop.month,
+            });
             if let Some(i) = timeline
                 .last_not_granted(resident, month)
                 .filter(|&i| facts.applications[i].submitted >= stop.day)
@@ -249,7 +263,10 @@ fn not_granted_reason(resident: &Resident, i: usize, trace: &mut Trace) {
     });
 }
 
-#[allow(clippy::too_many_arguments, reason = "one private helper of the engine")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one private helper of the engine"
+)]
 fn pay(
     policy: &Policy,
     resident: &Resident,
@@ -279,7 +296,10 @@ fn pay(
                     },
                 }
             }
-            Resolution::OtherBenefit { kind, amount: benefit_amount } => Outcome::Superseded {
+            Resolution::OtherBenefit {
+                kind,
+                amount: benefit_amount,
+            } => Outcome::Superseded {
                 by: kind,
                 benefit_amount,
                 subsidy_amount: amount,

@@ -176,7 +176,9 @@ pub enum FactProblem {
 #[non_exhaustive]
 pub enum CertificateNumberProblem {
     /// Not 20 characters.
-    #[error("expected 20 characters (18-digit citizen ID, category digit, grade digit), found {found}")]
+    #[error(
+        "expected 20 characters (18-digit citizen ID, category digit, grade digit), found {found}"
+    )]
     WrongLength {
         /// The number of characters given.
         found: usize,

@@ -236,7 +236,11 @@ impl TryFrom<u8> for Grade {
             2 => Grade::Two,
             3 => Grade::Three,
             4 => Grade::Four,
-            _ => return Err(format!("expected a disability grade from 1 to 4, found {n}")),
+            _ => {
+                return Err(format!(
+                    "expected a disability grade from 1 to 4, found {n}"
+                ))
+            }
         })
     }
 }

@@ -79,3 +79,7 @@ pub use rules::income;
 
 #[doc = include_str!("../DESIGN.md")]
 pub mod _design {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

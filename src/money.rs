@@ -99,7 +99,8 @@ impl Serialize for Money {
     }
 }
 
-const EXPECTED: &str = "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number";
+const EXPECTED: &str =
+    "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number";
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {

@@ -185,7 +185,10 @@ mod tests {
         assert_eq!(m("2023-11").plus(3), m("2024-02"));
         assert_eq!(m("2023-08").months_until(m("2024-07")), 11);
         assert_eq!(m("2024-07").months_until(m("2023-08")), -11);
-        let months: Vec<String> = m("2023-11").through(m("2024-02")).map(|x| x.to_string()).collect();
+        let months: Vec<String> = m("2023-11")
+            .through(m("2024-02"))
+            .map(|x| x.to_string())
+            .collect();
         assert_eq!(months, ["2023-11", "2023-12", "2024-01", "2024-02"]);
         assert_eq!(m("2024-02").through(m("2023-11")).count(), 0);
     }
@@ -198,7 +201,15 @@ mod tests {
 
     #[test]
     fn parse_rejects_what_is_not_a_month() {
-        for bad in ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "", "2023-08-01"] {
+        for bad in [
+            "2023-13",
+            "2023-00",
+            "2023-8",
+            "23-08",
+            "2023/08",
+            "",
+            "2023-08-01",
+        ] {
             let err = bad.parse::<Month>().unwrap_err();
             assert_eq!(
                 err.to_string(),

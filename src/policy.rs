@@ -316,19 +316,44 @@ impl Policy {
             if to < self.covers.from {
                 return Err(Error::InvalidPolicy {
                     path: "covers.to".into(),
-                    problem: format!("expected a month on or after {}, found {to}", self.covers.from),
+                    problem: format!(
+                        "expected a month on or after {}, found {to}",
+                        self.covers.from
+                    ),
                 });
             }
         }
         let p = &self.parameters;
         let c = &self.covers;
-        p.living_allowance_grade_1_2.check("living_allowance_grade_1_2", c)?;
-        p.living_allowance_grade_3_4.check("living_allowance_grade_3_4", c)?;
-        p.dibao_edge_living_allowance.check("dibao_edge_living_allowance", c)?;
+        p.living_allowance_grade_1_2
+            .check("living_allowance_grade_1_2", c)?;
+        p.living_allowance_grade_3_4
+            .check("living_allowance_grade_3_4", c)?;
+        p.dibao_edge_living_allowance
+            .check("dibao_edge_living_allowance", c)?;
         p.nursing_allowance.check("nursing_allowance", c)?;
         p.stop_timing.check("stop_timing", c)?;
         p.tie_break.check("tie_break", c)?;
-        p.max_renewal_back_pay_months.check("max_renewal_back_pay_months", c)?;
+        p.max_renewal_back_pay_months
+            .check("max_renewal_back_pay_months", c)?;
+        for (kind, relation) in &self.benefit_relations {
+            let can_exclude = matches!(
+                kind,
+                BenefitKind::WorkInjuryLivingCareFee | BenefitKind::ExtremePovertySupport
+            );
+            if matches!(relation, BenefitRelation::Excludes { .. }) && !can_exclude {
+                return Err(Error::InvalidPolicy {
+                    path: format!(
+                        "benefit_relations.{}",
+                        serde_json::to_value(kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default()
+                    ),
+                    problem: "expected choose_higher or stacks: only work_injury_living_care_fee and extreme_poverty_support can exclude in this version".into(),
+                });
+            }
+        }
         for kind in BenefitKind::ALL {
             if !self.benefit_relations.contains_key(&kind) {
                 return Err(Error::InvalidPolicy {
@@ -416,7 +441,8 @@ mod tests {
 
     #[test]
     fn load_time_checks_name_the_parameter() {
-        let err = variant(|j| j["parameters"]["nursing_allowance"] = serde_json::json!([])).unwrap_err();
+        let err =
+            variant(|j| j["parameters"]["nursing_allowance"] = serde_json::json!([])).unwrap_err();
         assert_eq!(
             err.to_string(),
             "policy parameters.nursing_allowance: expected at least one dated value, found none"
@@ -448,18 +474,33 @@ mod tests {
             err.to_string(),
             "policy parameters.tie_break[0]: expected a source, found none"
         );
-        let err = variant(|j| j["parameters"]["nursing_allowance"][0]["value"] = "-1".into()).unwrap_err();
+        let err = variant(|j| j["parameters"]["nursing_allowance"][0]["value"] = "-1".into())
+            .unwrap_err();
         assert!(
-            err.to_string().starts_with("policy parameters.nursing_allowance[0].value: invalid value: string \"-1\""),
+            err.to_string().starts_with(
+                "policy parameters.nursing_allowance[0].value: invalid value: string \"-1\""
+            ),
             "{err}"
         );
         let err = variant(|j| {
-            j["benefit_relations"].as_object_mut().unwrap().remove("advanced_age_allowance");
+            j["benefit_relations"]
+                .as_object_mut()
+                .unwrap()
+                .remove("advanced_age_allowance");
         })
         .unwrap_err();
         assert_eq!(
             err.to_string(),
             "policy benefit_relations: expected a relation for every benefit kind, found none for \"advanced_age_allowance\""
+        );
+        let err = variant(|j| {
+            j["benefit_relations"]["advanced_age_allowance"] =
+                serde_json::json!({"relation": "excludes", "counts_when": "received", "clause": "stack.elderly"});
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "policy benefit_relations.advanced_age_allowance: expected choose_higher or stacks: only work_injury_living_care_fee and extreme_poverty_support can exclude in this version"
         );
     }
 
@@ -473,11 +514,19 @@ mod tests {
         })
         .unwrap();
         let at = |m: &str| {
-            let v = policy.parameters().nursing_allowance.at(m.parse().unwrap()).unwrap();
+            let v = policy
+                .parameters()
+                .nursing_allowance
+                .at(m.parse().unwrap())
+                .unwrap();
             (v.value.to_string(), v.source.clone())
         };
         assert_eq!(at("2024-12"), ("200".to_owned(), "a".to_owned()));
         assert_eq!(at("2025-01"), ("230".to_owned(), "b".to_owned()));
-        assert!(policy.parameters().nursing_allowance.at("2023-07".parse().unwrap()).is_none());
+        assert!(policy
+            .parameters()
+            .nursing_allowance
+            .at("2023-07".parse().unwrap())
+            .is_none());
     }
 }

@@ -256,11 +256,26 @@ impl Schedule {
 }
 
 fn write_subsidy(f: &mut Formatter<'_>, d: &SubsidyDecision, lang: Language) -> fmt::Result {
-    writeln!(f, "  {}: {}", subsidy_name(d.subsidy, lang), d.outcome.describe(lang))?;
+    writeln!(
+        f,
+        "  {}: {}",
+        subsidy_name(d.subsidy, lang),
+        d.outcome.describe(lang)
+    )?;
     for given in &d.gives_up {
         match lang {
-            Language::Chinese => writeln!(f, "    放弃{}（每月{}元）", given.kind.name_zh(), given.monthly_amount)?,
-            Language::English => writeln!(f, "    gives up the {} ({} yuan a month)", given.kind.name_en(), given.monthly_amount)?,
+            Language::Chinese => writeln!(
+                f,
+                "    放弃{}（每月{}元）",
+                given.kind.name_zh(),
+                given.monthly_amount
+            )?,
+            Language::English => writeln!(
+                f,
+                "    gives up the {} ({} yuan a month)",
+                given.kind.name_en(),
+                given.monthly_amount
+            )?,
         }
     }
     for reason in &d.reasons {
@@ -273,8 +288,16 @@ impl Display for Explanation<'_, MonthDecision> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let d = self.value;
         match self.lang {
-            Language::Chinese => writeln!(f, "{} {}（{}）合计 {} 元", d.resident, d.month, d.policy, d.total)?,
-            Language::English => writeln!(f, "{} {} ({}): total {} yuan", d.resident, d.month, d.policy, d.total)?,
+            Language::Chinese => writeln!(
+                f,
+                "{} {}（{}）合计 {} 元",
+                d.resident, d.month, d.policy, d.total
+            )?,
+            Language::English => writeln!(
+                f,
+                "{} {} ({}): total {} yuan",
+                d.resident, d.month, d.policy, d.total
+            )?,
         }
         write_subsidy(f, &d.living, self.lang)?;
         write_subsidy(f, &d.nursing, self.lang)?;
@@ -290,8 +313,16 @@ impl Display for Explanation<'_, Schedule> {
         let s = self.value;
         let lang = self.lang;
         match lang {
-            Language::Chinese => writeln!(f, "{} {}至{}（{}）合计 {} 元", s.resident, s.first, s.last, s.policy, s.total)?,
-            Language::English => writeln!(f, "{} {} to {} ({}): total {} yuan", s.resident, s.first, s.last, s.policy, s.total)?,
+            Language::Chinese => writeln!(
+                f,
+                "{} {}至{}（{}）合计 {} 元",
+                s.resident, s.first, s.last, s.policy, s.total
+            )?,
+            Language::English => writeln!(
+                f,
+                "{} {} to {} ({}): total {} yuan",
+                s.resident, s.first, s.last, s.policy, s.total
+            )?,
         }
         for m in &s.months {
             writeln!(
@@ -307,21 +338,43 @@ impl Display for Explanation<'_, Schedule> {
             let mut line = String::new();
             match lang {
                 Language::Chinese => {
-                    let _ = write!(line, "{}：发放{}个月，共{}元", subsidy_name(subsidy, lang), summary.months_paid, summary.total);
+                    let _ = write!(
+                        line,
+                        "{}：发放{}个月，共{}元",
+                        subsidy_name(subsidy, lang),
+                        summary.months_paid,
+                        summary.total
+                    );
                     if let Some(first) = summary.first_paid {
                         let _ = write!(line, "，首月{first}");
                     }
                     if let Some(stop) = summary.stopped {
-                        let _ = write!(line, "，自{}停发（{}）", stop.since, stop.because.describe_zh());
+                        let _ = write!(
+                            line,
+                            "，自{}停发（{}）",
+                            stop.since,
+                            stop.because.describe_zh()
+                        );
                     }
                 }
                 Language::English => {
-                    let _ = write!(line, "{}: {} month(s) paid, {} yuan", subsidy_name(subsidy, lang), summary.months_paid, summary.total);
+                    let _ = write!(
+                        line,
+                        "{}: {} month(s) paid, {} yuan",
+                        subsidy_name(subsidy, lang),
+                        summary.months_paid,
+                        summary.total
+                    );
                     if let Some(first) = summary.first_paid {
                         let _ = write!(line, ", first paid {first}");
                     }
                     if let Some(stop) = summary.stopped {
-                        let _ = write!(line, ", stopped from {} ({})", stop.since, stop.because.describe_en());
+                        let _ = write!(
+                            line,
+                            ", stopped from {} ({})",
+                            stop.since,
+                            stop.because.describe_en()
+                        );
                     }
                 }
             }

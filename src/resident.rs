@@ -22,7 +22,7 @@ pub const MAX_BACK_PAY_MONTHS: u8 = 3;
 ///     .unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "certificates[0].grade: expected a disability grade from 1 to 4, found 5 (line 2, column 54)"
+///     "certificates[0].grade: expected a disability grade from 1 to 4, found 5 (line 2, column 57)"
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,7 +190,10 @@ fn check(facts: &Facts) -> Result<(), Error> {
                     return Err(invalid(path, FactProblem::MissingWelfareBasis));
                 }
                 (false, true) => {
-                    return Err(invalid(format!("{path}.basis"), FactProblem::UnexpectedWelfareBasis));
+                    return Err(invalid(
+                        format!("{path}.basis"),
+                        FactProblem::UnexpectedWelfareBasis,
+                    ));
                 }
                 _ => {}
             }
@@ -203,7 +206,10 @@ fn check(facts: &Facts) -> Result<(), Error> {
     }
     for (i, a) in facts.applications.iter().enumerate() {
         if a.subsidies.is_empty() {
-            return Err(invalid(format!("applications[{i}].subsidies"), FactProblem::NoSubsidy));
+            return Err(invalid(
+                format!("applications[{i}].subsidies"),
+                FactProblem::NoSubsidy,
+            ));
         }
         if a.back_pay_months > MAX_BACK_PAY_MONTHS {
             return Err(invalid(

@@ -54,10 +54,14 @@ pub(crate) fn monthly_amount(
                 (Some((DibaoEdgeRate::Amounts { grade_3_4, .. }, from)), _) => {
                     (grade_3_4, from, Parameter::DibaoEdgeLivingAllowance)
                 }
-                (_, Tier::Grade1To2) => {
-                    value(&p.living_allowance_grade_1_2, Parameter::LivingAllowanceGrade1To2)?
-                }
-                _ => value(&p.living_allowance_grade_3_4, Parameter::LivingAllowanceGrade3To4)?,
+                (_, Tier::Grade1To2) => value(
+                    &p.living_allowance_grade_1_2,
+                    Parameter::LivingAllowanceGrade1To2,
+                )?,
+                _ => value(
+                    &p.living_allowance_grade_3_4,
+                    Parameter::LivingAllowanceGrade3To4,
+                )?,
             }
         }
     };
@@ -65,7 +69,11 @@ pub(crate) fn monthly_amount(
         subsidy,
         amount,
         tier,
-        household: if subsidy == Subsidy::Living { household } else { None },
+        household: if subsidy == Subsidy::Living {
+            household
+        } else {
+            None
+        },
         parameter,
         from,
     });

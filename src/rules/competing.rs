@@ -87,8 +87,7 @@ pub(crate) fn choose_higher(
         .choices
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.subsidy == subsidy && c.from.is_none_or(|from| from <= day))
-        .next_back();
+        .rfind(|(_, c)| c.subsidy == subsidy && c.from.is_none_or(|from| from <= day));
     let kept = if let Some((i, choice)) = choice {
         let keeps = choice.keeps;
         trace.add(ClauseId::HigherTie, || Finding::PersonChose {

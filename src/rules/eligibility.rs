@@ -83,7 +83,9 @@ pub(crate) fn certificate<'r>(
         certificates
             .iter()
             .enumerate()
-            .filter(|(_, c)| covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on))
+            .filter(|(_, c)| {
+                covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on)
+            })
             .max_by_key(|(_, c)| c.issued)
             .map(|(i, _)| i)
     });
@@ -123,18 +125,26 @@ pub(crate) fn certificate<'r>(
         fact,
     });
     if certificate.category == Category::Multiple {
-        trace.add(ClauseId::GradeMultiple, || Finding::OverallGradeOfMultiple {
-            grade: certificate.grade,
-            fact,
+        trace.add(ClauseId::GradeMultiple, || {
+            Finding::OverallGradeOfMultiple {
+                grade: certificate.grade,
+                fact,
+            }
         });
     }
     if subsidy == Subsidy::Nursing {
         let grade = certificate.grade;
         if grade.is_severe() {
-            trace.add(ClauseId::NursingEligibility, || Finding::SevereGrade { grade, fact });
+            trace.add(ClauseId::NursingEligibility, || Finding::SevereGrade {
+                grade,
+                fact,
+            });
         } else {
             status.unmet.insert(Cause::GradeNotSevere);
-            trace.add(ClauseId::NursingEligibility, || Finding::GradeNotSevere { grade, fact });
+            trace.add(ClauseId::NursingEligibility, || Finding::GradeNotSevere {
+                grade,
+                fact,
+            });
         }
     }
 }
@@ -155,15 +165,19 @@ pub(crate) fn household_assistance(
         Some(i) => {
             let kind = periods[i].kind;
             status.household = Some(kind);
-            trace.add(ClauseId::LivingEligibility, || Finding::HouseholdAssistance {
-                on: day,
-                kind,
-                fact: FactRef::new(FactGroup::HouseholdAssistance, i),
+            trace.add(ClauseId::LivingEligibility, || {
+                Finding::HouseholdAssistance {
+                    on: day,
+                    kind,
+                    fact: FactRef::new(FactGroup::HouseholdAssistance, i),
+                }
             });
         }
         None => {
             status.unmet.insert(Cause::NoHouseholdAssistance);
-            trace.add(ClauseId::LivingEligibility, || Finding::NoHouseholdAssistance { on: day });
+            trace.add(ClauseId::LivingEligibility, || {
+                Finding::NoHouseholdAssistance { on: day }
+            });
         }
     }
 }

@@ -28,20 +28,30 @@ pub(crate) fn excluding_benefits(
         if !covers(benefit.from, benefit.to, day) {
             continue;
         }
-        let BenefitRelation::Excludes { counts_when, clause } = policy.relation(benefit.kind) else {
+        let BenefitRelation::Excludes {
+            counts_when,
+            clause,
+        } = policy.relation(benefit.kind)
+        else {
             continue;
         };
         let fact = FactRef::new(FactGroup::OtherBenefits, i);
         let kind = benefit.kind;
         if counts_when.counts(benefit.status) {
             status.excluded.insert(exclusion_cause(kind));
-            trace.add(clause, || Finding::ExcludingBenefit { on: day, kind, fact });
+            trace.add(clause, || Finding::ExcludingBenefit {
+                on: day,
+                kind,
+                fact,
+            });
         } else {
             trace.add(clause, || Finding::ExcludesOnlyWhenReceived { kind, fact });
         }
     }
 }
 
+/// The cause an excluding benefit gives. Policy loading admits `excludes` only for these two
+/// kinds (`Policy::from_json`), so no other kind reaches here.
 fn exclusion_cause(kind: BenefitKind) -> Cause {
     match kind {
         BenefitKind::ExtremePovertySupport => Cause::ExtremePovertySupport,
@@ -65,12 +75,14 @@ pub(crate) fn prison(resident: &Resident, day: NaiveDate, status: &mut Status, t
         let fact = FactRef::new(FactGroup::Custody, i);
         if period.kind == CustodyKind::Prison {
             status.excluded.insert(Cause::Prison);
-            trace.add(ClauseId::ExclusionPrison, || Finding::InPrison { on: day, fact });
+            trace.add(ClauseId::ExclusionPrison, || Finding::InPrison {
+                on: day,
+                fact,
+            });
         } else {
             let kind = period.kind;
-            trace.add(ClauseId::ExclusionPrisonKinds, || Finding::CustodyDoesNotExclude {
-                kind,
-                fact,
+            trace.add(ClauseId::ExclusionPrisonKinds, || {
+                Finding::CustodyDoesNotExclude { kind, fact }
             });
         }
     }

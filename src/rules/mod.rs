@@ -1,16 +1,16 @@
 //! The rules, one file per part of the policy. Each rule checks the facts on one day and records
 //! what it found as a [`Reason`] citing its clause.
 //!
-//! - [`eligibility`]: `living.eligibility`, `nursing.eligibility`, `grade.multiple`, death.
-//! - [`orphans`]: `orphan.living`, `orphan.institution_payee`, `orphan.no_duplicate`.
-//! - [`exclusions`]: `exclusion.work_injury`, `exclusion.extreme_poverty`, `exclusion.prison`,
+//! - `eligibility`: `living.eligibility`, `nursing.eligibility`, `grade.multiple`, death.
+//! - `orphans`: `orphan.living`, `orphan.institution_payee`, `orphan.no_duplicate`.
+//! - `exclusions`: `exclusion.work_injury`, `exclusion.extreme_poverty`, `exclusion.prison`,
 //!   `exclusion.prison_kinds`.
-//! - [`amounts`]: `amounts`.
-//! - [`competing`]: `higher.welfare`, `higher.elderly_nursing`, `higher.tie`, `higher.monthly`,
+//! - `amounts`: `amounts`.
+//! - `competing`: `higher.welfare`, `higher.elderly_nursing`, `higher.tie`, `higher.monthly`,
 //!   `stack.elderly`.
-//! - [`timing`]: `start.month`, `stop.month`, `restart`, `start.renewal`, `start.reapply`,
+//! - `timing`: `start.month`, `stop.month`, `restart`, `start.renewal`, `start.reapply`,
 //!   `channels`.
-//! - [`income`]: `income.exempt`.
+//! - `income`: `income.exempt`.
 
 pub(crate) mod amounts;
 pub(crate) mod competing;
@@ -160,7 +160,14 @@ pub(crate) fn assess<'r>(
     let mut status = Status::default();
     eligibility::alive(resident, day, &mut status, trace);
     eligibility::tianjin_hukou(resident, subsidy, day, &mut status, trace);
-    eligibility::certificate(resident, subsidy, day, renewed_certificate, &mut status, trace);
+    eligibility::certificate(
+        resident,
+        subsidy,
+        day,
+        renewed_certificate,
+        &mut status,
+        trace,
+    );
     if subsidy == Subsidy::Living {
         eligibility::household_assistance(resident, day, &mut status, trace);
     }

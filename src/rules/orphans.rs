@@ -30,10 +30,16 @@ pub(crate) fn orphan_guarantee<'r>(
     match (subsidy, &periods[i].care) {
         (Subsidy::Living, _) => {
             status.excluded.insert(Cause::OrphanGuarantee);
-            trace.add(ClauseId::OrphanLiving, || Finding::OrphanGuarantee { on: day, fact });
+            trace.add(ClauseId::OrphanLiving, || Finding::OrphanGuarantee {
+                on: day,
+                fact,
+            });
         }
         (Subsidy::Nursing, OrphanCare::Dispersed) => {
-            trace.add(ClauseId::OrphanLiving, || Finding::OrphanGuarantee { on: day, fact });
+            trace.add(ClauseId::OrphanLiving, || Finding::OrphanGuarantee {
+                on: day,
+                fact,
+            });
         }
         (
             Subsidy::Nursing,
@@ -43,9 +49,11 @@ pub(crate) fn orphan_guarantee<'r>(
             },
         ) => {
             status.excluded.insert(Cause::InstitutionFundedForCare);
-            trace.add(ClauseId::OrphanNoDuplicate, || Finding::InstitutionFundedForCare {
-                institution: institution.clone(),
-                fact,
+            trace.add(ClauseId::OrphanNoDuplicate, || {
+                Finding::InstitutionFundedForCare {
+                    institution: institution.clone(),
+                    fact,
+                }
             });
         }
         (
@@ -56,9 +64,11 @@ pub(crate) fn orphan_guarantee<'r>(
             },
         ) => {
             status.institution = Some(institution);
-            trace.add(ClauseId::OrphanInstitutionPayee, || Finding::PaidToInstitution {
-                institution: institution.clone(),
-                fact,
+            trace.add(ClauseId::OrphanInstitutionPayee, || {
+                Finding::PaidToInstitution {
+                    institution: institution.clone(),
+                    fact,
+                }
             });
         }
     }

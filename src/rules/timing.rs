@@ -96,7 +96,14 @@ pub(crate) fn timeline(policy: &Policy, resident: &Resident, subsidy: Subsidy) -
                 continue;
             }
         }
-        let status = assess(policy, resident, subsidy, granted_on, None, &mut Trace::off());
+        let status = assess(
+            policy,
+            resident,
+            subsidy,
+            granted_on,
+            None,
+            &mut Trace::off(),
+        );
         if status.verdict() != Verdict::Met {
             timeline.not_granted.push(i);
             continue;
@@ -112,7 +119,9 @@ pub(crate) fn timeline(policy: &Policy, resident: &Resident, subsidy: Subsidy) -
                     .map_or(0, |v| v.value);
                 let back_pay_months = application.back_pay_months.min(cap);
                 let issue_month = Month::of(c.issued);
-                first_month = issue_month.min(first_month).minus(u32::from(back_pay_months));
+                first_month = issue_month
+                    .min(first_month)
+                    .minus(u32::from(back_pay_months));
                 renewal = Some(Renewal {
                     certificate,
                     issued: c.issued,
