@@ -73,7 +73,7 @@ pub use policy::{
     BenefitRelation, CountsWhen, Coverage, Dated, DatedValue, DibaoEdgeRate, Parameter, Parameters,
     Policy, StopTiming, TieBreak, TIANJIN_2023_JSON,
 };
-pub use render::Language;
+pub use render::{Explanation, Language};
 pub use resident::{Resident, MAX_BACK_PAY_MONTHS};
 pub use rules::income;
 
