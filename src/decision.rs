@@ -8,11 +8,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::clauses::ClauseId;
 use crate::facts::{
-    AssistanceKind, BenefitKind, Category, Channel, CustodyKind, Grade, Keeps, Subsidy,
+    AssistanceKind, BenefitKind, Category, Channel, CustodyKind, Grade, Keeps, NotificationForm,
+    Office, OfficeBody, Recipient, Subsidy,
 };
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Parameter, StopTiming, TieBreak};
+use crate::rules::outreach::TriggerKind;
 
 /// The decision for one resident and one month: both subsidies, the total and the reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,10 +306,12 @@ pub enum FactGroup {
     Applications,
     /// `choices`.
     Choices,
+    /// `notifications`.
+    Notifications,
 }
 
 impl FactGroup {
-    pub(crate) const ALL: [FactGroup; 8] = [
+    pub(crate) const ALL: [FactGroup; 9] = [
         FactGroup::Hukou,
         FactGroup::Certificates,
         FactGroup::HouseholdAssistance,
@@ -316,6 +320,7 @@ impl FactGroup {
         FactGroup::Custody,
         FactGroup::Applications,
         FactGroup::Choices,
+        FactGroup::Notifications,
     ];
 
     /// The field name in the facts' JSON.
@@ -329,6 +334,7 @@ impl FactGroup {
             FactGroup::Custody => "custody",
             FactGroup::Applications => "applications",
             FactGroup::Choices => "choices",
+            FactGroup::Notifications => "notifications",
         }
     }
 }
@@ -755,6 +761,70 @@ pub enum Finding {
     },
     /// Both subsidies are paid this month.
     BothPaid,
+    /// An outreach duty opened (`outreach.duty`).
+    OutreachDuty {
+        /// What opened it.
+        trigger: TriggerKind,
+        /// Its date.
+        date: NaiveDate,
+        /// The body that owes it.
+        duty_of: OfficeBody,
+        /// The subsidies the person then met the conditions of.
+        subsidies: Vec<Subsidy>,
+        /// The certificate or assistance period.
+        fact: FactRef,
+    },
+    /// The outreach deadline: 3 calendar months, clamped to the month's end (`outreach.months`).
+    OutreachDeadline {
+        /// The trigger's date.
+        date: NaiveDate,
+        /// The last day to notify.
+        deadline: NaiveDate,
+    },
+    /// A notification was delivered (`outreach.deadline`).
+    Notified {
+        /// The delivery day.
+        on: NaiveDate,
+        /// Its form.
+        form: NotificationForm,
+        /// The office.
+        office: Office,
+        /// Who received it.
+        recipient: Recipient,
+        /// Whether by the deadline.
+        on_time: bool,
+        /// The notification.
+        fact: FactRef,
+    },
+    /// The person applied after the trigger.
+    AppliedAfterTrigger {
+        /// The submission day.
+        on: NaiveDate,
+        /// The application.
+        fact: FactRef,
+    },
+    /// Notified in time and no application by the deadline: deemed waived (`outreach.waiver`).
+    DeemedWaived {
+        /// The delivery day.
+        notified_on: NaiveDate,
+        /// The deadline.
+        deadline: NaiveDate,
+    },
+    /// No notification by the deadline: the duty is overdue, and no waiver can be deemed
+    /// (`outreach.notice`).
+    NotNotified {
+        /// The deadline.
+        deadline: NaiveDate,
+    },
+    /// An application after a deemed waiver (`outreach.waiver`).
+    WaiverThenApplication {
+        /// The trigger's date.
+        trigger_date: NaiveDate,
+        /// The delivery day of the notification.
+        notified_on: NaiveDate,
+        /// The deadline by which no application came.
+        deadline: NaiveDate,
+    },
 }
 
 impl Finding {
@@ -784,7 +854,10 @@ impl Finding {
             | Channel { fact, .. }
             | InPayment { fact, .. }
             | NoBackPay { fact, .. }
-            | Renewal { fact, .. } => vec![*fact],
+            | Renewal { fact, .. }
+            | OutreachDuty { fact, .. }
+            | Notified { fact, .. }
+            | AppliedAfterTrigger { fact, .. } => vec![*fact],
             NoTianjinHukou { fact, .. } | NoValidCertificate { fact, .. } => {
                 fact.iter().copied().collect()
             }
@@ -796,7 +869,11 @@ impl Finding {
             | NoApplication
             | Ceased { .. }
             | NeedsNewApplication { .. }
-            | BothPaid => Vec::new(),
+            | BothPaid
+            | OutreachDeadline { .. }
+            | DeemedWaived { .. }
+            | NotNotified { .. }
+            | WaiverThenApplication { .. } => Vec::new(),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::policy::Policy;
 use crate::resident::Resident;
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::timing::{timeline, Timeline};
-use crate::rules::{amounts, assess, Status, Trace, Verdict};
+use crate::rules::{amounts, assess, outreach, Status, Trace, Verdict};
 
 impl Policy {
     /// Decides both subsidies for one resident and one month.
@@ -46,9 +46,7 @@ impl Policy {
     /// ```
     pub fn decide(&self, resident: &Resident, month: Month) -> Result<MonthDecision, Error> {
         self.check_covers(month)?;
-        let living = timeline(self, resident, Subsidy::Living);
-        let nursing = timeline(self, resident, Subsidy::Nursing);
-        decide_month(self, resident, month, &living, &nursing)
+        decide_month(self, resident, month, &timelines(self, resident))
     }
 
     /// Decides every month from `first` to `last`, both included, and summarizes when each
@@ -69,11 +67,10 @@ impl Policy {
         }
         self.check_covers(first)?;
         self.check_covers(last)?;
-        let living_timeline = timeline(self, resident, Subsidy::Living);
-        let nursing_timeline = timeline(self, resident, Subsidy::Nursing);
+        let timelines = timelines(self, resident);
         let months = first
             .through(last)
-            .map(|month| decide_month(self, resident, month, &living_timeline, &nursing_timeline))
+            .map(|month| decide_month(self, resident, month, &timelines))
             .collect::<Result<Vec<_>, _>>()?;
         let living = summarize(&months, Subsidy::Living);
         let nursing = summarize(&months, Subsidy::Nursing);
@@ -88,6 +85,14 @@ impl Policy {
             months,
         })
     }
+}
+
+/// The claim histories of both subsidies, living allowance first.
+pub(crate) fn timelines(policy: &Policy, resident: &Resident) -> [Timeline; 2] {
+    [
+        timeline(policy, resident, Subsidy::Living),
+        timeline(policy, resident, Subsidy::Nursing),
+    ]
 }
 
 fn summarize(months: &[MonthDecision], subsidy: Subsidy) -> SubsidySummary {
@@ -120,11 +125,10 @@ fn decide_month(
     policy: &Policy,
     resident: &Resident,
     month: Month,
-    living_timeline: &Timeline,
-    nursing_timeline: &Timeline,
+    timelines: &[Timeline; 2],
 ) -> Result<MonthDecision, Error> {
-    let living = decide_subsidy(policy, resident, Subsidy::Living, month, living_timeline)?;
-    let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, nursing_timeline)?;
+    let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines)?;
+    let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, timelines)?;
     let mut trace = Trace::on();
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
@@ -149,8 +153,9 @@ fn decide_subsidy(
     resident: &Resident,
     subsidy: Subsidy,
     month: Month,
-    timeline: &Timeline,
+    timelines: &[Timeline; 2],
 ) -> Result<SubsidyDecision, Error> {
+    let timeline = &timelines[subsidy as usize];
     let mut trace = Trace::on();
     let facts = resident.facts();
     let mut gives_up = Vec::new();
@@ -174,6 +179,9 @@ fn decide_subsidy(
                 });
                 let channel = application.channel;
                 trace.add(ClauseId::Channels, || Finding::Channel { channel, fact });
+                outreach::reasons_for_claim(
+                    policy, resident, timelines, subsidy, claim, &mut trace,
+                );
             } else {
                 trace.add(ClauseId::StartMonth, || Finding::InPayment {
                     since: claim.first_month,

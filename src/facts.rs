@@ -64,6 +64,10 @@ pub struct Facts {
     /// Choices the person recorded in a choose-the-higher (reading `higher.tie`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
+    /// Outreach notifications delivered to the person or the guardian (clause `outreach.deadline`):
+    /// the offices' own records. Absent means none was delivered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notifications: Vec<Notification>,
 }
 
 /// One of the two subsidies (残疾人两项补贴).
@@ -599,4 +603,117 @@ pub enum Keeps {
     Subsidy,
     /// Keep the competing benefit and give up the subsidy.
     OtherBenefit,
+}
+
+/// An outreach notification delivered under 政策找人 (clauses `outreach.duty`, `outreach.deadline`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notification {
+    /// The day it was delivered.
+    pub delivered: NaiveDate,
+    /// Which of the five forms.
+    pub form: NotificationForm,
+    /// The office that delivered it.
+    pub office: Office,
+    /// Who received it.
+    pub recipient: Recipient,
+}
+
+/// The five forms of outreach the policy names (至少一种形式的主动提醒政策宣传服务).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationForm {
+    /// 全国残疾人两项补贴信息系统信息提示: a prompt in the national information system.
+    SystemPrompt,
+    /// 明白纸: a plain-language sheet.
+    PlainLanguageSheet,
+    /// 告知书: a written notice.
+    WrittenNotice,
+    /// 电话通知: a phone call.
+    PhoneCall,
+    /// 入户走访: a home visit.
+    HomeVisit,
+}
+
+impl NotificationForm {
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            NotificationForm::SystemPrompt => "信息系统信息提示",
+            NotificationForm::PlainLanguageSheet => "明白纸",
+            NotificationForm::WrittenNotice => "告知书",
+            NotificationForm::PhoneCall => "电话通知",
+            NotificationForm::HomeVisit => "入户走访",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            NotificationForm::SystemPrompt => "information-system prompt",
+            NotificationForm::PlainLanguageSheet => "plain-language sheet",
+            NotificationForm::WrittenNotice => "written notice",
+            NotificationForm::PhoneCall => "phone call",
+            NotificationForm::HomeVisit => "home visit",
+        }
+    }
+}
+
+/// An office with an outreach duty (clause `outreach.duty`): a body at district or sub-district
+/// level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// Civil affairs or the disabled persons' federation.
+    pub body: OfficeBody,
+    /// District or sub-district (township).
+    pub level: OfficeLevel,
+}
+
+/// The body of an office with an outreach duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficeBody {
+    /// 民政: civil affairs, for new dibao and dibao-edge enrolments.
+    CivilAffairs,
+    /// 残联: the disabled persons' federation, for newly issued certificates.
+    DisabledPersonsFederation,
+}
+
+impl OfficeBody {
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            OfficeBody::CivilAffairs => "民政",
+            OfficeBody::DisabledPersonsFederation => "残联",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            OfficeBody::CivilAffairs => "civil affairs",
+            OfficeBody::DisabledPersonsFederation => "disabled persons' federation",
+        }
+    }
+}
+
+/// The level of an office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficeLevel {
+    /// 区.
+    District,
+    /// 街道（乡镇）.
+    SubDistrict,
+}
+
+/// Who received a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    /// The disabled person.
+    Person,
+    /// The guardian (监护人).
+    Guardian,
 }

@@ -64,8 +64,8 @@ pub use error::{CertificateNumberProblem, Error, FactProblem};
 pub use facts::{
     Application, AssistanceKind, AssistancePeriod, BenefitKind, BenefitStatus, Category,
     Certificate, Channel, Choice, CustodyKind, CustodyPeriod, Facts, Grade, HukouPeriod, Keeps,
-    OrphanCare, OrphanPeriod, OtherBenefit, Place, Subsidy, WelfareBasis, Withdrawal,
-    WithdrawalKind,
+    Notification, NotificationForm, Office, OfficeBody, OfficeLevel, OrphanCare, OrphanPeriod,
+    OtherBenefit, Place, Recipient, Subsidy, WelfareBasis, Withdrawal, WithdrawalKind,
 };
 pub use money::Money;
 pub use month::Month;
@@ -76,6 +76,9 @@ pub use policy::{
 pub use render::{Explanation, Language};
 pub use resident::{Resident, MAX_BACK_PAY_MONTHS};
 pub use rules::income;
+pub use rules::outreach::{
+    outreach_deadline, OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind,
+};
 
 #[doc = include_str!("../DESIGN.md")]
 pub mod _design {}

@@ -5,8 +5,9 @@ use std::fmt::{self, Display, Formatter, Write as _};
 use crate::decision::{
     Finding, Lapse, MonthDecision, Outcome, Payee, Reason, Schedule, Side, SubsidyDecision, Tier,
 };
-use crate::facts::{AssistanceKind, Keeps, Subsidy};
+use crate::facts::{AssistanceKind, Keeps, OfficeLevel, Recipient, Subsidy};
 use crate::policy::{StopTiming, TieBreak};
+use crate::rules::outreach::TriggerKind;
 
 /// The language of an explanation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -177,6 +178,48 @@ impl Finding {
             (Finding::NeedsNewApplication { since }, En) => format!("stopped since {since}: a new application is needed"),
             (Finding::BothPaid, Zh) => "两项补贴同时发放".to_owned(),
             (Finding::BothPaid, En) => "both subsidies are paid this month".to_owned(),
+            (Finding::OutreachDuty { trigger, date, duty_of, subsidies, fact }, Zh) => {
+                let what = match trigger {
+                    TriggerKind::NewCertificate => "新办残疾人证".to_owned(),
+                    TriggerKind::NewHouseholdAssistance { assistance } => format!("新纳入{}", assistance_name(*assistance, Zh)),
+                };
+                let names: Vec<&str> = subsidies.iter().map(|s| subsidy_name(*s, Zh)).collect();
+                format!("{date}{what}（{fact}）且符合{}条件：区、街道（乡镇）{}负有告知责任", names.join("、"), duty_of.name_zh())
+            }
+            (Finding::OutreachDuty { trigger, date, duty_of, subsidies, fact }, En) => {
+                let what = match trigger {
+                    TriggerKind::NewCertificate => "new disability certificate".to_owned(),
+                    TriggerKind::NewHouseholdAssistance { assistance } => format!("new {} enrolment", assistance_name(*assistance, En)),
+                };
+                let names: Vec<&str> = subsidies.iter().map(|s| subsidy_name(*s, En)).collect();
+                format!("{what} on {date} ({fact}), meeting the conditions of the {}: the district and sub-district {} must notify", names.join(" and "), duty_of.name_en())
+            }
+            (Finding::OutreachDeadline { date, deadline }, Zh) => format!("告知期限：自{date}起3个月，至{deadline}"),
+            (Finding::OutreachDeadline { date, deadline }, En) => format!("deadline: 3 calendar months from {date}, i.e. {deadline}"),
+            (Finding::Notified { on, form, office, recipient, on_time, fact }, Zh) => {
+                let level = match office.level { OfficeLevel::District => "区", OfficeLevel::SubDistrict => "街道（乡镇）" };
+                let who = match recipient { Recipient::Person => "本人", Recipient::Guardian => "监护人" };
+                let when = if *on_time { "按期" } else { "逾期" };
+                format!("{on}{level}{}以{}形式告知{who}，{when}（{fact}）", office.body.name_zh(), form.name_zh())
+            }
+            (Finding::Notified { on, form, office, recipient, on_time, fact }, En) => {
+                let level = match office.level { OfficeLevel::District => "district", OfficeLevel::SubDistrict => "sub-district" };
+                let who = match recipient { Recipient::Person => "the person", Recipient::Guardian => "the guardian" };
+                let when = if *on_time { "on time" } else { "late" };
+                format!("{who} notified on {on} by {form} from the {level} {}, {when} ({fact})", office.body.name_en(), form = form.name_en())
+            }
+            (Finding::AppliedAfterTrigger { on, fact }, Zh) => format!("{on}已提出申请（{fact}）"),
+            (Finding::AppliedAfterTrigger { on, fact }, En) => format!("applied on {on} ({fact})"),
+            (Finding::DeemedWaived { notified_on, deadline }, Zh) => format!("{notified_on}已告知，至{deadline}未申请，视为自愿放弃"),
+            (Finding::DeemedWaived { notified_on, deadline }, En) => format!("notified on {notified_on} and no application by {deadline}: deemed a voluntary waiver"),
+            (Finding::NotNotified { deadline }, Zh) => format!("至{deadline}未开展告知，告知逾期，不视为放弃"),
+            (Finding::NotNotified { deadline }, En) => format!("not notified by {deadline}: the duty is overdue, and no waiver is deemed"),
+            (Finding::WaiverThenApplication { trigger_date, notified_on, deadline }, Zh) => {
+                format!("{trigger_date}触发告知，{notified_on}已告知，至{deadline}未申请视为自愿放弃；再次申请从申请当月计发")
+            }
+            (Finding::WaiverThenApplication { trigger_date, notified_on, deadline }, En) => format!(
+                "outreach opened {trigger_date}, notified {notified_on}, no application by {deadline}: a waiver; the later application pays from its own month"
+            ),
         }
     }
 }

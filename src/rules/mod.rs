@@ -11,6 +11,8 @@
 //! - `timing`: `start.month`, `stop.month`, `restart`, `start.renewal`, `start.reapply`,
 //!   `channels`.
 //! - `income`: `income.exempt`.
+//! - `outreach`: `outreach.duty`, `outreach.deadline`, `outreach.waiver`, `outreach.months`,
+//!   `outreach.notice`.
 
 pub(crate) mod amounts;
 pub(crate) mod competing;
@@ -18,6 +20,7 @@ pub(crate) mod eligibility;
 pub(crate) mod exclusions;
 pub mod income;
 pub(crate) mod orphans;
+pub(crate) mod outreach;
 pub(crate) mod timing;
 
 use chrono::NaiveDate;

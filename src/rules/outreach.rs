@@ -1,0 +1,410 @@
+//! 政策找人: clauses `outreach.duty`, `outreach.deadline`, `outreach.waiver`, readings
+//! `outreach.months` and `outreach.notice`.
+//!
+//! A newly issued certificate puts a duty on the disabled persons' federation, a new dibao or
+//! dibao-edge enrolment on civil affairs, when the person then meets a subsidy's conditions. The
+//! duty is met by one of five forms of notification within 3 calendar months; a person notified
+//! in time who does not apply is deemed to have waived, and a later application pays from its own
+//! month (`start.reapply`).
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::timing::{Claim, Timeline};
+use super::{assess, covers, Trace, Verdict};
+use crate::clauses::ClauseId;
+use crate::decision::{FactGroup, FactRef, Finding, Reason};
+use crate::error::Error;
+use crate::facts::{AssistanceKind, OfficeBody, Subsidy};
+use crate::month::Month;
+use crate::policy::Policy;
+use crate::resident::Resident;
+
+/// What opened an outreach duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum TriggerKind {
+    /// 新办残疾人证: a certificate issued when none was valid the day before.
+    NewCertificate,
+    /// 新纳入低保、低保边缘家庭: the household entered dibao or dibao-edge after a day without
+    /// either.
+    NewHouseholdAssistance {
+        /// Dibao or dibao-edge.
+        assistance: AssistanceKind,
+    },
+}
+
+/// An outreach duty: its trigger, the office that owes it and its deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutreachTrigger {
+    /// What opened it.
+    pub kind: TriggerKind,
+    /// The trigger's date: the certificate's issue date or the enrolment's first day.
+    pub date: NaiveDate,
+    /// The certificate or assistance period.
+    pub fact: FactRef,
+    /// The body that owes the duty, at district and sub-district level.
+    pub duty_of: OfficeBody,
+    /// The last day to notify: 3 calendar months after `date`, clamped to the month's end.
+    pub deadline: NaiveDate,
+    /// The subsidies whose conditions the person met on `date` and was not yet receiving.
+    pub subsidies: Vec<Subsidy>,
+}
+
+/// Where an outreach duty stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum OutreachStatus {
+    /// Not yet notified; the deadline has not passed.
+    Pending {
+        /// Days until the deadline (0 on the deadline day).
+        days_left: i64,
+    },
+    /// Not notified, and the deadline has passed.
+    Overdue {
+        /// Days since the deadline.
+        days_overdue: i64,
+    },
+    /// Notified by the deadline, which has not yet passed; no application yet.
+    FulfilledOnTime {
+        /// The delivery day.
+        notified_on: NaiveDate,
+        /// The notification.
+        notification: FactRef,
+    },
+    /// Notified after the deadline; no application yet. Not counted as a waiver.
+    FulfilledLate {
+        /// The delivery day.
+        notified_on: NaiveDate,
+        /// Days after the deadline.
+        days_late: i64,
+        /// The notification.
+        notification: FactRef,
+    },
+    /// Notified by the deadline, and no application by then: deemed a voluntary waiver.
+    DeemedWaived {
+        /// The delivery day.
+        notified_on: NaiveDate,
+        /// The notification.
+        notification: FactRef,
+    },
+    /// The person applied on or after the trigger's date.
+    Applied {
+        /// The submission day.
+        on: NaiveDate,
+        /// The application.
+        application: FactRef,
+        /// The delivery day of a notification before it, if any.
+        notified_on: Option<NaiveDate>,
+    },
+}
+
+impl OutreachStatus {
+    /// The status's snake_case name, as in JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            OutreachStatus::Pending { .. } => "pending",
+            OutreachStatus::Overdue { .. } => "overdue",
+            OutreachStatus::FulfilledOnTime { .. } => "fulfilled_on_time",
+            OutreachStatus::FulfilledLate { .. } => "fulfilled_late",
+            OutreachStatus::DeemedWaived { .. } => "deemed_waived",
+            OutreachStatus::Applied { .. } => "applied",
+        }
+    }
+}
+
+/// One outreach duty of one resident, where it stands, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutreachItem {
+    /// The resident's id.
+    pub resident: String,
+    /// The duty.
+    pub trigger: OutreachTrigger,
+    /// Where it stands.
+    pub status: OutreachStatus,
+    /// The reasons, each citing its clause.
+    pub reasons: Vec<Reason>,
+}
+
+/// The last day of an outreach duty: 3 calendar months after the trigger, clamped to the month's
+/// end (reading `outreach.months`: 2024-11-30 + 3 months = 2025-02-28).
+pub fn outreach_deadline(trigger: NaiveDate) -> NaiveDate {
+    trigger
+        .checked_add_months(Months::new(3))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+impl Policy {
+    /// The outreach duties of one resident and where each stands on `as_of`
+    /// (clauses `outreach.duty`, `outreach.deadline`, `outreach.waiver`).
+    ///
+    /// Only triggers on or after the policy's first day and on or before `as_of` count.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MonthNotCovered`] when the policy does not govern `as_of`'s month.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Policy, Resident};
+    ///
+    /// let policy = Policy::tianjin_2023();
+    /// let resident = Resident::from_json(r#"{
+    ///     "id": "R-9",
+    ///     "hukou": [{ "place": "tianjin", "from": "1970-01-01" }],
+    ///     "certificates": [{ "category": "visual", "grade": 1, "issued": "2024-11-30" }],
+    ///     "household_assistance": [], "orphan_guarantee": [], "other_benefits": [], "custody": []
+    /// }"#)?;
+    /// let items = policy.outreach(&resident, "2025-02-28".parse().unwrap())?;
+    /// assert_eq!(items[0].trigger.deadline.to_string(), "2025-02-28");
+    /// assert_eq!(items[0].status.name(), "pending");
+    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
+    /// ```
+    pub fn outreach(
+        &self,
+        resident: &Resident,
+        as_of: NaiveDate,
+    ) -> Result<Vec<OutreachItem>, Error> {
+        self.check_covers(Month::of(as_of))?;
+        let timelines = crate::engine::timelines(self, resident);
+        Ok(triggers(self, resident, &timelines, as_of)
+            .into_iter()
+            .map(|trigger| {
+                let mut trace = Trace::on();
+                let status = status(resident, &trigger, as_of, &mut trace);
+                OutreachItem {
+                    resident: resident.id().to_owned(),
+                    trigger,
+                    status,
+                    reasons: trace.reasons,
+                }
+            })
+            .collect())
+    }
+}
+
+/// Every outreach trigger up to `as_of`, oldest first.
+pub(crate) fn triggers(
+    policy: &Policy,
+    resident: &Resident,
+    timelines: &[Timeline; 2],
+    as_of: NaiveDate,
+) -> Vec<OutreachTrigger> {
+    let facts = resident.facts();
+    let start = policy.covers().from.first_day();
+    let mut found = Vec::new();
+    let in_range = |d: NaiveDate| start <= d && d <= as_of;
+    if let Some(certificates) = &facts.certificates {
+        for (i, c) in certificates.iter().enumerate() {
+            let day_before = c.issued.pred_opt();
+            let had_one = day_before.is_some_and(|d| {
+                certificates.iter().enumerate().any(|(j, o)| {
+                    j != i && covers(o.issued, o.expires, d) && o.withdrawn.is_none_or(|w| d < w.on)
+                })
+            });
+            if in_range(c.issued) && !had_one {
+                found.push((
+                    TriggerKind::NewCertificate,
+                    c.issued,
+                    FactRef::new(FactGroup::Certificates, i),
+                    OfficeBody::DisabledPersonsFederation,
+                ));
+            }
+        }
+    }
+    if let Some(periods) = &facts.household_assistance {
+        for (i, p) in periods.iter().enumerate() {
+            let day_before = p.from.pred_opt();
+            let had_one =
+                day_before.is_some_and(|d| periods.iter().any(|o| covers(o.from, o.to, d)));
+            if in_range(p.from) && !had_one {
+                found.push((
+                    TriggerKind::NewHouseholdAssistance { assistance: p.kind },
+                    p.from,
+                    FactRef::new(FactGroup::HouseholdAssistance, i),
+                    OfficeBody::CivilAffairs,
+                ));
+            }
+        }
+    }
+    found.sort_by_key(|t| t.1);
+    found
+        .into_iter()
+        .filter_map(|(kind, date, fact, duty_of)| {
+            let subsidies: Vec<Subsidy> = Subsidy::ALL
+                .into_iter()
+                .zip(timelines)
+                .filter(|(subsidy, timeline)| {
+                    let in_payment = timeline
+                        .claims
+                        .iter()
+                        .any(|c| c.granted_on <= date && c.stop.is_none_or(|s| s.day > date));
+                    !in_payment
+                        && assess(policy, resident, *subsidy, date, None, &mut Trace::off())
+                            .verdict()
+                            == Verdict::Met
+                })
+                .map(|(subsidy, _)| subsidy)
+                .collect();
+            (!subsidies.is_empty()).then(|| OutreachTrigger {
+                kind,
+                date,
+                fact,
+                duty_of,
+                deadline: outreach_deadline(date),
+                subsidies,
+            })
+        })
+        .collect()
+}
+
+/// Where `trigger` stands on `as_of`.
+pub(crate) fn status(
+    resident: &Resident,
+    trigger: &OutreachTrigger,
+    as_of: NaiveDate,
+    trace: &mut Trace,
+) -> OutreachStatus {
+    let facts = resident.facts();
+    let kind = trigger.kind;
+    let (date, deadline, duty_of) = (trigger.date, trigger.deadline, trigger.duty_of);
+    let subsidies = &trigger.subsidies;
+    trace.add(ClauseId::OutreachDuty, || Finding::OutreachDuty {
+        trigger: kind,
+        date,
+        duty_of,
+        subsidies: subsidies.clone(),
+        fact: trigger.fact,
+    });
+    trace.add(ClauseId::OutreachMonths, || Finding::OutreachDeadline {
+        date,
+        deadline,
+    });
+    let notification = facts
+        .notifications
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.office.body == duty_of && date <= n.delivered && n.delivered <= as_of)
+        .min_by_key(|(_, n)| n.delivered);
+    let application = facts
+        .applications
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            date <= a.submitted
+                && a.submitted <= as_of
+                && a.subsidies.iter().any(|s| subsidies.contains(s))
+        })
+        .min_by_key(|(_, a)| a.submitted);
+    if let Some((i, n)) = notification {
+        let (form, office, recipient, on) = (n.form, n.office, n.recipient, n.delivered);
+        trace.add(ClauseId::OutreachDeadline, || Finding::Notified {
+            on,
+            form,
+            office,
+            recipient,
+            on_time: on <= deadline,
+            fact: FactRef::new(FactGroup::Notifications, i),
+        });
+    }
+    if let Some((i, a)) = application {
+        let application = FactRef::new(FactGroup::Applications, i);
+        let on = a.submitted;
+        trace.add(ClauseId::StartMonth, || Finding::AppliedAfterTrigger {
+            on,
+            fact: application,
+        });
+        return OutreachStatus::Applied {
+            on,
+            application,
+            notified_on: notification.map(|(_, n)| n.delivered).filter(|d| *d <= on),
+        };
+    }
+    match notification {
+        Some((i, n)) if n.delivered <= deadline => {
+            let notification = FactRef::new(FactGroup::Notifications, i);
+            if as_of <= deadline {
+                OutreachStatus::FulfilledOnTime {
+                    notified_on: n.delivered,
+                    notification,
+                }
+            } else {
+                let notified_on = n.delivered;
+                trace.add(ClauseId::OutreachWaiver, || Finding::DeemedWaived {
+                    notified_on,
+                    deadline,
+                });
+                OutreachStatus::DeemedWaived {
+                    notified_on,
+                    notification,
+                }
+            }
+        }
+        Some((i, n)) => OutreachStatus::FulfilledLate {
+            notified_on: n.delivered,
+            days_late: (n.delivered - deadline).num_days(),
+            notification: FactRef::new(FactGroup::Notifications, i),
+        },
+        None if as_of <= deadline => OutreachStatus::Pending {
+            days_left: (deadline - as_of).num_days(),
+        },
+        None => {
+            trace.add(ClauseId::OutreachNotice, || Finding::NotNotified {
+                deadline,
+            });
+            OutreachStatus::Overdue {
+                days_overdue: (as_of - deadline).num_days(),
+            }
+        }
+    }
+}
+
+/// For a claim of `subsidy`: the outreach reasons its first month cites. A waiver (notified in time, no application by the deadline) cites
+/// `outreach.waiver`; a duty never met cites `outreach.notice`. Either way the application pays
+/// from its own month (`start.reapply`).
+pub(crate) fn reasons_for_claim(
+    policy: &Policy,
+    resident: &Resident,
+    timelines: &[Timeline; 2],
+    subsidy: Subsidy,
+    claim: &Claim,
+    trace: &mut Trace,
+) {
+    let submitted = resident.facts().applications[claim.application].submitted;
+    let first_month = claim.first_month;
+    let application = FactRef::new(FactGroup::Applications, claim.application);
+    for trigger in triggers(policy, resident, timelines, submitted) {
+        if !trigger.subsidies.contains(&subsidy) || submitted <= trigger.deadline {
+            continue;
+        }
+        let mut inner = Trace::off();
+        let before = submitted.pred_opt().unwrap_or(submitted);
+        match status(resident, &trigger, before, &mut inner) {
+            OutreachStatus::DeemedWaived { notified_on, .. } => {
+                let (date, deadline) = (trigger.date, trigger.deadline);
+                trace.add(ClauseId::OutreachWaiver, || {
+                    Finding::WaiverThenApplication {
+                        trigger_date: date,
+                        notified_on,
+                        deadline,
+                    }
+                });
+                trace.add(ClauseId::StartReapply, || Finding::NoBackPay {
+                    from: first_month,
+                    fact: application,
+                });
+            }
+            OutreachStatus::Overdue { .. } => {
+                let deadline = trigger.deadline;
+                trace.add(ClauseId::OutreachNotice, || Finding::NotNotified {
+                    deadline,
+                });
+            }
+            _ => {}
+        }
+    }
+}
