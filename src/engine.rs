@@ -121,7 +121,7 @@ fn summarize(months: &[MonthDecision], subsidy: Subsidy) -> SubsidySummary {
     summary
 }
 
-fn decide_month(
+pub(crate) fn decide_month(
     policy: &Policy,
     resident: &Resident,
     month: Month,

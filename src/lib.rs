@@ -52,6 +52,7 @@ mod month;
 mod policy;
 mod render;
 mod resident;
+mod roster;
 mod rules;
 
 pub use certificate_number::{citizen_id_check_character, CertificateNumber};
@@ -75,6 +76,7 @@ pub use policy::{
 };
 pub use render::{Explanation, Language};
 pub use resident::{Resident, MAX_BACK_PAY_MONTHS};
+pub use roster::{PaymentTotal, RosterScan, ScanOptions, ScanRecord, ScanSummary};
 pub use rules::income;
 pub use rules::outreach::{
     outreach_deadline, OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind,

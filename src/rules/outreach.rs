@@ -171,20 +171,30 @@ impl Policy {
     ) -> Result<Vec<OutreachItem>, Error> {
         self.check_covers(Month::of(as_of))?;
         let timelines = crate::engine::timelines(self, resident);
-        Ok(triggers(self, resident, &timelines, as_of)
-            .into_iter()
-            .map(|trigger| {
-                let mut trace = Trace::on();
-                let status = status(resident, &trigger, as_of, &mut trace);
-                OutreachItem {
-                    resident: resident.id().to_owned(),
-                    trigger,
-                    status,
-                    reasons: trace.reasons,
-                }
-            })
-            .collect())
+        Ok(items(self, resident, &timelines, as_of))
     }
+}
+
+/// The outreach duties of a resident whose claim histories are already built.
+pub(crate) fn items(
+    policy: &Policy,
+    resident: &Resident,
+    timelines: &[Timeline; 2],
+    as_of: NaiveDate,
+) -> Vec<OutreachItem> {
+    triggers(policy, resident, timelines, as_of)
+        .into_iter()
+        .map(|trigger| {
+            let mut trace = Trace::on();
+            let status = status(resident, &trigger, as_of, &mut trace);
+            OutreachItem {
+                resident: resident.id().to_owned(),
+                trigger,
+                status,
+                reasons: trace.reasons,
+            }
+        })
+        .collect()
 }
 
 /// Every outreach trigger up to `as_of`, oldest first.

@@ -1,0 +1,436 @@
+//! Scanning a whole roster each month: the outreach worklist, 应享未享 (entitled but not
+//! receiving), 应退则退 (payments to stop) and the month's payment run.
+//!
+//! A roster is JSON Lines: one resident's [`Facts`](crate::Facts) per line. The scan streams it:
+//! each line is read, decided and handed to the caller as [`ScanRecord`]s, so memory stays flat
+//! however long the file. A malformed line becomes a [`ScanRecord::Rejected`] naming its line
+//! number and error; every other line is still processed, and the [`ScanSummary`] counts lines
+//! read, decided and rejected, so nothing is lost silently.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::decision::{Cause, Outcome, Payee};
+use crate::error::Error;
+use crate::facts::{OfficeBody, Subsidy};
+use crate::money::Money;
+use crate::month::Month;
+use crate::policy::Policy;
+use crate::resident::Resident;
+use crate::rules::outreach::{OutreachStatus, TriggerKind};
+
+/// What a scan looks at: the month decided, the day outreach is judged, how far back stops are
+/// reported.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::{Month, ScanOptions};
+///
+/// let options = ScanOptions::new(Month::new(2025, 6)?).stop_lookback_months(1);
+/// assert_eq!(options.outreach_day().to_string(), "2025-06-01");
+/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanOptions {
+    month: Month,
+    outreach_day: NaiveDate,
+    stop_lookback_months: u32,
+}
+
+impl ScanOptions {
+    /// Scan for `month`: its payment run, its 应享未享 and 应退则退, and outreach as of its first
+    /// day. Stops are reported when they took effect this month or in the 3 months before, so a
+    /// stop recorded late (a death reported weeks after) is still caught.
+    pub fn new(month: Month) -> ScanOptions {
+        ScanOptions {
+            month,
+            outreach_day: month.first_day(),
+            stop_lookback_months: 3,
+        }
+    }
+
+    /// Judge outreach duties on this day instead of the month's first day.
+    pub fn with_outreach_day(mut self, day: NaiveDate) -> ScanOptions {
+        self.outreach_day = day;
+        self
+    }
+
+    /// Report stops that took effect up to `months` before the scanned month (0: this month only).
+    pub fn stop_lookback_months(mut self, months: u32) -> ScanOptions {
+        self.stop_lookback_months = months;
+        self
+    }
+
+    /// The month scanned.
+    pub fn month(&self) -> Month {
+        self.month
+    }
+
+    /// The day outreach duties are judged.
+    pub fn outreach_day(&self) -> NaiveDate {
+        self.outreach_day
+    }
+}
+
+/// One line of a scan's output (serialized with a `"record"` tag, one JSON object per line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "record", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ScanRecord {
+    /// Outreach worklist: a duty not yet met (pending or overdue).
+    Outreach {
+        /// Roster line.
+        line: usize,
+        /// Resident id.
+        resident: String,
+        /// What opened the duty.
+        trigger: TriggerKind,
+        /// The trigger's date.
+        date: NaiveDate,
+        /// The body that must notify (district and sub-district).
+        office: OfficeBody,
+        /// The last day to notify.
+        deadline: NaiveDate,
+        /// Pending (with days left) or overdue.
+        status: OutreachStatus,
+        /// The subsidies the person may apply for.
+        subsidies: Vec<Subsidy>,
+    },
+    /// 应享未享: meets a subsidy's conditions with no application in force.
+    EntitledNotReceiving {
+        /// Roster line.
+        line: usize,
+        /// Resident id.
+        resident: String,
+        /// The subsidy.
+        subsidy: Subsidy,
+        /// What it would pay this month.
+        would_pay: Money,
+    },
+    /// 应退则退: a claim whose conditions no longer hold.
+    ToStop {
+        /// Roster line.
+        line: usize,
+        /// Resident id.
+        resident: String,
+        /// The subsidy.
+        subsidy: Subsidy,
+        /// The first month not to pay.
+        since: Month,
+        /// The condition that ceased.
+        because: Cause,
+    },
+    /// This month's payment to a person.
+    Payment {
+        /// Roster line.
+        line: usize,
+        /// Resident id.
+        resident: String,
+        /// The subsidy.
+        subsidy: Subsidy,
+        /// The amount.
+        amount: Money,
+    },
+    /// This month's payment to an institution, for all its children (emitted at the end).
+    InstitutionPayment {
+        /// The institution.
+        institution: String,
+        /// The subsidy.
+        subsidy: Subsidy,
+        /// How many children it is paid for.
+        children: u64,
+        /// The amount.
+        amount: Money,
+    },
+    /// A line that could not be decided.
+    Rejected {
+        /// Roster line (1-based).
+        line: usize,
+        /// The error, naming the field.
+        error: String,
+    },
+}
+
+/// The counts and totals of a scan. Totals reconcile exactly: each subsidy's total is the sum of
+/// its [`ScanRecord::Payment`] and [`ScanRecord::InstitutionPayment`] lines.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanSummary {
+    /// Lines read, blank ones included.
+    pub lines_read: u64,
+    /// Blank lines, skipped.
+    pub blank: u64,
+    /// Residents decided.
+    pub decided: u64,
+    /// Lines rejected.
+    pub rejected: u64,
+    /// Outreach duties pending.
+    pub outreach_pending: u64,
+    /// Outreach duties overdue.
+    pub outreach_overdue: u64,
+    /// 应享未享 entries.
+    pub entitled_not_receiving: u64,
+    /// 应退则退 entries.
+    pub to_stop: u64,
+    /// Living allowance payments.
+    pub living: PaymentTotal,
+    /// Nursing allowance payments.
+    pub nursing: PaymentTotal,
+    /// Both subsidies together.
+    pub total: Money,
+}
+
+/// The payment run of one subsidy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentTotal {
+    /// Payments to persons.
+    pub persons: u64,
+    /// What persons receive.
+    pub to_persons: Money,
+    /// Children paid for through institutions.
+    pub institution_children: u64,
+    /// What institutions receive.
+    pub to_institutions: Money,
+    /// Everything.
+    pub total: Money,
+}
+
+impl PaymentTotal {
+    fn add(&mut self, payee: &Payee, amount: Money) {
+        match payee {
+            Payee::Person => {
+                self.persons += 1;
+                self.to_persons = self.to_persons + amount;
+            }
+            Payee::Institution { .. } => {
+                self.institution_children += 1;
+                self.to_institutions = self.to_institutions + amount;
+            }
+        }
+        self.total = self.total + amount;
+    }
+}
+
+/// A roster scan in progress: feed it lines, collect records, then [`finish`](RosterScan::finish).
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::{Month, Policy, RosterScan, ScanOptions, ScanRecord};
+///
+/// let policy = Policy::tianjin_2023();
+/// let roster = concat!(
+///     r#"{"id":"A","hukou":[{"place":"tianjin","from":"1970-01-01"}],"certificates":[{"category":"visual","grade":1,"issued":"2020-01-01"}],"#,
+///     r#""household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-01-05"}]}"#,
+///     "\n",
+///     r#"{"id":"B","certificates":[{"grade":7}]}"#,
+///     "\n",
+/// );
+/// let mut records = Vec::new();
+/// let summary = RosterScan::new(&policy, ScanOptions::new(Month::new(2025, 6)?))?
+///     .scan(roster.as_bytes(), |record| records.push(record))
+///     .expect("reading from memory does not fail");
+/// assert_eq!((summary.lines_read, summary.decided, summary.rejected), (2, 1, 1));
+/// assert_eq!(summary.nursing.total.to_string(), "200");
+/// assert!(matches!(&records[1], ScanRecord::Rejected { line: 2, .. }));
+/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct RosterScan<'p> {
+    policy: &'p Policy,
+    options: ScanOptions,
+    summary: ScanSummary,
+    institutions: BTreeMap<(String, Subsidy), (u64, Money)>,
+    line: usize,
+}
+
+impl<'p> RosterScan<'p> {
+    /// Starts a scan.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MonthNotCovered`] when the policy does not govern the month scanned.
+    pub fn new(policy: &'p Policy, options: ScanOptions) -> Result<RosterScan<'p>, Error> {
+        policy.check_covers(options.month)?;
+        policy.check_covers(Month::of(options.outreach_day))?;
+        Ok(RosterScan {
+            policy,
+            options,
+            summary: ScanSummary::default(),
+            institutions: BTreeMap::new(),
+            line: 0,
+        })
+    }
+
+    /// Reads every line of `reader`, hands each record to `sink`, then finishes the scan.
+    ///
+    /// # Errors
+    ///
+    /// Only an I/O error of `reader`; bad lines are records, not errors.
+    pub fn scan<R: BufRead>(
+        mut self,
+        mut reader: R,
+        mut sink: impl FnMut(ScanRecord),
+    ) -> std::io::Result<ScanSummary> {
+        let mut buffer = String::new();
+        loop {
+            buffer.clear();
+            let read = match reader.read_line(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    // Not UTF-8: reject the line, keep going. read_line consumed it.
+                    self.line += 1;
+                    self.summary.lines_read += 1;
+                    self.summary.rejected += 1;
+                    sink(ScanRecord::Rejected {
+                        line: self.line,
+                        error: "expected UTF-8 text".into(),
+                    });
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            debug_assert!(read > 0);
+            self.line(&buffer, &mut sink);
+        }
+        Ok(self.finish(sink))
+    }
+
+    /// Scans one roster line (the next line number), handing its records to `sink`.
+    pub fn line(&mut self, text: &str, sink: &mut impl FnMut(ScanRecord)) {
+        self.line += 1;
+        self.summary.lines_read += 1;
+        let text = text.trim();
+        if text.is_empty() {
+            self.summary.blank += 1;
+            return;
+        }
+        let line = self.line;
+        let resident = match Resident::from_json(text) {
+            Ok(resident) => resident,
+            Err(error) => {
+                self.summary.rejected += 1;
+                sink(ScanRecord::Rejected {
+                    line,
+                    error: error.to_string(),
+                });
+                return;
+            }
+        };
+        match self.resident(line, &resident, sink) {
+            Ok(()) => self.summary.decided += 1,
+            Err(error) => {
+                self.summary.rejected += 1;
+                sink(ScanRecord::Rejected {
+                    line,
+                    error: error.to_string(),
+                });
+            }
+        }
+    }
+
+    fn resident(
+        &mut self,
+        line: usize,
+        resident: &Resident,
+        sink: &mut impl FnMut(ScanRecord),
+    ) -> Result<(), Error> {
+        let month = self.options.month;
+        // Coverage of both the month and the outreach day was checked by `RosterScan::new`.
+        let timelines = crate::engine::timelines(self.policy, resident);
+        let decision = crate::engine::decide_month(self.policy, resident, month, &timelines)?;
+        let items = crate::rules::outreach::items(
+            self.policy,
+            resident,
+            &timelines,
+            self.options.outreach_day,
+        );
+        for item in items {
+            match item.status {
+                OutreachStatus::Pending { .. } => self.summary.outreach_pending += 1,
+                OutreachStatus::Overdue { .. } => self.summary.outreach_overdue += 1,
+                _ => continue,
+            }
+            sink(ScanRecord::Outreach {
+                line,
+                resident: item.resident,
+                trigger: item.trigger.kind,
+                date: item.trigger.date,
+                office: item.trigger.duty_of,
+                deadline: item.trigger.deadline,
+                status: item.status,
+                subsidies: item.trigger.subsidies,
+            });
+        }
+        let earliest_stop = month.minus(self.options.stop_lookback_months);
+        for subsidy in Subsidy::ALL {
+            let d = decision.subsidy(subsidy);
+            match &d.outcome {
+                Outcome::Paid { amount, payee } => {
+                    let totals = match subsidy {
+                        Subsidy::Living => &mut self.summary.living,
+                        Subsidy::Nursing => &mut self.summary.nursing,
+                    };
+                    totals.add(payee, *amount);
+                    self.summary.total = self.summary.total + *amount;
+                    match payee {
+                        Payee::Person => sink(ScanRecord::Payment {
+                            line,
+                            resident: resident.id().to_owned(),
+                            subsidy,
+                            amount: *amount,
+                        }),
+                        Payee::Institution { name } => {
+                            let entry = self
+                                .institutions
+                                .entry((name.clone(), subsidy))
+                                .or_insert((0, Money::ZERO));
+                            entry.0 += 1;
+                            entry.1 = entry.1 + *amount;
+                        }
+                    }
+                }
+                Outcome::NotAppliedFor { would_pay } => {
+                    self.summary.entitled_not_receiving += 1;
+                    sink(ScanRecord::EntitledNotReceiving {
+                        line,
+                        resident: resident.id().to_owned(),
+                        subsidy,
+                        would_pay: *would_pay,
+                    });
+                }
+                Outcome::Stopped { since, because } if *since >= earliest_stop => {
+                    self.summary.to_stop += 1;
+                    sink(ScanRecord::ToStop {
+                        line,
+                        resident: resident.id().to_owned(),
+                        subsidy,
+                        since: *since,
+                        because: *because,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Emits the institutions' aggregated payments and returns the summary.
+    pub fn finish(self, mut sink: impl FnMut(ScanRecord)) -> ScanSummary {
+        for ((institution, subsidy), (children, amount)) in self.institutions {
+            sink(ScanRecord::InstitutionPayment {
+                institution,
+                subsidy,
+                children,
+                amount,
+            });
+        }
+        self.summary
+    }
+}
