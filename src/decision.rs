@@ -754,6 +754,13 @@ pub enum Finding {
         /// The policy's stop timing.
         timing: StopTiming,
     },
+    /// A condition ceased (or an exclusion began) on this day: the first day without it.
+    ConditionCeased {
+        /// What ceased.
+        cause: Cause,
+        /// The first day without the condition.
+        on: NaiveDate,
+    },
     /// A stopped claim needs a new application.
     NeedsNewApplication {
         /// The first month not paid.
@@ -868,6 +875,7 @@ impl Finding {
             | Tie { .. }
             | NoApplication
             | Ceased { .. }
+            | ConditionCeased { .. }
             | NeedsNewApplication { .. }
             | BothPaid
             | OutreachDeadline { .. }

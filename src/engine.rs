@@ -171,7 +171,7 @@ fn decide_subsidy(
             } else {
                 (month.first_day(), None)
             };
-            if month == grant_month && claim.first_month == grant_month {
+            if month == grant_month {
                 trace.add(ClauseId::StartMonth, || Finding::ApplicationGranted {
                     submitted: application.submitted,
                     first_month: claim.first_month,
@@ -224,6 +224,13 @@ fn decide_subsidy(
                 policy: policy.name().to_owned(),
                 covers: policy.covers().to_string(),
             })?;
+            let cause_clause = stop.cause.clause(subsidy);
+            if cause_clause != ClauseId::StopMonth {
+                trace.add(cause_clause, || Finding::ConditionCeased {
+                    cause: stop.cause,
+                    on: stop.day,
+                });
+            }
             trace.add(ClauseId::StopMonth, || Finding::Ceased {
                 cause: stop.cause,
                 on: stop.day,

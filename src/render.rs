@@ -174,6 +174,8 @@ impl Finding {
                 let when = match timing { StopTiming::MonthAfter => "month-after rule", StopTiming::SameMonth => "same-month rule" };
                 format!("from {on}: {} ({when}): stopped from {stop_month}", cause.describe_en())
             }
+            (Finding::ConditionCeased { cause, on }, Zh) => format!("自{on}起{}", cause.describe_zh()),
+            (Finding::ConditionCeased { cause, on }, En) => format!("from {on}: {}", cause.describe_en()),
             (Finding::NeedsNewApplication { since }, Zh) => format!("自{since}停发，须重新申请方可恢复"),
             (Finding::NeedsNewApplication { since }, En) => format!("stopped since {since}: a new application is needed"),
             (Finding::BothPaid, Zh) => "两项补贴同时发放".to_owned(),
