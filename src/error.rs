@@ -141,6 +141,12 @@ pub enum FactProblem {
         /// The JSON path of the other period.
         other: String,
     },
+    /// Two orphan guarantee periods overlap.
+    #[error("overlaps {other}: a child has one orphan guarantee at a time")]
+    OrphanOverlap {
+        /// The JSON path of the other period.
+        other: String,
+    },
     /// An empty resident id.
     #[error("expected a non-empty id")]
     EmptyId,
@@ -161,7 +167,7 @@ pub enum FactProblem {
     )]
     BackPayWithoutRenewal,
     /// A welfare-type allowance without its basis.
-    #[error("expected the basis of a welfare-type allowance (disabled_on_duty, retired_veteran_cadre or other)")]
+    #[error("expected the basis of a welfare-type allowance (disabled_on_duty, retired_veteran_cadre or other), found none")]
     MissingWelfareBasis,
     /// A basis given for a benefit that is not welfare-type.
     #[error("expected no basis: only welfare-type allowances have one")]

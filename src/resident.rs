@@ -180,6 +180,18 @@ fn check(facts: &Facts) -> Result<(), Error> {
         for (i, p) in periods.iter().enumerate() {
             check_period(&format!("orphan_guarantee[{i}]"), p.from, p.to)?;
         }
+        for (i, p) in periods.iter().enumerate() {
+            for (j, q) in periods.iter().enumerate().take(i) {
+                if overlaps((p.from, p.to), (q.from, q.to)) {
+                    return Err(invalid(
+                        format!("orphan_guarantee[{i}]"),
+                        FactProblem::OrphanOverlap {
+                            other: format!("orphan_guarantee[{j}]"),
+                        },
+                    ));
+                }
+            }
+        }
     }
     if let Some(benefits) = &facts.other_benefits {
         for (i, b) in benefits.iter().enumerate() {
@@ -187,7 +199,10 @@ fn check(facts: &Facts) -> Result<(), Error> {
             check_period(&path, b.from, b.to)?;
             match (b.kind.is_welfare_type(), b.basis.is_some()) {
                 (true, false) => {
-                    return Err(invalid(path, FactProblem::MissingWelfareBasis));
+                    return Err(invalid(
+                        format!("{path}.basis"),
+                        FactProblem::MissingWelfareBasis,
+                    ));
                 }
                 (false, true) => {
                     return Err(invalid(

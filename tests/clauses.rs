@@ -1781,10 +1781,8 @@ mod higher_tie {
         assert_paid(&decide(&r, "2024-05").living, "300");
     }
 
-    /// Suspected engine bug (reported): the engine honours the last choice in list order that
-    /// has begun, so an older choice written after a newer one overrides it.
+    /// Regression: the choice with the latest `from` holds, not the last one in the list.
     #[test]
-    #[ignore = "suspected engine bug: the choice in force should be the one with the latest `from`"]
     fn the_most_recent_choice_holds_whatever_the_order_of_the_list() {
         let r = tie(
             "received",

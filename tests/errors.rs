@@ -211,7 +211,7 @@ mod json_errors {
             "nmae",
             "nmae: unknown field `nmae`, expected one of `id`, `died_on`, `hukou`, `certificates`, \
              `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, \
-             `choices` (line 3, column 8)",
+             `choices`, `notifications` (line 3, column 8)",
         );
     }
 
@@ -582,9 +582,25 @@ mod invalid_facts {
         });
         assert_invalid_fact(
             &err,
-            "other_benefits[0]",
-            "other_benefits[0]: expected the basis of a welfare-type allowance (disabled_on_duty, \
-             retired_veteran_cadre or other)",
+            "other_benefits[0].basis",
+            "other_benefits[0].basis: expected the basis of a welfare-type allowance (disabled_on_duty, \
+             retired_veteran_cadre or other), found none",
+        );
+    }
+
+    #[test]
+    fn overlapping_orphan_guarantee_periods_are_refused() {
+        let err = refused_edit(|f| {
+            f["orphan_guarantee"] = json!([
+                { "care": { "kind": "dispersed" }, "from": "2015-01-01" },
+                { "care": { "kind": "institution", "institution": "天津市儿童福利院", "funded_for_care": true },
+                  "from": "2016-01-01" }
+            ])
+        });
+        assert_invalid_fact(
+            &err,
+            "orphan_guarantee[1]",
+            "orphan_guarantee[1]: overlaps orphan_guarantee[0]: a child has one orphan guarantee at a time",
         );
     }
 

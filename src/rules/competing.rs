@@ -87,7 +87,10 @@ pub(crate) fn choose_higher(
         .choices
         .iter()
         .enumerate()
-        .rfind(|(_, c)| c.subsidy == subsidy && c.from.is_none_or(|from| from <= day));
+        .filter(|(_, c)| c.subsidy == subsidy && c.from.is_none_or(|from| from <= day))
+        // The most recent choice holds, whatever the order of the list; a choice without a date
+        // is the oldest.
+        .max_by_key(|(i, c)| (c.from, *i));
     let kept = if let Some((i, choice)) = choice {
         let keeps = choice.keeps;
         trace.add(ClauseId::HigherTie, || Finding::PersonChose {
