@@ -709,6 +709,26 @@ pub enum Finding {
         /// The application.
         fact: FactRef,
     },
+    /// An application the facts given cannot decide: these groups are needed.
+    ApplicationUndetermined {
+        /// Submission day.
+        submitted: NaiveDate,
+        /// The fact groups needed.
+        missing: Vec<FactGroup>,
+        /// The application.
+        fact: FactRef,
+    },
+    /// In a back-pay month of a renewal, the renewed certificate's standard is paid.
+    RenewedCertificateStandard {
+        /// The day checked.
+        on: NaiveDate,
+        /// The renewed certificate's category.
+        category: Category,
+        /// Its grade.
+        grade: Grade,
+        /// The renewed certificate.
+        fact: FactRef,
+    },
     /// No application for the subsidy.
     NoApplication,
     /// The channel an application came by; every channel counts alike.
@@ -858,6 +878,8 @@ impl Finding {
             | Stacks { fact, .. }
             | ApplicationGranted { fact, .. }
             | ApplicationNotGranted { fact, .. }
+            | ApplicationUndetermined { fact, .. }
+            | RenewedCertificateStandard { fact, .. }
             | Channel { fact, .. }
             | InPayment { fact, .. }
             | NoBackPay { fact, .. }

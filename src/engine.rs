@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::clauses::ClauseId;
 use crate::decision::{
-    FactGroup, FactRef, Finding, MonthDecision, Outcome, Payee, Schedule, StopInfo,
+    FactGroup, FactRef, Finding, GivenUp, MonthDecision, Outcome, Payee, Schedule, StopInfo,
     SubsidyDecision, SubsidySummary,
 };
 use crate::error::Error;
@@ -14,8 +14,8 @@ use crate::month::Month;
 use crate::policy::Policy;
 use crate::resident::Resident;
 use crate::rules::competing::{choose_higher, Resolution};
-use crate::rules::timing::{timeline, Timeline};
-use crate::rules::{amounts, assess, outreach, Status, Trace, Verdict};
+use crate::rules::timing::{timeline, NotGranted, Timeline};
+use crate::rules::{amounts, assess, eligibility, outreach, Status, Trace, Verdict};
 
 impl Policy {
     /// Decides both subsidies for one resident and one month.
@@ -148,6 +148,14 @@ pub(crate) fn decide_month(
     })
 }
 
+/// What every step of one subsidy's month decision needs.
+struct Month1<'a> {
+    policy: &'a Policy,
+    resident: &'a Resident,
+    subsidy: Subsidy,
+    month: Month,
+}
+
 fn decide_subsidy(
     policy: &Policy,
     resident: &Resident,
@@ -155,6 +163,12 @@ fn decide_subsidy(
     month: Month,
     timelines: &[Timeline; 2],
 ) -> Result<SubsidyDecision, Error> {
+    let at = Month1 {
+        policy,
+        resident,
+        subsidy,
+        month,
+    };
     let timeline = &timelines[subsidy as usize];
     let mut trace = Trace::on();
     let facts = resident.facts();
@@ -165,7 +179,15 @@ fn decide_subsidy(
             let fact = FactRef::new(FactGroup::Applications, claim.application);
             let grant_month = Month::of(claim.granted_on);
             let (day, renewed) = if month < grant_month {
-                (month.first_day(), claim.renewal.map(|r| r.certificate))
+                // A back-pay month of a renewal (reading `start.renewal`): paid at the renewed
+                // certificate's standard only where no certificate counted that month; while an
+                // old one still counted, its own standard applies ("按照原标准发放").
+                let day = month.first_day();
+                let renewed = claim
+                    .renewal
+                    .filter(|_| eligibility::valid_certificate(resident, day).is_none())
+                    .map(|r| r.certificate);
+                (day, renewed)
             } else if month == grant_month {
                 (claim.granted_on, None)
             } else {
@@ -188,33 +210,31 @@ fn decide_subsidy(
                     fact,
                 });
             }
-            if let Some(renewal) = claim.renewal {
-                trace.add(ClauseId::StartRenewal, || Finding::Renewal {
+            match claim.renewal {
+                Some(renewal) => trace.add(ClauseId::StartRenewal, || Finding::Renewal {
                     issued: renewal.issued,
                     back_pay_months: renewal.back_pay_months,
                     first_month: claim.first_month,
                     fact: FactRef::new(FactGroup::Certificates, renewal.certificate),
-                });
-            }
-            if claim.after_stop {
-                trace.add(ClauseId::StartReapply, || Finding::NoBackPay {
-                    from: claim.first_month,
-                    fact,
-                });
+                }),
+                None if claim.after_stop => {
+                    trace.add(ClauseId::StartReapply, || Finding::NoBackPay {
+                        from: claim.first_month,
+                        fact,
+                    })
+                }
+                None => {}
             }
             let status = assess(policy, resident, subsidy, day, renewed, &mut trace);
             match status.verdict() {
-                Verdict::Met => pay(
-                    policy,
-                    resident,
-                    subsidy,
-                    month,
-                    day,
-                    &status,
-                    &mut gives_up,
-                    &mut trace,
-                )?,
-                verdict => not_paid(policy, subsidy, month, &status, verdict, &mut trace)?,
+                Verdict::Met => match pay(&at, day, &status, &mut trace)? {
+                    (outcome, Some(given)) => {
+                        gives_up = given;
+                        outcome
+                    }
+                    (outcome, None) => outcome,
+                },
+                verdict => not_paid(&at, day, &status, verdict, &mut trace)?,
             }
         }
         Some(claim) => {
@@ -240,11 +260,11 @@ fn decide_subsidy(
             trace.add(ClauseId::Restart, || Finding::NeedsNewApplication {
                 since: stop.month,
             });
-            if let Some(i) = timeline
+            if let Some(refused) = timeline
                 .last_not_granted(resident, month)
-                .filter(|&i| facts.applications[i].submitted >= stop.day)
+                .filter(|r| facts.applications[r.application].submitted >= stop.day)
             {
-                not_granted_reason(resident, i, &mut trace);
+                not_granted_reason(resident, refused, &mut trace);
             }
             Outcome::Stopped {
                 since: stop.month,
@@ -253,13 +273,13 @@ fn decide_subsidy(
         }
         None => {
             match timeline.last_not_granted(resident, month) {
-                Some(i) => not_granted_reason(resident, i, &mut trace),
+                Some(refused) => not_granted_reason(resident, refused, &mut trace),
                 None => trace.add(ClauseId::StartMonth, || Finding::NoApplication),
             }
             let day = month.first_day();
             let status = assess(policy, resident, subsidy, day, None, &mut trace);
             let verdict = status.verdict();
-            not_paid(policy, subsidy, month, &status, verdict, &mut trace)?
+            not_paid(&at, day, &status, verdict, &mut trace)?
         }
     };
     Ok(SubsidyDecision {
@@ -270,37 +290,53 @@ fn decide_subsidy(
     })
 }
 
-fn not_granted_reason(resident: &Resident, i: usize, trace: &mut Trace) {
-    let submitted = resident.facts().applications[i].submitted;
-    trace.add(ClauseId::StartMonth, || Finding::ApplicationNotGranted {
-        submitted,
-        fact: FactRef::new(FactGroup::Applications, i),
-    });
+fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut Trace) {
+    let submitted = resident.facts().applications[refused.application].submitted;
+    let fact = FactRef::new(FactGroup::Applications, refused.application);
+    if refused.missing.is_empty() {
+        trace.add(ClauseId::StartMonth, || Finding::ApplicationNotGranted {
+            submitted,
+            fact,
+        });
+    } else {
+        trace.add(ClauseId::StartMonth, || Finding::ApplicationUndetermined {
+            submitted,
+            missing: refused.missing.iter().collect(),
+            fact,
+        });
+    }
 }
 
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one private helper of the engine"
-)]
+/// The amount of a month whose conditions are met, after choose-the-higher. Returns the
+/// competing benefits given up when the subsidy is kept.
 fn pay(
-    policy: &Policy,
-    resident: &Resident,
-    subsidy: Subsidy,
-    month: Month,
+    at: &Month1,
     day: NaiveDate,
     status: &Status,
-    gives_up: &mut Vec<crate::decision::GivenUp>,
     trace: &mut Trace,
-) -> Result<Outcome, Error> {
-    let grade = match status.certificate {
-        Some((_, c)) => c.grade,
-        None => return not_paid(policy, subsidy, month, status, status.verdict(), trace),
+) -> Result<(Outcome, Option<Vec<GivenUp>>), Error> {
+    let Some((_, certificate)) = status.certificate else {
+        return Ok((not_paid(at, day, status, status.verdict(), trace)?, None));
     };
-    let amount = amounts::monthly_amount(policy, subsidy, month, grade, status.household, trace)?;
+    let amount = amounts::monthly_amount(
+        at.policy,
+        at.subsidy,
+        at.month,
+        certificate.grade,
+        status.household,
+        trace,
+    )?;
     Ok(
-        match choose_higher(policy, resident, subsidy, day, month, amount, trace) {
-            Resolution::Subsidy { gives_up: given } => {
-                *gives_up = given;
+        match choose_higher(
+            at.policy,
+            at.resident,
+            at.subsidy,
+            day,
+            at.month,
+            amount,
+            trace,
+        ) {
+            Resolution::Subsidy { gives_up } => (
                 Outcome::Paid {
                     amount,
                     payee: match status.institution {
@@ -309,24 +345,30 @@ fn pay(
                         },
                         None => Payee::Person,
                     },
-                }
-            }
+                },
+                Some(gives_up),
+            ),
             Resolution::OtherBenefit {
                 kind,
                 amount: benefit_amount,
-            } => Outcome::Superseded {
-                by: kind,
-                benefit_amount,
-                subsidy_amount: amount,
-            },
+            } => (
+                Outcome::Superseded {
+                    by: kind,
+                    benefit_amount,
+                    subsidy_amount: amount,
+                },
+                None,
+            ),
         },
     )
 }
 
+/// The outcome of a month that pays nothing. When every condition is met but no application is
+/// in force, the person is entitled but not receiving (应享未享) — unless a higher competing
+/// benefit would be kept anyway, which is `superseded`, not a loss.
 fn not_paid(
-    policy: &Policy,
-    subsidy: Subsidy,
-    month: Month,
+    at: &Month1,
+    day: NaiveDate,
     status: &Status,
     verdict: Verdict,
     trace: &mut Trace,
@@ -339,14 +381,9 @@ fn not_paid(
         Verdict::Undetermined(groups) => Outcome::Undetermined {
             missing: groups.iter().collect(),
         },
-        Verdict::Met => {
-            let grade = status
-                .certificate
-                .map(|(_, c)| c.grade)
-                .unwrap_or(crate::facts::Grade::Four);
-            let would_pay =
-                amounts::monthly_amount(policy, subsidy, month, grade, status.household, trace)?;
-            Outcome::NotAppliedFor { would_pay }
-        }
+        Verdict::Met => match pay(at, day, status, trace)?.0 {
+            Outcome::Paid { amount, .. } => Outcome::NotAppliedFor { would_pay: amount },
+            other => other,
+        },
     })
 }

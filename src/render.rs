@@ -156,6 +156,22 @@ impl Finding {
             (Finding::ApplicationGranted { submitted, first_month, fact }, En) => format!("applied on {submitted}, every condition held that day: paid from {first_month} ({fact})"),
             (Finding::ApplicationNotGranted { submitted, fact }, Zh) => format!("{submitted}递交的申请当日不符合条件，未予核准（{fact}）"),
             (Finding::ApplicationNotGranted { submitted, fact }, En) => format!("the application of {submitted} was not granted: a condition failed that day ({fact})"),
+            (Finding::ApplicationUndetermined { submitted, missing, fact }, Zh) => format!(
+                "{submitted}递交的申请尚无法审核，需补充：{}（{fact}）",
+                missing.iter().map(|g| g.field()).collect::<Vec<_>>().join("、")
+            ),
+            (Finding::ApplicationUndetermined { submitted, missing, fact }, En) => format!(
+                "the application of {submitted} cannot be decided yet: facts needed: {} ({fact})",
+                missing.iter().map(|g| g.field()).collect::<Vec<_>>().join(", ")
+            ),
+            (Finding::RenewedCertificateStandard { on, category, grade, fact }, Zh) => {
+                format!("{on}在申请当月之前，按换发后残疾人证标准计发：{}{}级（{fact}）", category.name_zh(), grade.number())
+            }
+            (Finding::RenewedCertificateStandard { on, category, grade, fact }, En) => format!(
+                "{on} is before the application's month: paid at the renewed certificate's standard, {} grade {} ({fact})",
+                category.name_en(),
+                grade.number()
+            ),
             (Finding::NoApplication, Zh) => "未申请该补贴".to_owned(),
             (Finding::NoApplication, En) => "no application for this subsidy".to_owned(),
             (Finding::Channel { channel, .. }, Zh) => format!("申请渠道：{}，各渠道同等受理", channel.name_zh()),

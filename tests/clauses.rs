@@ -1584,13 +1584,24 @@ mod start_renewal {
         assert!(cites(&july.living, "start.renewal"));
         assert_eq!(
             findings(&july.living, "start.renewal"),
-            vec![json!({
-                "what": "renewal",
-                "issued": "2024-07-15",
-                "back_pay_months": 0,
-                "first_month": "2024-07",
-                "fact": "certificates[1]"
-            })]
+            vec![
+                json!({
+                    "what": "renewal",
+                    "issued": "2024-07-15",
+                    "back_pay_months": 0,
+                    "first_month": "2024-07",
+                    "fact": "certificates[1]"
+                }),
+                json!({
+                    // July is before the application month and the new certificate only counts from
+                    // the 15th: the month is paid at the renewed certificate's standard.
+                    "what": "renewed_certificate_standard",
+                    "on": "2024-07-01",
+                    "category": "physical",
+                    "grade": 2,
+                    "fact": "certificates[1]"
+                })
+            ]
         );
         let s = schedule(&r, "2024-01", "2024-09");
         assert_eq!(s.living.months_paid, 1 + 3);
@@ -1609,7 +1620,8 @@ mod start_renewal {
         assert_paid(&april.living, "300");
         assert_paid(&april.nursing, "200");
         assert!(cites(&april.living, "start.renewal"));
-        assert!(cites(&april.living, "start.reapply"));
+        // The renewal is the exception to "no back pay": start.reapply is not cited.
+        assert!(!cites(&april.living, "start.reapply"));
         let s = schedule(&r, "2024-01", "2024-09");
         assert_eq!(s.living.months_paid, 1 + 6);
         assert_eq!(s.living.total.to_string(), "2100");
@@ -2248,5 +2260,85 @@ mod undetermined {
             f["household_assistance"] = json!([]);
         });
         assert_not_eligible(&decide(&r, "2024-01").living, &["no_household_assistance"]);
+    }
+}
+
+/// Regressions found in review, each next to the reading it guards.
+mod regressions {
+    use super::*;
+
+    /// Reading `start.renewal`: "因残疾类别或等级变更而进行残疾人证重新换发、核发期间，按照原标准发放补贴" —
+    /// while an old certificate still counts, a back-pay month is paid at its standard, not the new one.
+    #[test]
+    fn back_pay_months_keep_the_old_standard_while_the_old_certificate_counts() {
+        let r = with(eligible(), |f| {
+            f["certificates"] = json!([
+                { "category": "physical", "grade": 3, "issued": "2019-02-01" },
+                { "category": "physical", "grade": 2, "issued": "2024-05-20" }
+            ]);
+            f["applications"] = json!([{
+                "subsidies": ["living", "nursing"], "submitted": "2024-06-10",
+                "follows_renewed_certificate": true, "back_pay_months": 3
+            }]);
+        });
+        // 2024-02..04: the grade-3 certificate counted: living at 160, no nursing allowance.
+        let march = decide(&r, "2024-03");
+        assert_paid(&march.living, "160");
+        assert_eq!(march.nursing.outcome.name(), "not_eligible");
+        // 2024-05 (issue month, the new certificate only from the 20th): still the old one on the 1st.
+        assert_paid(&decide(&r, "2024-05").living, "160");
+        // 2024-06, the application's month: the new grade 2.
+        let june = decide(&r, "2024-06");
+        assert_paid(&june.living, "300");
+        assert_paid(&june.nursing, "200");
+    }
+
+    /// Reading `start.month`: an application the facts cannot decide is not called a failure.
+    #[test]
+    fn an_undetermined_application_names_the_facts_needed() {
+        let r = with(eligible(), |f| {
+            f.as_object_mut().map(|o| o.remove("household_assistance"));
+        });
+        let d = decide(&r, "2024-01");
+        assert_outcome(
+            &d.living,
+            json!({ "outcome": "undetermined", "missing": ["household_assistance"] }),
+        );
+        assert_eq!(
+            findings(&d.living, "start.month"),
+            vec![json!({
+                "what": "application_undetermined",
+                "submitted": "2023-09-12",
+                "missing": ["household_assistance"],
+                "fact": "applications[0]"
+            })]
+        );
+        assert_paid(&d.nursing, "200");
+    }
+
+    /// Clause `higher.welfare`: a person who would keep a higher competing benefit anyway is not
+    /// "entitled but not receiving" (应享未享): the subsidy is superseded.
+    #[test]
+    fn no_application_and_a_higher_competitor_is_superseded_not_entitled() {
+        let r = with(eligible(), |f| {
+            f["applications"] = json!([]);
+            f["other_benefits"] = json!([benefit(
+                "welfare_nursing_allowance",
+                "500",
+                "received",
+                "2015-01-01"
+            )]);
+        });
+        let d = decide(&r, "2024-01");
+        assert_outcome(
+            &d.nursing,
+            json!({ "outcome": "superseded", "by": "welfare_nursing_allowance",
+                    "benefit_amount": "500", "subsidy_amount": "200" }),
+        );
+        assert!(cites(&d.nursing, "higher.welfare"));
+        assert_outcome(
+            &d.living,
+            json!({ "outcome": "not_applied_for", "would_pay": "300" }),
+        );
     }
 }

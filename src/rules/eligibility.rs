@@ -79,16 +79,7 @@ pub(crate) fn certificate<'r>(
         return;
     };
     let clause = eligibility_clause(subsidy);
-    let valid = renewed_certificate.or_else(|| {
-        certificates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on)
-            })
-            .max_by_key(|(_, c)| c.issued)
-            .map(|(i, _)| i)
-    });
+    let valid = renewed_certificate.or_else(|| valid_certificate(resident, day));
     let Some(i) = valid.filter(|&i| i < certificates.len()) else {
         let last = certificates
             .iter()
@@ -118,12 +109,23 @@ pub(crate) fn certificate<'r>(
     let certificate = &certificates[i];
     let fact = FactRef::new(FactGroup::Certificates, i);
     status.certificate = Some((i, certificate));
-    trace.add(clause, || Finding::ValidCertificate {
-        on: day,
-        category: certificate.category,
-        grade: certificate.grade,
-        fact,
-    });
+    if renewed_certificate.is_some() {
+        trace.add(ClauseId::StartRenewal, || {
+            Finding::RenewedCertificateStandard {
+                on: day,
+                category: certificate.category,
+                grade: certificate.grade,
+                fact,
+            }
+        });
+    } else {
+        trace.add(clause, || Finding::ValidCertificate {
+            on: day,
+            category: certificate.category,
+            grade: certificate.grade,
+            fact,
+        });
+    }
     if certificate.category == Category::Multiple {
         trace.add(ClauseId::GradeMultiple, || {
             Finding::OverallGradeOfMultiple {
@@ -147,6 +149,20 @@ pub(crate) fn certificate<'r>(
             });
         }
     }
+}
+
+/// The certificate that counts on `day`: valid from its issue date through its expiry date,
+/// until the day it is cancelled or frozen; where several count, the most recently issued.
+pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<usize> {
+    resident
+        .facts()
+        .certificates
+        .as_deref()?
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on))
+        .max_by_key(|(_, c)| c.issued)
+        .map(|(i, _)| i)
 }
 
 /// 享受天津市最低生活保障、低保边缘家庭（原低收入家庭）待遇 — the living allowance requires the

@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{assess, Trace, Verdict};
+use super::{assess, GroupSet, Trace, Verdict};
 use crate::decision::Cause;
 use crate::facts::Subsidy;
 use crate::month::Month;
@@ -56,7 +56,15 @@ pub(crate) struct Stop {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Timeline {
     pub(crate) claims: Vec<Claim>,
-    pub(crate) not_granted: Vec<usize>,
+    pub(crate) not_granted: Vec<NotGranted>,
+}
+
+/// An application that was not granted: a condition failed on its day, or (with `missing`) the
+/// facts given could not decide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NotGranted {
+    pub(crate) application: usize,
+    pub(crate) missing: GroupSet,
 }
 
 impl Timeline {
@@ -66,13 +74,16 @@ impl Timeline {
     }
 
     /// The last application submitted by the end of `month` that was not granted.
-    pub(crate) fn last_not_granted(&self, resident: &Resident, month: Month) -> Option<usize> {
+    pub(crate) fn last_not_granted(
+        &self,
+        resident: &Resident,
+        month: Month,
+    ) -> Option<&NotGranted> {
         let applications = &resident.facts().applications;
         self.not_granted
             .iter()
-            .copied()
-            .filter(|&i| applications[i].submitted <= month.last_day())
-            .max_by_key(|&i| applications[i].submitted)
+            .filter(|r| applications[r.application].submitted <= month.last_day())
+            .max_by_key(|r| applications[r.application].submitted)
     }
 }
 
@@ -104,9 +115,18 @@ pub(crate) fn timeline(policy: &Policy, resident: &Resident, subsidy: Subsidy) -
             None,
             &mut Trace::off(),
         );
-        if status.verdict() != Verdict::Met {
-            timeline.not_granted.push(i);
-            continue;
+        match status.verdict() {
+            Verdict::Met => {}
+            verdict => {
+                timeline.not_granted.push(NotGranted {
+                    application: i,
+                    missing: match verdict {
+                        Verdict::Undetermined(missing) => missing,
+                        _ => GroupSet::default(),
+                    },
+                });
+                continue;
+            }
         }
         let mut first_month = Month::of(granted_on);
         let mut renewal = None;
