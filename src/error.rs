@@ -82,6 +82,15 @@ impl Error {
             Some(cut) => text[..cut].to_owned(),
             None => text,
         };
+        // serde names a missing field at its parent; the field itself is what is at fault.
+        let path = match message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+        {
+            Some((field, _)) if path == "." => field.to_owned(),
+            Some((field, _)) => format!("{path}.{field}"),
+            None => path,
+        };
         Error::Json {
             path,
             message,

@@ -37,7 +37,11 @@ pub struct Facts {
     /// The caller's own identifier for the resident, echoed in every decision.
     pub id: String,
     /// Date of death, if the resident has died: the first day without the conditions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub died_on: Option<NaiveDate>,
     /// Household registration (户籍) periods and their place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,9 +98,14 @@ pub struct HukouPeriod {
     /// Where the household was registered.
     pub place: Place,
     /// First day of the registration there.
+    #[serde(with = "crate::dates::day")]
     pub from: NaiveDate,
     /// Last day of the registration there; absent while it lasts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -263,9 +272,14 @@ pub struct Certificate {
     /// The overall grade (for multiple disability, the certificate's overall grade).
     pub grade: Grade,
     /// Issue date (发证日期).
+    #[serde(with = "crate::dates::day")]
     pub issued: NaiveDate,
     /// Last day of validity; absent for a certificate without an expiry date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub expires: Option<NaiveDate>,
     /// Cancellation or freezing, with the first day it took effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -279,6 +293,7 @@ pub struct Withdrawal {
     /// Cancelled or frozen.
     pub how: WithdrawalKind,
     /// The first day the certificate no longer counted.
+    #[serde(with = "crate::dates::day")]
     pub on: NaiveDate,
 }
 
@@ -299,9 +314,14 @@ pub struct AssistancePeriod {
     /// Dibao or dibao-edge.
     pub kind: AssistanceKind,
     /// First day of the treatment.
+    #[serde(with = "crate::dates::day")]
     pub from: NaiveDate,
     /// Last day of the treatment; absent while it lasts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -324,9 +344,14 @@ pub struct OrphanPeriod {
     /// How the child is raised.
     pub care: OrphanCare,
     /// First day of the guarantee.
+    #[serde(with = "crate::dates::day")]
     pub from: NaiveDate,
     /// Last day of the guarantee; absent while it lasts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -359,9 +384,14 @@ pub struct OtherBenefit {
     /// Already being received, or only qualified for.
     pub status: BenefitStatus,
     /// First day of the period.
+    #[serde(with = "crate::dates::day")]
     pub from: NaiveDate,
     /// Last day of the period; absent while it lasts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -472,9 +502,14 @@ pub struct CustodyPeriod {
     /// What kind of custody or sentence.
     pub kind: CustodyKind,
     /// First day (for prison: the day the judgment took effect).
+    #[serde(with = "crate::dates::day")]
     pub from: NaiveDate,
     /// Last day; absent while it lasts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -525,6 +560,7 @@ pub struct Application {
     /// Which subsidies it asks for.
     pub subsidies: Vec<Subsidy>,
     /// The day it was submitted.
+    #[serde(with = "crate::dates::day")]
     pub submitted: NaiveDate,
     /// How it was submitted.
     #[serde(default)]
@@ -533,7 +569,11 @@ pub struct Application {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub follows_renewed_certificate: bool,
     /// Back-pay months a caseworker granted for a renewal (0–3, reading `start.renewal`).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(
+        default,
+        skip_serializing_if = "is_zero",
+        deserialize_with = "crate::dates::back_pay_months"
+    )]
     pub back_pay_months: u8,
 }
 
@@ -591,7 +631,11 @@ pub struct Choice {
     /// What the person keeps.
     pub keeps: Keeps,
     /// From which day the choice holds; absent for always.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::dates::option_day"
+    )]
     pub from: Option<NaiveDate>,
 }
 
@@ -610,6 +654,7 @@ pub enum Keeps {
 #[serde(deny_unknown_fields)]
 pub struct Notification {
     /// The day it was delivered.
+    #[serde(with = "crate::dates::day")]
     pub delivered: NaiveDate,
     /// Which of the five forms.
     pub form: NotificationForm,

@@ -43,6 +43,7 @@
 
 mod certificate_number;
 mod clauses;
+mod dates;
 mod decision;
 mod engine;
 mod error;
