@@ -129,7 +129,7 @@ pub(crate) fn decide_month(
 ) -> Result<MonthDecision, Error> {
     let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines)?;
     let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, timelines)?;
-    let mut trace = Trace::on();
+    let mut trace = Trace::with_capacity(2);
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
     let both_paid = matches!(living.outcome, Outcome::Paid { .. })

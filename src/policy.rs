@@ -41,6 +41,10 @@ pub struct Policy {
     covers: Coverage,
     parameters: Parameters,
     benefit_relations: BTreeMap<BenefitKind, BenefitRelation>,
+    /// `benefit_relations` indexed by kind, filled at load: looked up for every benefit of every
+    /// decision.
+    #[serde(skip)]
+    relation_table: [Option<BenefitRelation>; BenefitKind::ALL.len()],
 }
 
 /// The months a policy governs: from its first month, until its last (absent: open-ended).
@@ -291,7 +295,7 @@ impl Policy {
     /// missing, or a benefit kind has no relation.
     pub fn from_json(json: &str) -> Result<Policy, Error> {
         let de = &mut serde_json::Deserializer::from_str(json);
-        let policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| {
+        let mut policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let inner = Error::from_json(path.clone(), e.inner());
             Error::InvalidPolicy {
@@ -308,6 +312,9 @@ impl Policy {
             }
         })?;
         policy.check()?;
+        for (kind, relation) in &policy.benefit_relations {
+            policy.relation_table[*kind as usize] = Some(*relation);
+        }
         Ok(policy)
     }
 
@@ -396,12 +403,9 @@ impl Policy {
     /// How `kind` relates to the subsidies.
     pub fn relation(&self, kind: BenefitKind) -> BenefitRelation {
         // `check` guarantees a relation for every kind; `Stacks` is the harmless fallback.
-        self.benefit_relations
-            .get(&kind)
-            .copied()
-            .unwrap_or(BenefitRelation::Stacks {
-                clause: ClauseId::StackElderly,
-            })
+        self.relation_table[kind as usize].unwrap_or(BenefitRelation::Stacks {
+            clause: ClauseId::StackElderly,
+        })
     }
 
     /// Fails unless the policy governs `month` (clause `in_force`).

@@ -47,9 +47,13 @@ impl Trace {
     }
 
     pub(crate) fn on() -> Trace {
+        Trace::with_capacity(12)
+    }
+
+    pub(crate) fn with_capacity(capacity: usize) -> Trace {
         Trace {
             enabled: true,
-            reasons: Vec::with_capacity(12),
+            reasons: Vec::with_capacity(capacity),
         }
     }
 
