@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -13,7 +14,7 @@ use crate::facts::{
 };
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::{Parameter, StopTiming, TieBreak};
+use crate::policy::{DatedValue, Parameter, StopTiming, TieBreak};
 use crate::rules::outreach::TriggerKind;
 
 /// The decision for one resident and one month: both subsidies, the total and the reasons.
@@ -531,6 +532,18 @@ pub enum Finding {
         /// The registration elsewhere, if one covers the day.
         fact: Option<FactRef>,
     },
+    /// A grade 3–4 certificate whose category and grade the policy's extension covers
+    /// (nursing allowance).
+    NursingExtended {
+        /// Its category.
+        category: Category,
+        /// Its grade.
+        grade: Grade,
+        /// The certificate.
+        fact: FactRef,
+        /// The `nursing_allowance_also_for` value in force.
+        used: Used,
+    },
     /// A valid certificate on the day.
     ValidCertificate {
         /// The day checked.
@@ -649,8 +662,8 @@ pub enum Finding {
         household: Option<AssistanceKind>,
         /// The parameter in the policy.
         parameter: Parameter,
-        /// The month the parameter's value took effect.
-        from: Month,
+        /// The parameter's value in force: its month and source.
+        used: Used,
     },
     /// A competing benefit compared with the subsidy, month for month.
     Compared {
@@ -678,6 +691,8 @@ pub enum Finding {
         rule: TieBreak,
         /// What was kept.
         kept: Side,
+        /// The `tie_break` value in force.
+        used: Used,
     },
     /// The person's recorded choice decided.
     PersonChose {
@@ -762,6 +777,8 @@ pub enum Finding {
         first_month: Month,
         /// The new certificate.
         fact: FactRef,
+        /// The `max_renewal_back_pay_months` value in force.
+        used: Used,
     },
     /// A condition ceased, and the claim stopped.
     Ceased {
@@ -773,6 +790,8 @@ pub enum Finding {
         stop_month: Month,
         /// The policy's stop timing.
         timing: StopTiming,
+        /// The `stop_timing` value in force.
+        used: Used,
     },
     /// A condition ceased (or an exclusion began) on this day: the first day without it.
     ConditionCeased {
@@ -880,6 +899,7 @@ impl Finding {
             | ApplicationNotGranted { fact, .. }
             | ApplicationUndetermined { fact, .. }
             | RenewedCertificateStandard { fact, .. }
+            | NursingExtended { fact, .. }
             | Channel { fact, .. }
             | InPayment { fact, .. }
             | NoBackPay { fact, .. }
@@ -904,6 +924,29 @@ impl Finding {
             | DeemedWaived { .. }
             | NotNotified { .. }
             | WaiverThenApplication { .. } => Vec::new(),
+        }
+    }
+}
+
+/// The value of a dated parameter a decision used: the month it took effect and its source, so
+/// that an old decision can be reproduced exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Used {
+    /// The parameter's name in the policy file.
+    pub parameter: std::borrow::Cow<'static, str>,
+    /// The month the value took effect.
+    pub from: Month,
+    /// Where the value comes from.
+    pub source: Arc<str>,
+}
+
+impl Used {
+    pub(crate) fn of<T>(name: &'static str, value: &DatedValue<T>) -> Used {
+        Used {
+            parameter: std::borrow::Cow::Borrowed(name),
+            from: value.from,
+            source: Arc::clone(&value.source),
         }
     }
 }

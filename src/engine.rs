@@ -5,13 +5,13 @@ use chrono::NaiveDate;
 use crate::clauses::ClauseId;
 use crate::decision::{
     FactGroup, FactRef, Finding, GivenUp, MonthDecision, Outcome, Payee, Schedule, StopInfo,
-    SubsidyDecision, SubsidySummary,
+    SubsidyDecision, SubsidySummary, Used,
 };
 use crate::error::Error;
 use crate::facts::Subsidy;
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::Policy;
+use crate::policy::{Dated, Policy};
 use crate::resident::Resident;
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::timing::{timeline, NotGranted, Timeline};
@@ -127,9 +127,43 @@ pub(crate) fn decide_month(
     month: Month,
     timelines: &[Timeline; 2],
 ) -> Result<MonthDecision, Error> {
-    let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines)?;
-    let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, timelines)?;
-    let mut trace = Trace::with_capacity(2);
+    decide_month_with(policy, resident, month, timelines, Explain::Yes)
+}
+
+/// Whether a decision collects its reasons. Bulk work that needs only outcomes (a roster scan,
+/// costing a reform over a population) skips them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Explain {
+    Yes,
+    No,
+}
+
+impl Explain {
+    fn trace(self, capacity: usize) -> Trace {
+        match self {
+            Explain::Yes => Trace::with_capacity(capacity),
+            Explain::No => Trace::off(),
+        }
+    }
+}
+
+pub(crate) fn decide_month_with(
+    policy: &Policy,
+    resident: &Resident,
+    month: Month,
+    timelines: &[Timeline; 2],
+    explain: Explain,
+) -> Result<MonthDecision, Error> {
+    let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines, explain)?;
+    let nursing = decide_subsidy(
+        policy,
+        resident,
+        Subsidy::Nursing,
+        month,
+        timelines,
+        explain,
+    )?;
+    let mut trace = explain.trace(2);
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
     let both_paid = matches!(living.outcome, Outcome::Paid { .. })
@@ -148,6 +182,18 @@ pub(crate) fn decide_month(
     })
 }
 
+/// The value of a dated parameter in force in `month`, as a decision cites it.
+fn used<T>(name: &'static str, dated: &Dated<T>, month: Month) -> Used {
+    match dated.at(month) {
+        Some(value) => Used::of(name, value),
+        None => Used {
+            parameter: name.into(),
+            from: month,
+            source: "no value in the policy for this month: the crate's default".into(),
+        },
+    }
+}
+
 /// What every step of one subsidy's month decision needs.
 struct Month1<'a> {
     policy: &'a Policy,
@@ -162,6 +208,7 @@ fn decide_subsidy(
     subsidy: Subsidy,
     month: Month,
     timelines: &[Timeline; 2],
+    explain: Explain,
 ) -> Result<SubsidyDecision, Error> {
     let at = Month1 {
         policy,
@@ -170,7 +217,7 @@ fn decide_subsidy(
         month,
     };
     let timeline = &timelines[subsidy as usize];
-    let mut trace = Trace::on();
+    let mut trace = explain.trace(12);
     let facts = resident.facts();
     let mut gives_up = Vec::new();
     let outcome = match timeline.claim_for(month) {
@@ -216,6 +263,11 @@ fn decide_subsidy(
                     back_pay_months: renewal.back_pay_months,
                     first_month: claim.first_month,
                     fact: FactRef::new(FactGroup::Certificates, renewal.certificate),
+                    used: used(
+                        "max_renewal_back_pay_months",
+                        &policy.parameters().max_renewal_back_pay_months,
+                        grant_month,
+                    ),
                 }),
                 None if claim.after_stop => {
                     trace.add(ClauseId::StartReapply, || Finding::NoBackPay {
@@ -256,6 +308,11 @@ fn decide_subsidy(
                 on: stop.day,
                 stop_month: stop.month,
                 timing: stop.timing,
+                used: used(
+                    "stop_timing",
+                    &policy.parameters().stop_timing,
+                    Month::of(stop.day),
+                ),
             });
             trace.add(ClauseId::Restart, || Finding::NeedsNewApplication {
                 since: stop.month,

@@ -6,12 +6,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
 use crate::error::Error;
-use crate::facts::{BenefitKind, BenefitStatus, Subsidy};
+use crate::facts::{BenefitKind, BenefitStatus, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 
@@ -92,6 +93,19 @@ pub struct Parameters {
     pub tie_break: Dated<TieBreak>,
     /// The most back-pay months a caseworker may grant after a certificate renewal.
     pub max_renewal_back_pay_months: Dated<u8>,
+    /// Categories and grades beyond grade 1–2 that also receive the nursing allowance (empty in
+    /// Tianjin 2023; several provinces add grade-3 intellectual and mental disabilities).
+    pub nursing_allowance_also_for: Dated<Vec<CategoryGrade>>,
+}
+
+/// A category and grade, as a policy extension names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryGrade {
+    /// The disability category.
+    pub category: Category,
+    /// The grade.
+    pub grade: Grade,
 }
 
 /// The amount parameters a decision cites (reading `amounts`).
@@ -135,8 +149,9 @@ pub struct DatedValue<T> {
     pub from: Month,
     /// The value.
     pub value: T,
-    /// Where the value comes from, for an analyst to check or replace.
-    pub source: String,
+    /// Where the value comes from, for an analyst to check or replace. Shared with every
+    /// decision that cites it.
+    pub source: Arc<str>,
 }
 
 impl<T> Dated<T> {
@@ -523,7 +538,7 @@ mod tests {
                 .nursing_allowance
                 .at(m.parse().unwrap())
                 .unwrap();
-            (v.value.to_string(), v.source.clone())
+            (v.value.to_string(), v.source.to_string())
         };
         assert_eq!(at("2024-12"), ("200".to_owned(), "a".to_owned()));
         assert_eq!(at("2025-01"), ("230".to_owned(), "b".to_owned()));

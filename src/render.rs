@@ -91,7 +91,8 @@ impl Finding {
             (Finding::InPrison { on, fact }, En) => format!("serving a prison sentence on {on} ({fact})"),
             (Finding::CustodyDoesNotExclude { kind, .. }, Zh) => format!("{}不属于在监狱服刑，不影响补贴", kind.name_zh()),
             (Finding::CustodyDoesNotExclude { kind, .. }, En) => format!("{} is not prison: it does not exclude", kind.name_en()),
-            (Finding::Amount { subsidy, amount, tier, household, parameter, from }, Zh) => {
+            (Finding::Amount { subsidy, amount, tier, household, parameter, used }, Zh) => {
+                let from = used.from;
                 let tier = match tier {
                     Tier::Grade1To2 => "一、二级",
                     Tier::Grade3To4 => "三、四级",
@@ -105,7 +106,8 @@ impl Finding {
                     .unwrap_or_default();
                 format!("{}{tier}{household}月标准{amount}元（参数{}，自{from}起）", subsidy_name(*subsidy, Zh), parameter.name())
             }
-            (Finding::Amount { subsidy, amount, tier, household, parameter, from }, En) => {
+            (Finding::Amount { subsidy, amount, tier, household, parameter, used }, En) => {
+                let from = used.from;
                 let tier = match tier {
                     Tier::Grade1To2 => " for grade 1-2",
                     Tier::Grade3To4 => " for grade 3-4",
@@ -124,7 +126,7 @@ impl Finding {
             }
             (Finding::CompetesOnlyWhenReceived { kind, .. }, Zh) => format!("{}尚未享受，不参与择高", kind.name_zh()),
             (Finding::CompetesOnlyWhenReceived { kind, .. }, En) => format!("the {} is not yet received: it does not compete", kind.name_en()),
-            (Finding::Tie { rule, kept }, Zh) => {
+            (Finding::Tie { rule, kept, .. }, Zh) => {
                 let rule = match rule {
                     TieBreak::KeepReceived => "维持已享受的待遇",
                     TieBreak::PreferSubsidy => "优先本补贴",
@@ -133,7 +135,7 @@ impl Finding {
                 let kept = match kept { Side::Subsidy => "领取本补贴", Side::OtherBenefit => "保留其他待遇" };
                 format!("金额相同，按规则{rule}：{kept}")
             }
-            (Finding::Tie { rule, kept }, En) => {
+            (Finding::Tie { rule, kept, .. }, En) => {
                 let rule = match rule {
                     TieBreak::KeepReceived => "keep what is already received",
                     TieBreak::PreferSubsidy => "prefer the subsidy",
@@ -182,14 +184,28 @@ impl Finding {
             (Finding::NoBackPay { from, .. }, En) => format!("a new application after a stop: paid from {from}, no back pay"),
             (Finding::Renewal { issued, back_pay_months, first_month, .. }, Zh) => format!("换发残疾人证（{issued}发证），补发{back_pay_months}个月，自{first_month}计发"),
             (Finding::Renewal { issued, back_pay_months, first_month, .. }, En) => format!("renewed certificate issued {issued}, {back_pay_months} back-pay month(s): paid from {first_month}"),
-            (Finding::Ceased { cause, on, stop_month, timing }, Zh) => {
+            (Finding::Ceased { cause, on, stop_month, timing, .. }, Zh) => {
                 let when = match timing { StopTiming::MonthAfter => "次月起", StopTiming::SameMonth => "当月起" };
                 format!("自{on}起{}，{when}停发：{stop_month}起停止发放", cause.describe_zh())
             }
-            (Finding::Ceased { cause, on, stop_month, timing }, En) => {
+            (Finding::Ceased { cause, on, stop_month, timing, .. }, En) => {
                 let when = match timing { StopTiming::MonthAfter => "month-after rule", StopTiming::SameMonth => "same-month rule" };
                 format!("from {on}: {} ({when}): stopped from {stop_month}", cause.describe_en())
             }
+            (Finding::NursingExtended { category, grade, fact, used }, Zh) => format!(
+                "{}{}级（{fact}）经政策扩展纳入护理补贴（参数{}，自{}起）",
+                category.name_zh(),
+                grade.number(),
+                used.parameter,
+                used.from
+            ),
+            (Finding::NursingExtended { category, grade, fact, used }, En) => format!(
+                "{} grade {} ({fact}) is covered by the policy's extension of the nursing allowance (parameter {} from {})",
+                category.name_en(),
+                grade.number(),
+                used.parameter,
+                used.from
+            ),
             (Finding::ConditionCeased { cause, on }, Zh) => format!("自{on}起{}", cause.describe_zh()),
             (Finding::ConditionCeased { cause, on }, En) => format!("from {on}: {}", cause.describe_en()),
             (Finding::NeedsNewApplication { since }, Zh) => format!("自{since}停发，须重新申请方可恢复"),

@@ -344,7 +344,13 @@ impl<'p> RosterScan<'p> {
         let month = self.options.month;
         // Coverage of both the month and the outreach day was checked by `RosterScan::new`.
         let timelines = crate::engine::timelines(self.policy, resident);
-        let decision = crate::engine::decide_month(self.policy, resident, month, &timelines)?;
+        let decision = crate::engine::decide_month_with(
+            self.policy,
+            resident,
+            month,
+            &timelines,
+            crate::engine::Explain::No,
+        )?;
         let items = crate::rules::outreach::items(
             self.policy,
             resident,

@@ -1332,7 +1332,12 @@ mod stop_month {
                 "cause": "no_household_assistance",
                 "on": "2024-03-16",
                 "stop_month": "2024-04",
-                "timing": "month_after"
+                "timing": "month_after",
+                "used": {
+                    "parameter": "stop_timing",
+                    "from": "2023-08",
+                    "source": "FACTS.md: 自情况发生的次月起停止发放 (Guangzhou 2022, Yinchuan, Maoming, Beijing similar); 民发〔2021〕70号 on certificates: 有效期满后，应于次月停发"
+                }
             })]
         );
         // The nursing allowance has no income condition.
@@ -1590,7 +1595,12 @@ mod start_renewal {
                     "issued": "2024-07-15",
                     "back_pay_months": 0,
                     "first_month": "2024-07",
-                    "fact": "certificates[1]"
+                    "fact": "certificates[1]",
+                    "used": {
+                        "parameter": "max_renewal_back_pay_months",
+                        "from": "2023-08",
+                        "source": "民发〔2021〕70号 as quoted by the Hubei Civil Affairs Department: 可视情…补发最多不超过3个月的补贴"
+                    }
                 }),
                 json!({
                     // July is before the application month and the new certificate only counts from
@@ -1725,7 +1735,11 @@ mod higher_tie {
         assert!(cites(&d.living, "higher.tie"));
         assert_eq!(
             findings(&d.living, "higher.tie"),
-            vec![json!({ "what": "tie", "rule": "keep_received", "kept": "other_benefit" })]
+            vec![
+                json!({ "what": "tie", "rule": "keep_received", "kept": "other_benefit",
+                         "used": { "parameter": "tie_break", "from": "2023-08",
+                                   "source": "CLAUSES.md reading higher.tie: the text lets the person choose (可择高申领); on equal amounts keep the benefit already received" } })
+            ]
         );
     }
 
@@ -1821,7 +1835,10 @@ mod higher_tie {
         assert_paid(&d.living, "300");
         assert_eq!(
             findings(&d.living, "higher.tie"),
-            vec![json!({ "what": "tie", "rule": "prefer_subsidy", "kept": "subsidy" })]
+            vec![
+                json!({ "what": "tie", "rule": "prefer_subsidy", "kept": "subsidy",
+                         "used": { "parameter": "tie_break", "from": "2023-08", "source": "test variant" } })
+            ]
         );
     }
 

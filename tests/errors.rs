@@ -686,7 +686,7 @@ mod other_errors {
                 "policy parameters.nursing_allowence: unknown field `nursing_allowence`, expected one \
                  of `living_allowance_grade_1_2`, `living_allowance_grade_3_4`, \
                  `dibao_edge_living_allowance`, `nursing_allowance`, `stop_timing`, `tie_break`, \
-                 `max_renewal_back_pay_months` (line "
+                 `max_renewal_back_pay_months`, `nursing_allowance_also_for` (line "
             ),
             "{text}"
         );

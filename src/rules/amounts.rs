@@ -2,12 +2,12 @@
 
 use super::Trace;
 use crate::clauses::ClauseId;
-use crate::decision::{Finding, Tier};
+use crate::decision::{Finding, Tier, Used};
 use crate::error::Error;
 use crate::facts::{AssistanceKind, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::{Dated, DibaoEdgeRate, Parameter, Policy};
+use crate::policy::{DibaoEdgeRate, Parameter, Policy};
 
 /// The month's standard amount of `subsidy` for a person of `grade` in a household of status
 /// `household` (reading `amounts`: "from 2023-08, living allowance 300 for grade 1–2 and 160 for
@@ -25,44 +25,47 @@ pub(crate) fn monthly_amount(
     trace: &mut Trace,
 ) -> Result<Money, Error> {
     let p = policy.parameters();
-    let value = |dated: &Dated<Money>, parameter: Parameter| {
-        dated
-            .at(month)
-            .map(|v| (v.value, v.from, parameter))
-            .ok_or_else(|| not_covered(policy, month))
-    };
+    let missing = || not_covered(policy, month);
     let tier = match (subsidy, grade.is_severe()) {
         (Subsidy::Nursing, _) => Tier::Flat,
         (Subsidy::Living, true) => Tier::Grade1To2,
         (Subsidy::Living, false) => Tier::Grade3To4,
     };
-    let (amount, from, parameter) = match tier {
-        Tier::Flat => value(&p.nursing_allowance, Parameter::NursingAllowance)?,
-        _ => {
-            let edge = match household {
-                Some(AssistanceKind::DibaoEdge) => Some(
-                    p.dibao_edge_living_allowance
-                        .at(month)
-                        .ok_or_else(|| not_covered(policy, month))?,
-                ),
-                _ => None,
+    let edge = match (tier, household) {
+        (Tier::Flat, _) | (_, None | Some(AssistanceKind::Dibao)) => None,
+        (_, Some(AssistanceKind::DibaoEdge)) => Some(
+            p.dibao_edge_living_allowance
+                .at(month)
+                .ok_or_else(missing)?,
+        ),
+    };
+    let (amount, parameter, used) = match (tier, edge) {
+        (Tier::Flat, _) => {
+            let v = p.nursing_allowance.at(month).ok_or_else(missing)?;
+            (
+                v.value,
+                Parameter::NursingAllowance,
+                Used::of(Parameter::NursingAllowance.name(), v),
+            )
+        }
+        (_, Some(e)) if matches!(e.value, DibaoEdgeRate::Amounts { .. }) => {
+            let amount = match (e.value, tier) {
+                (DibaoEdgeRate::Amounts { grade_1_2, .. }, Tier::Grade1To2) => grade_1_2,
+                (DibaoEdgeRate::Amounts { grade_3_4, .. }, _) => grade_3_4,
+                (DibaoEdgeRate::SameAsDibao, _) => Money::ZERO,
             };
-            match (edge.map(|e| (e.value, e.from)), tier) {
-                (Some((DibaoEdgeRate::Amounts { grade_1_2, .. }, from)), Tier::Grade1To2) => {
-                    (grade_1_2, from, Parameter::DibaoEdgeLivingAllowance)
-                }
-                (Some((DibaoEdgeRate::Amounts { grade_3_4, .. }, from)), _) => {
-                    (grade_3_4, from, Parameter::DibaoEdgeLivingAllowance)
-                }
-                (_, Tier::Grade1To2) => value(
-                    &p.living_allowance_grade_1_2,
-                    Parameter::LivingAllowanceGrade1To2,
-                )?,
-                _ => value(
-                    &p.living_allowance_grade_3_4,
-                    Parameter::LivingAllowanceGrade3To4,
-                )?,
-            }
+            let parameter = Parameter::DibaoEdgeLivingAllowance;
+            (amount, parameter, Used::of(parameter.name(), e))
+        }
+        (Tier::Grade1To2, _) => {
+            let v = p.living_allowance_grade_1_2.at(month).ok_or_else(missing)?;
+            let parameter = Parameter::LivingAllowanceGrade1To2;
+            (v.value, parameter, Used::of(parameter.name(), v))
+        }
+        (Tier::Grade3To4, _) => {
+            let v = p.living_allowance_grade_3_4.at(month).ok_or_else(missing)?;
+            let parameter = Parameter::LivingAllowanceGrade3To4;
+            (v.value, parameter, Used::of(parameter.name(), v))
         }
     };
     trace.add(ClauseId::Amounts, || Finding::Amount {
@@ -75,7 +78,7 @@ pub(crate) fn monthly_amount(
             None
         },
         parameter,
-        from,
+        used,
     });
     Ok(amount)
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{covers, Trace};
 use crate::clauses::ClauseId;
-use crate::decision::{FactGroup, FactRef, Finding, GivenUp, Side};
+use crate::decision::{FactGroup, FactRef, Finding, GivenUp, Side, Used};
 use crate::facts::{BenefitKind, BenefitStatus, Keeps, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
@@ -106,11 +106,8 @@ pub(crate) fn choose_higher(
     } else if best_benefit.monthly_amount < subsidy_amount {
         Side::Subsidy
     } else {
-        let rule = policy
-            .parameters()
-            .tie_break
-            .at(month)
-            .map_or(TieBreak::KeepReceived, |v| v.value);
+        let tie_break = policy.parameters().tie_break.at(month);
+        let rule = tie_break.map_or(TieBreak::KeepReceived, |v| v.value);
         let kept = match rule {
             TieBreak::PreferSubsidy => Side::Subsidy,
             TieBreak::PreferOtherBenefit => Side::OtherBenefit,
@@ -119,7 +116,13 @@ pub(crate) fn choose_higher(
             }
             TieBreak::KeepReceived => Side::Subsidy,
         };
-        trace.add(ClauseId::HigherTie, || Finding::Tie { rule, kept });
+        if let Some(tie_break) = tie_break {
+            trace.add(ClauseId::HigherTie, || Finding::Tie {
+                rule,
+                kept,
+                used: Used::of("tie_break", tie_break),
+            });
+        }
         kept
     };
     let compared = |i: usize| Finding::Compared {

@@ -5,8 +5,11 @@ use chrono::NaiveDate;
 
 use super::{covers, Status, Trace};
 use crate::clauses::ClauseId;
+use crate::decision::Used;
 use crate::decision::{Cause, FactGroup, FactRef, Finding, Lapse};
 use crate::facts::{Category, Place, Subsidy, WithdrawalKind};
+use crate::month::Month;
+use crate::policy::{CategoryGrade, Policy};
 use crate::resident::Resident;
 
 fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
@@ -66,7 +69,9 @@ pub(crate) fn tianjin_hukou(
 ///
 /// A certificate counts from its issue date through its expiry date, until the day it is
 /// cancelled or frozen. Where several count, the most recently issued does.
+#[allow(clippy::too_many_arguments, reason = "the rule's inputs, all needed")]
 pub(crate) fn certificate<'r>(
+    policy: &Policy,
     resident: &'r Resident,
     subsidy: Subsidy,
     day: NaiveDate,
@@ -136,10 +141,28 @@ pub(crate) fn certificate<'r>(
     }
     if subsidy == Subsidy::Nursing {
         let grade = certificate.grade;
+        let extension = policy
+            .parameters()
+            .nursing_allowance_also_for
+            .at(Month::of(day))
+            .filter(|v| {
+                v.value.contains(&CategoryGrade {
+                    category: certificate.category,
+                    grade,
+                })
+            });
         if grade.is_severe() {
             trace.add(ClauseId::NursingEligibility, || Finding::SevereGrade {
                 grade,
                 fact,
+            });
+        } else if let Some(extension) = extension {
+            let category = certificate.category;
+            trace.add(ClauseId::NursingEligibility, || Finding::NursingExtended {
+                category,
+                grade,
+                fact,
+                used: Used::of("nursing_allowance_also_for", extension),
             });
         } else {
             status.unmet.insert(Cause::GradeNotSevere);

@@ -46,10 +46,6 @@ impl Trace {
         }
     }
 
-    pub(crate) fn on() -> Trace {
-        Trace::with_capacity(12)
-    }
-
     pub(crate) fn with_capacity(capacity: usize) -> Trace {
         Trace {
             enabled: true,
@@ -168,6 +164,7 @@ pub(crate) fn assess<'r>(
     eligibility::alive(resident, day, &mut status, trace);
     eligibility::tianjin_hukou(resident, subsidy, day, &mut status, trace);
     eligibility::certificate(
+        policy,
         resident,
         subsidy,
         day,

@@ -185,7 +185,7 @@ pub(crate) fn items(
     triggers(policy, resident, timelines, as_of)
         .into_iter()
         .map(|trigger| {
-            let mut trace = Trace::on();
+            let mut trace = Trace::with_capacity(4);
             let status = status(resident, &trigger, as_of, &mut trace);
             OutreachItem {
                 resident: resident.id().to_owned(),
