@@ -46,6 +46,20 @@ impl MonthDecision {
         }
     }
 
+    /// Every dated parameter value the decision used (amounts, stop timing, tie rule, …), with
+    /// its month and source, without repeats.
+    pub fn parameters_used(&self) -> Vec<Used> {
+        let mut used: Vec<Used> = Vec::new();
+        for r in self.living.reasons.iter().chain(&self.nursing.reasons) {
+            if let Some(u) = r.finding.used() {
+                if !used.contains(u) {
+                    used.push(u.clone());
+                }
+            }
+        }
+        used
+    }
+
     /// Every clause id the decision rests on, without repeats, in the order first cited.
     pub fn clause_ids(&self) -> Vec<ClauseId> {
         let mut ids = Vec::new();
@@ -874,6 +888,18 @@ pub enum Finding {
 }
 
 impl Finding {
+    /// The dated parameter value it used, if any.
+    pub fn used(&self) -> Option<&Used> {
+        match self {
+            Finding::Amount { used, .. }
+            | Finding::Tie { used, .. }
+            | Finding::Renewal { used, .. }
+            | Finding::Ceased { used, .. }
+            | Finding::NursingExtended { used, .. } => Some(used),
+            _ => None,
+        }
+    }
+
     /// The facts it used.
     pub fn facts(&self) -> Vec<FactRef> {
         use Finding::*;

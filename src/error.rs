@@ -63,6 +63,14 @@ pub enum Error {
         /// The last month given.
         last: Month,
     },
+    /// A reform file that cannot be applied.
+    #[error("reform {path}: {problem}")]
+    InvalidReform {
+        /// Where in the reform file, as a JSON path.
+        path: String,
+        /// What is wrong.
+        problem: String,
+    },
     /// A policy file that cannot be used.
     #[error("policy {path}: {problem}")]
     InvalidPolicy {
@@ -104,7 +112,8 @@ impl Error {
         match self {
             Error::Json { path, .. }
             | Error::InvalidFact { path, .. }
-            | Error::InvalidPolicy { path, .. } => Some(path),
+            | Error::InvalidPolicy { path, .. }
+            | Error::InvalidReform { path, .. } => Some(path),
             _ => None,
         }
     }

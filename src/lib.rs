@@ -51,6 +51,7 @@ mod facts;
 mod money;
 mod month;
 mod policy;
+mod reform;
 mod render;
 mod resident;
 mod roster;
@@ -60,7 +61,7 @@ pub use certificate_number::{citizen_id_check_character, CertificateNumber};
 pub use clauses::ClauseId;
 pub use decision::{
     Cause, FactGroup, FactRef, Finding, GivenUp, Lapse, MonthDecision, Outcome, Payee, Reason,
-    Schedule, Side, StopInfo, SubsidyDecision, SubsidySummary, Tier,
+    Schedule, Side, StopInfo, SubsidyDecision, SubsidySummary, Tier, Used,
 };
 pub use error::{CertificateNumberProblem, Error, FactProblem};
 pub use facts::{
@@ -72,8 +73,12 @@ pub use facts::{
 pub use money::Money;
 pub use month::Month;
 pub use policy::{
-    BenefitRelation, CountsWhen, Coverage, Dated, DatedValue, DibaoEdgeRate, Parameter, Parameters,
-    Policy, StopTiming, TieBreak, TIANJIN_2023_JSON,
+    BenefitRelation, CategoryGrade, CountsWhen, Coverage, Dated, DatedValue, DibaoEdgeRate,
+    Parameter, Parameters, Policy, StopTiming, TieBreak, TIANJIN_2023_JSON,
+};
+pub use reform::{
+    Comparer, Comparison, Cost, Household, MonthComparison, MonthCost, Movers, Override,
+    PerSubsidy, Reform, ResidentComparison, ResidentTotals, YearCost,
 };
 pub use render::{Explanation, Language};
 pub use resident::{Resident, MAX_BACK_PAY_MONTHS};

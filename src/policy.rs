@@ -165,6 +165,12 @@ impl<T> Dated<T> {
         &self.0
     }
 
+    /// Replaces every value from `value.from` on with `value`.
+    pub(crate) fn set_from(&mut self, value: DatedValue<T>) {
+        self.0.retain(|v| v.from < value.from);
+        self.0.push(value);
+    }
+
     fn check(&self, name: &str, coverage: &Coverage) -> Result<(), Error> {
         let invalid = |i: Option<usize>, problem: String| Error::InvalidPolicy {
             path: match i {
@@ -388,6 +394,19 @@ impl Policy {
             }
         }
         Ok(())
+    }
+
+    pub(crate) fn parameters_mut(&mut self) -> &mut Parameters {
+        &mut self.parameters
+    }
+
+    pub(crate) fn rename(&mut self, name: String) {
+        self.name = name;
+    }
+
+    /// Checks a policy built in code (a reform applied to a base) as loading would.
+    pub(crate) fn recheck(&self) -> Result<(), Error> {
+        self.check()
     }
 
     /// The policy's short name, e.g. `tianjin-2023`.

@@ -1,0 +1,609 @@
+//! What-if reforms: a policy variant written as a few dated overrides of a base policy, and the
+//! comparison of a reform with its baseline over a population.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clauses::ClauseId;
+use crate::decision::{MonthDecision, Used};
+use crate::engine::{decide_month_with, timelines, Explain};
+use crate::error::Error;
+use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
+use crate::money::Money;
+use crate::month::Month;
+use crate::policy::{
+    CategoryGrade, Dated, DatedValue, DibaoEdgeRate, Parameters, Policy, StopTiming, TieBreak,
+};
+use crate::resident::{read_json, Resident};
+use crate::rules::covers;
+
+/// A reform: overrides of dated parameters from given months, applied to a base policy without
+/// copying it.
+///
+/// ```json
+/// { "name": "living-350",
+///   "description": "raise the grade 1-2 living allowance to 350 from 2025-01",
+///   "overrides": [
+///     { "parameter": "living_allowance_grade_1_2", "from": "2025-01", "value": "350",
+///       "source": "analysts' proposal" } ] }
+/// ```
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::{Month, Policy, Reform};
+///
+/// let baseline = Policy::tianjin_2023();
+/// let reform = Reform::from_json(r#"{ "name": "living-350", "overrides": [
+///     { "parameter": "living_allowance_grade_1_2", "from": "2025-01", "value": "350", "source": "proposal" }
+/// ] }"#)?;
+/// let policy = reform.apply(&baseline)?;
+/// assert_eq!(policy.name(), "tianjin-2023+living-350");
+/// let at = |m| policy.parameters().living_allowance_grade_1_2.at(m).unwrap().value.to_string();
+/// assert_eq!(at(Month::new(2024, 12)?), "300");
+/// assert_eq!(at(Month::new(2025, 1)?), "350");
+/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reform {
+    /// A short name; the reformed policy is called `<base>+<name>`.
+    pub name: String,
+    /// What the reform does, for people.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The overrides, applied in order.
+    pub overrides: Vec<Override>,
+}
+
+/// One override: a parameter's new value from a month on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// The parameter's name, as in the policy file's `parameters`.
+    pub parameter: String,
+    /// The first month of the new value; it replaces every value of the base from this month on.
+    pub from: Month,
+    /// The new value, of the parameter's own type.
+    pub value: serde_json::Value,
+    /// Where the new value comes from.
+    pub source: String,
+}
+
+const PARAMETER_NAMES: &str = "living_allowance_grade_1_2, living_allowance_grade_3_4, \
+dibao_edge_living_allowance, nursing_allowance, stop_timing, tie_break, \
+max_renewal_back_pay_months, nursing_allowance_also_for";
+
+impl Reform {
+    /// Reads a reform from JSON and checks each override's parameter name and value type.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidReform`] naming the JSON path: malformed JSON, an unknown parameter, a
+    /// value of the wrong type, an empty source.
+    pub fn from_json(json: &str) -> Result<Reform, Error> {
+        let reform: Reform = read_json(json).map_err(|e| match e {
+            Error::Json {
+                path,
+                message,
+                line,
+                column,
+            } => Error::InvalidReform {
+                path,
+                problem: format!("{message} (line {line}, column {column})"),
+            },
+            other => other,
+        })?;
+        // Check every value's type now, so that a bad reform fails when it is read.
+        reform.apply_to(None)?;
+        Ok(reform)
+    }
+
+    /// The base policy with the overrides applied.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidReform`] for an override from a month before the base policy's first
+    /// month (`overrides[i].from`) or one the base policy does not cover, or a value of the wrong
+    /// type.
+    pub fn apply(&self, base: &Policy) -> Result<Policy, Error> {
+        let coverage = base.covers();
+        for (i, o) in self.overrides.iter().enumerate() {
+            if !coverage.contains(o.from) {
+                return Err(Error::InvalidReform {
+                    path: format!("overrides[{i}].from"),
+                    problem: format!(
+                        "expected a month the base policy {} covers ({coverage}), found {}",
+                        base.name(),
+                        o.from
+                    ),
+                });
+            }
+        }
+        let mut policy = base.clone();
+        self.apply_to(Some(policy.parameters_mut()))?;
+        policy.rename(format!("{}+{}", base.name(), self.name));
+        policy.recheck()?;
+        Ok(policy)
+    }
+
+    /// Applies the overrides to `parameters`, or only checks their values when `None`.
+    fn apply_to(&self, mut parameters: Option<&mut Parameters>) -> Result<(), Error> {
+        for (i, o) in self.overrides.iter().enumerate() {
+            if o.source.trim().is_empty() {
+                return Err(Error::InvalidReform {
+                    path: format!("overrides[{i}].source"),
+                    problem: "expected a source, found none".into(),
+                });
+            }
+            let p = parameters.as_deref_mut();
+            match o.parameter.as_str() {
+                "living_allowance_grade_1_2" => {
+                    set::<Money>(p.map(|p| &mut p.living_allowance_grade_1_2), i, o)?
+                }
+                "living_allowance_grade_3_4" => {
+                    set::<Money>(p.map(|p| &mut p.living_allowance_grade_3_4), i, o)?
+                }
+                "dibao_edge_living_allowance" => {
+                    set::<DibaoEdgeRate>(p.map(|p| &mut p.dibao_edge_living_allowance), i, o)?
+                }
+                "nursing_allowance" => set::<Money>(p.map(|p| &mut p.nursing_allowance), i, o)?,
+                "stop_timing" => set::<StopTiming>(p.map(|p| &mut p.stop_timing), i, o)?,
+                "tie_break" => set::<TieBreak>(p.map(|p| &mut p.tie_break), i, o)?,
+                "max_renewal_back_pay_months" => {
+                    set::<u8>(p.map(|p| &mut p.max_renewal_back_pay_months), i, o)?
+                }
+                "nursing_allowance_also_for" => {
+                    set::<Vec<CategoryGrade>>(p.map(|p| &mut p.nursing_allowance_also_for), i, o)?
+                }
+                other => {
+                    return Err(Error::InvalidReform {
+                        path: format!("overrides[{i}].parameter"),
+                        problem: format!("expected one of {PARAMETER_NAMES}, found \"{other}\""),
+                    })
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads an override's value as the parameter's type and, given the parameter, sets it.
+fn set<T: serde::de::DeserializeOwned>(
+    dated: Option<&mut Dated<T>>,
+    i: usize,
+    o: &Override,
+) -> Result<(), Error> {
+    let value = T::deserialize(&o.value).map_err(|e| Error::InvalidReform {
+        path: format!("overrides[{i}].value"),
+        problem: e.to_string(),
+    })?;
+    if let Some(dated) = dated {
+        dated.set_from(DatedValue {
+            from: o.from,
+            value,
+            source: Arc::from(o.source.as_str()),
+        });
+    }
+    Ok(())
+}
+
+/// Money per subsidy: living allowance first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerSubsidy {
+    /// The living allowance.
+    pub living: Money,
+    /// The nursing allowance.
+    pub nursing: Money,
+}
+
+impl PerSubsidy {
+    /// Both together.
+    pub fn total(&self) -> Money {
+        self.living + self.nursing
+    }
+
+    fn add(&mut self, subsidy: Subsidy, amount: Money) {
+        match subsidy {
+            Subsidy::Living => self.living = self.living + amount,
+            Subsidy::Nursing => self.nursing = self.nursing + amount,
+        }
+    }
+
+    fn get(&self, subsidy: Subsidy) -> Money {
+        match subsidy {
+            Subsidy::Living => self.living,
+            Subsidy::Nursing => self.nursing,
+        }
+    }
+}
+
+/// What a group of residents costs under both policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cost {
+    /// Residents in the group.
+    pub residents: u64,
+    /// What the baseline pays them over the range.
+    pub baseline: PerSubsidy,
+    /// What the reform pays them over the range.
+    pub reform: PerSubsidy,
+}
+
+impl Cost {
+    /// Reform minus baseline, both subsidies.
+    pub fn difference(&self) -> rust_decimal::Decimal {
+        self.reform.total().as_decimal() - self.baseline.total().as_decimal()
+    }
+
+    fn add(&mut self, baseline: &PerSubsidy, reform: &PerSubsidy) {
+        self.residents += 1;
+        self.baseline.living = self.baseline.living + baseline.living;
+        self.baseline.nursing = self.baseline.nursing + baseline.nursing;
+        self.reform.living = self.reform.living + reform.living;
+        self.reform.nursing = self.reform.nursing + reform.nursing;
+    }
+}
+
+/// Who gains, loses or is unchanged under a reform, for one subsidy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Movers {
+    /// Residents paid more over the range.
+    pub gain: u64,
+    /// Residents paid less.
+    pub lose: u64,
+    /// Residents paid the same.
+    pub unchanged: u64,
+}
+
+/// A household status for the breakdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Household {
+    /// 低保.
+    Dibao,
+    /// 低保边缘.
+    DibaoEdge,
+    /// Neither.
+    Neither,
+    /// Not given.
+    Unknown,
+}
+
+/// The comparison of a reform with its baseline over a population and a range of months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    /// The baseline policy's name.
+    pub baseline: String,
+    /// The reformed policy's name.
+    pub reform: String,
+    /// The first month compared.
+    pub first: Month,
+    /// The last month compared.
+    pub last: Month,
+    /// Residents compared.
+    pub residents: u64,
+    /// Living allowance movers.
+    pub living: Movers,
+    /// Nursing allowance movers.
+    pub nursing: Movers,
+    /// Everyone, over the range.
+    pub total: Cost,
+    /// Month by month: (month, baseline, reform).
+    pub monthly: Vec<MonthCost>,
+    /// Calendar year by year, within the range.
+    pub yearly: Vec<YearCost>,
+    /// By the category of the certificate that counts on the last month's first day (`None`: no
+    /// valid certificate or unknown).
+    pub by_category: Vec<(Option<Category>, Cost)>,
+    /// By the grade of that certificate.
+    pub by_grade: Vec<(Option<Grade>, Cost)>,
+    /// By the household's assistance status on the last month's first day.
+    pub by_household: Vec<(Household, Cost)>,
+}
+
+/// What one month costs under both policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthCost {
+    /// The month.
+    pub month: Month,
+    /// Under the baseline.
+    pub baseline: PerSubsidy,
+    /// Under the reform.
+    pub reform: PerSubsidy,
+}
+
+/// What one calendar year (within the range) costs under both policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearCost {
+    /// The year.
+    pub year: i32,
+    /// Months of the range in that year.
+    pub months: u32,
+    /// Under the baseline.
+    pub baseline: PerSubsidy,
+    /// Under the reform.
+    pub reform: PerSubsidy,
+}
+
+/// One resident's totals under both policies, as [`Comparer::add`] returns them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidentTotals {
+    /// Under the baseline, over the range.
+    pub baseline: PerSubsidy,
+    /// Under the reform, over the range.
+    pub reform: PerSubsidy,
+}
+
+/// Compares a reform with its baseline, one resident at a time, in constant memory.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::{Comparer, Month, Policy, Reform, Resident};
+///
+/// let baseline = Policy::tianjin_2023();
+/// let reform = Reform::from_json(r#"{ "name": "nursing-250", "overrides": [
+///     { "parameter": "nursing_allowance", "from": "2025-01", "value": "250", "source": "proposal" }
+/// ] }"#)?.apply(&baseline)?;
+/// let resident = Resident::from_json(r#"{ "id": "R-1",
+///     "hukou": [{ "place": "tianjin", "from": "1960-01-01" }],
+///     "certificates": [{ "category": "visual", "grade": 1, "issued": "2020-01-01" }],
+///     "household_assistance": [], "orphan_guarantee": [], "other_benefits": [], "custody": [],
+///     "applications": [{ "subsidies": ["nursing"], "submitted": "2024-01-05" }] }"#)?;
+/// let mut comparer = Comparer::new(&baseline, &reform, Month::new(2024, 7)?, Month::new(2025, 6)?)?;
+/// comparer.add(&resident)?;
+/// let comparison = comparer.finish();
+/// assert_eq!(comparison.nursing.gain, 1);
+/// assert_eq!(comparison.total.baseline.nursing.to_string(), "2400");
+/// assert_eq!(comparison.total.reform.nursing.to_string(), "2700");
+/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Comparer<'p> {
+    baseline: &'p Policy,
+    reform: &'p Policy,
+    first: Month,
+    last: Month,
+    residents: u64,
+    movers: [Movers; 2],
+    total: Cost,
+    monthly: Vec<MonthCost>,
+    by_category: BTreeMap<Option<u8>, (Option<Category>, Cost)>,
+    by_grade: BTreeMap<Option<Grade>, Cost>,
+    by_household: BTreeMap<Household, Cost>,
+}
+
+impl<'p> Comparer<'p> {
+    /// Starts a comparison of `reform` with `baseline` from `first` to `last`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyRange`] or [`Error::MonthNotCovered`] when either policy does not cover the
+    /// range.
+    pub fn new(
+        baseline: &'p Policy,
+        reform: &'p Policy,
+        first: Month,
+        last: Month,
+    ) -> Result<Self, Error> {
+        if first > last {
+            return Err(Error::EmptyRange { first, last });
+        }
+        for policy in [baseline, reform] {
+            policy.check_covers(first)?;
+            policy.check_covers(last)?;
+        }
+        Ok(Comparer {
+            baseline,
+            reform,
+            first,
+            last,
+            residents: 0,
+            movers: [Movers::default(); 2],
+            total: Cost::default(),
+            monthly: first
+                .through(last)
+                .map(|month| MonthCost {
+                    month,
+                    baseline: PerSubsidy::default(),
+                    reform: PerSubsidy::default(),
+                })
+                .collect(),
+            by_category: BTreeMap::new(),
+            by_grade: BTreeMap::new(),
+            by_household: BTreeMap::new(),
+        })
+    }
+
+    /// Adds one resident: decides every month under both policies (without reasons).
+    ///
+    /// # Errors
+    ///
+    /// Only [`Error::MonthNotCovered`], which [`Comparer::new`] already rules out.
+    pub fn add(&mut self, resident: &Resident) -> Result<ResidentTotals, Error> {
+        let mut totals = ResidentTotals {
+            baseline: PerSubsidy::default(),
+            reform: PerSubsidy::default(),
+        };
+        for (policy, is_reform) in [(self.baseline, false), (self.reform, true)] {
+            let histories = timelines(policy, resident);
+            for (i, month) in self.first.through(self.last).enumerate() {
+                let d = decide_month_with(policy, resident, month, &histories, Explain::No)?;
+                for subsidy in Subsidy::ALL {
+                    let amount = d.subsidy(subsidy).amount();
+                    let (sum, cell) = if is_reform {
+                        (&mut totals.reform, &mut self.monthly[i].reform)
+                    } else {
+                        (&mut totals.baseline, &mut self.monthly[i].baseline)
+                    };
+                    sum.add(subsidy, amount);
+                    cell.add(subsidy, amount);
+                }
+            }
+        }
+        self.residents += 1;
+        for (k, subsidy) in Subsidy::ALL.into_iter().enumerate() {
+            let (before, after) = (totals.baseline.get(subsidy), totals.reform.get(subsidy));
+            let movers = &mut self.movers[k];
+            match after.cmp(&before) {
+                std::cmp::Ordering::Greater => movers.gain += 1,
+                std::cmp::Ordering::Less => movers.lose += 1,
+                std::cmp::Ordering::Equal => movers.unchanged += 1,
+            }
+        }
+        self.total.add(&totals.baseline, &totals.reform);
+        let day = self.last.first_day();
+        let facts = resident.facts();
+        let certificate = crate::rules::eligibility::valid_certificate(resident, day)
+            .and_then(|i| facts.certificates.as_ref().map(|c| &c[i]));
+        let category = certificate.map(|c| c.category);
+        self.by_category
+            .entry(category.map(Category::code))
+            .or_insert((category, Cost::default()))
+            .1
+            .add(&totals.baseline, &totals.reform);
+        self.by_grade
+            .entry(certificate.map(|c| c.grade))
+            .or_default()
+            .add(&totals.baseline, &totals.reform);
+        let household = match &facts.household_assistance {
+            None => Household::Unknown,
+            Some(periods) => match periods.iter().find(|p| covers(p.from, p.to, day)) {
+                Some(p) if p.kind == AssistanceKind::Dibao => Household::Dibao,
+                Some(_) => Household::DibaoEdge,
+                None => Household::Neither,
+            },
+        };
+        self.by_household
+            .entry(household)
+            .or_default()
+            .add(&totals.baseline, &totals.reform);
+        Ok(totals)
+    }
+
+    /// The comparison so far.
+    pub fn finish(self) -> Comparison {
+        let mut yearly: Vec<YearCost> = Vec::new();
+        for m in &self.monthly {
+            let year = m.month.year();
+            if yearly.last().is_none_or(|y| y.year != year) {
+                yearly.push(YearCost {
+                    year,
+                    months: 0,
+                    baseline: PerSubsidy::default(),
+                    reform: PerSubsidy::default(),
+                });
+            }
+            if let Some(y) = yearly.last_mut() {
+                y.months += 1;
+                for subsidy in Subsidy::ALL {
+                    y.baseline.add(subsidy, m.baseline.get(subsidy));
+                    y.reform.add(subsidy, m.reform.get(subsidy));
+                }
+            }
+        }
+        Comparison {
+            baseline: self.baseline.name().to_owned(),
+            reform: self.reform.name().to_owned(),
+            first: self.first,
+            last: self.last,
+            residents: self.residents,
+            living: self.movers[0],
+            nursing: self.movers[1],
+            total: self.total,
+            monthly: self.monthly,
+            yearly,
+            by_category: self.by_category.into_values().collect(),
+            by_grade: self.by_grade.into_iter().collect(),
+            by_household: self.by_household.into_iter().collect(),
+        }
+    }
+}
+
+/// One resident under both policies, month by month, with what differs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidentComparison {
+    /// Each month: both decisions and their differences.
+    pub months: Vec<MonthComparison>,
+}
+
+/// One month of a [`ResidentComparison`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthComparison {
+    /// The month.
+    pub month: Month,
+    /// Whether any outcome or amount differs.
+    pub differs: bool,
+    /// Clauses cited only under the baseline.
+    pub clauses_only_in_baseline: Vec<ClauseId>,
+    /// Clauses cited only under the reform.
+    pub clauses_only_in_reform: Vec<ClauseId>,
+    /// Parameter values used only under the baseline.
+    pub parameters_only_in_baseline: Vec<Used>,
+    /// Parameter values used only under the reform.
+    pub parameters_only_in_reform: Vec<Used>,
+    /// The baseline's decision.
+    pub baseline: MonthDecision,
+    /// The reform's decision.
+    pub reform: MonthDecision,
+}
+
+impl Policy {
+    /// One resident's decisions under this policy and under `reform`, side by side, with the
+    /// clauses and parameter values that differ.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::schedule`], for either policy.
+    pub fn compare_resident(
+        &self,
+        reform: &Policy,
+        resident: &Resident,
+        first: Month,
+        last: Month,
+    ) -> Result<ResidentComparison, Error> {
+        let before = self.schedule(resident, first, last)?;
+        let after = reform.schedule(resident, first, last)?;
+        let months = before
+            .months
+            .into_iter()
+            .zip(after.months)
+            .map(|(baseline, reform)| {
+                let differs = baseline.living.outcome != reform.living.outcome
+                    || baseline.nursing.outcome != reform.nursing.outcome;
+                let (b_clauses, r_clauses) = (baseline.clause_ids(), reform.clause_ids());
+                let (b_used, r_used) = (baseline.parameters_used(), reform.parameters_used());
+                MonthComparison {
+                    month: baseline.month,
+                    differs,
+                    clauses_only_in_baseline: only(&b_clauses, &r_clauses),
+                    clauses_only_in_reform: only(&r_clauses, &b_clauses),
+                    parameters_only_in_baseline: only(&b_used, &r_used),
+                    parameters_only_in_reform: only(&r_used, &b_used),
+                    baseline,
+                    reform,
+                }
+            })
+            .collect();
+        Ok(ResidentComparison { months })
+    }
+}
+
+fn only<T: PartialEq + Clone>(these: &[T], those: &[T]) -> Vec<T> {
+    these
+        .iter()
+        .filter(|x| !those.contains(x))
+        .cloned()
+        .collect()
+}
