@@ -1,0 +1,608 @@
+//! The roster scan: the bundled roster (`examples/data/roster.jsonl`, 300 generated residents and
+//! five malformed lines) scanned for 2025-06, and a small hand-written roster.
+//!
+//! Every expected value is worked out by hand from the residents' facts and CLAUSES.md; the
+//! comments show the working.
+
+use std::collections::BTreeMap;
+
+use tianjin_disability_subsidies::{
+    AssistanceKind, Cause, Money, Month, OfficeBody, OutreachStatus, Policy, RosterScan,
+    ScanOptions, ScanRecord, ScanSummary, Subsidy, TriggerKind,
+};
+
+const BUNDLED: &str = include_str!("../examples/data/roster.jsonl");
+
+fn month(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+fn money(s: &str) -> Money {
+    s.parse().unwrap()
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+fn scan(roster: &str, m: &str) -> (Vec<ScanRecord>, ScanSummary) {
+    let policy = Policy::tianjin_2023();
+    let mut records = Vec::new();
+    let summary = RosterScan::new(&policy, ScanOptions::new(month(m)))
+        .unwrap()
+        .scan(roster.as_bytes(), |r| records.push(r))
+        .unwrap();
+    (records, summary)
+}
+
+fn bundled() -> (Vec<ScanRecord>, ScanSummary) {
+    scan(BUNDLED, "2025-06")
+}
+
+/// The records about one resident, in the order emitted.
+fn of<'a>(records: &'a [ScanRecord], id: &str) -> Vec<&'a ScanRecord> {
+    records
+        .iter()
+        .filter(|r| match r {
+            ScanRecord::Outreach { resident, .. }
+            | ScanRecord::EntitledNotReceiving { resident, .. }
+            | ScanRecord::ToStop { resident, .. }
+            | ScanRecord::Payment { resident, .. } => resident == id,
+            _ => false,
+        })
+        .collect()
+}
+
+fn payment(line: usize, id: &str, subsidy: Subsidy, amount: &str) -> ScanRecord {
+    ScanRecord::Payment {
+        line,
+        resident: id.to_owned(),
+        subsidy,
+        amount: money(amount),
+    }
+}
+
+fn to_stop(line: usize, id: &str, subsidy: Subsidy, since: &str, because: Cause) -> ScanRecord {
+    ScanRecord::ToStop {
+        line,
+        resident: id.to_owned(),
+        subsidy,
+        since: month(since),
+        because,
+    }
+}
+
+fn entitled(line: usize, id: &str, subsidy: Subsidy, would_pay: &str) -> ScanRecord {
+    ScanRecord::EntitledNotReceiving {
+        line,
+        resident: id.to_owned(),
+        subsidy,
+        would_pay: money(would_pay),
+    }
+}
+
+/// Sums the payment lines per subsidy and checks them against the summary, exactly.
+fn assert_reconciles(records: &[ScanRecord], summary: &ScanSummary) {
+    let mut persons: BTreeMap<Subsidy, (u64, Money)> = BTreeMap::new();
+    let mut institutions: BTreeMap<Subsidy, (u64, Money)> = BTreeMap::new();
+    for r in records {
+        match r {
+            ScanRecord::Payment {
+                subsidy, amount, ..
+            } => {
+                let e = persons.entry(*subsidy).or_default();
+                e.0 += 1;
+                e.1 = e.1 + *amount;
+            }
+            ScanRecord::InstitutionPayment {
+                subsidy,
+                children,
+                amount,
+                ..
+            } => {
+                let e = institutions.entry(*subsidy).or_default();
+                e.0 += children;
+                e.1 = e.1 + *amount;
+            }
+            _ => {}
+        }
+    }
+    for (subsidy, totals) in [
+        (Subsidy::Living, &summary.living),
+        (Subsidy::Nursing, &summary.nursing),
+    ] {
+        let (n, to_persons) = persons.get(&subsidy).copied().unwrap_or_default();
+        let (children, to_institutions) = institutions.get(&subsidy).copied().unwrap_or_default();
+        assert_eq!(totals.persons, n, "{subsidy:?} persons");
+        assert_eq!(totals.to_persons, to_persons, "{subsidy:?} to persons");
+        assert_eq!(
+            totals.institution_children, children,
+            "{subsidy:?} children"
+        );
+        assert_eq!(
+            totals.to_institutions, to_institutions,
+            "{subsidy:?} to institutions"
+        );
+        assert_eq!(
+            totals.total.as_decimal(),
+            to_persons.as_decimal() + to_institutions.as_decimal(),
+            "{subsidy:?} total"
+        );
+    }
+    assert_eq!(
+        summary.total.as_decimal(),
+        summary.living.total.as_decimal() + summary.nursing.total.as_decimal()
+    );
+    let counted = |f: fn(&ScanRecord) -> bool| records.iter().filter(|r| f(r)).count() as u64;
+    assert_eq!(
+        summary.entitled_not_receiving,
+        counted(|r| matches!(r, ScanRecord::EntitledNotReceiving { .. }))
+    );
+    assert_eq!(
+        summary.to_stop,
+        counted(|r| matches!(r, ScanRecord::ToStop { .. }))
+    );
+    assert_eq!(
+        summary.outreach_pending,
+        counted(|r| matches!(
+            r,
+            ScanRecord::Outreach {
+                status: OutreachStatus::Pending { .. },
+                ..
+            }
+        ))
+    );
+    assert_eq!(
+        summary.outreach_overdue,
+        counted(|r| matches!(
+            r,
+            ScanRecord::Outreach {
+                status: OutreachStatus::Overdue { .. },
+                ..
+            }
+        ))
+    );
+    assert_eq!(
+        summary.rejected,
+        counted(|r| matches!(r, ScanRecord::Rejected { .. }))
+    );
+}
+
+#[test]
+fn bundled_roster_counts_every_line() {
+    // gen_roster wrote 300 residents and a malformed line at 59, 118, 177, 236 and 295; the
+    // fifth kind (line 295) is a blank line, which is skipped, not rejected.
+    let (_, summary) = bundled();
+    assert_eq!(summary.lines_read, 305);
+    assert_eq!(summary.decided, 300);
+    assert_eq!(summary.rejected, 4);
+    assert_eq!(summary.blank, 1);
+    assert_eq!(
+        summary.lines_read,
+        summary.decided + summary.rejected + summary.blank
+    );
+}
+
+#[test]
+fn bundled_roster_rejects_exactly_the_malformed_lines() {
+    let (records, _) = bundled();
+    let rejected: Vec<(usize, &str)> = records
+        .iter()
+        .filter_map(|r| match r {
+            ScanRecord::Rejected { line, error } => Some((*line, error.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            // Line 59 lost its closing brace: the reader hits the end of the line (383
+            // characters) inside the object.
+            (59, "?: EOF while parsing an object (line 1, column 383)"),
+            // Line 118's certificate says grade 5; the `5` is the 117th character.
+            (
+                118,
+                "certificates[0].grade: expected a disability grade from 1 to 4, found 5 (line 1, column 117)"
+            ),
+            // Line 177 misspells household_assistance; the key ends at character 190.
+            (
+                177,
+                "houshold_assistance: unknown field `houshold_assistance`, expected one of `id`, `died_on`, `hukou`, `certificates`, `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, `choices`, `notifications` (line 1, column 190)"
+            ),
+            // Line 236's dibao period runs from 2010-02-07 "to" 2009-10-27.
+            (
+                236,
+                "household_assistance[0].to: expected a date on or after 2010-02-07, found 2009-10-27"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn bundled_roster_pays_a_dibao_edge_resident_both_subsidies() {
+    // TJ00000124 (line 124): Tianjin hukou since 1974, visual grade 1 certificate since
+    // 2016-06-18 without expiry, dibao-edge since 2022-05-30, applied for both on 2024-08-06.
+    // living.eligibility holds (dibao-edge counts), grade 1 → 300 (amounts: dibao-edge the same
+    // as dibao); nursing.eligibility holds → 200. No trigger after 2023-08, nothing stopped.
+    let (records, _) = bundled();
+    assert_eq!(
+        of(&records, "TJ00000124"),
+        [
+            &payment(124, "TJ00000124", Subsidy::Living, "300"),
+            &payment(124, "TJ00000124", Subsidy::Nursing, "200"),
+        ]
+    );
+}
+
+#[test]
+fn bundled_roster_pays_a_renewal_at_the_new_grade() {
+    // TJ00000056 (line 56): the grade 2 certificate expired 2024-11-16, so the first claim
+    // (applied 2023-01-05) stopped from 2024-12; the new grade 1 certificate was issued
+    // 2024-11-23 and the renewal application of 2024-12-30 is granted: 200 in 2025-06.
+    // TJ00000245 (line 245): dibao, grade 1 → living 300; the welfare-type nursing allowance of
+    // 300 it receives is higher than 200, so the nursing allowance is superseded: no line.
+    let (records, _) = bundled();
+    assert_eq!(
+        of(&records, "TJ00000056"),
+        [&payment(56, "TJ00000056", Subsidy::Nursing, "200")]
+    );
+    assert_eq!(
+        of(&records, "TJ00000245"),
+        [&payment(245, "TJ00000245", Subsidy::Living, "300")]
+    );
+}
+
+#[test]
+fn bundled_roster_aggregates_each_institution() {
+    // Orphans raised in non-funded institutions, each with Tianjin hukou, a grade 1-2
+    // certificate valid in 2025-06 and a nursing application granted before it
+    // (orphan.institution_payee: the institution is the payee, 200 a child):
+    //   天津市儿童福利院: TJ00000063, TJ00000064, TJ00000068, TJ00000135 → 4 children, 800
+    //   天津市第二儿童福利院: TJ00000141 → 1 child, 200
+    //   武清区儿童福利院: TJ00000112, TJ00000155 → 2 children, 400
+    // 滨海新区儿童福利院 and 宝坻区社会福利中心 are funded for care (orphan.no_duplicate): no line.
+    let (records, summary) = bundled();
+    let institutions: Vec<(&str, Subsidy, u64, Money)> = records
+        .iter()
+        .filter_map(|r| match r {
+            ScanRecord::InstitutionPayment {
+                institution,
+                subsidy,
+                children,
+                amount,
+            } => Some((institution.as_str(), *subsidy, *children, *amount)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        institutions,
+        [
+            ("天津市儿童福利院", Subsidy::Nursing, 4, money("800")),
+            ("天津市第二儿童福利院", Subsidy::Nursing, 1, money("200")),
+            ("武清区儿童福利院", Subsidy::Nursing, 2, money("400")),
+        ]
+    );
+    assert_eq!(summary.nursing.institution_children, 7);
+    assert_eq!(summary.nursing.to_institutions, money("1400"));
+    assert_eq!(summary.living.institution_children, 0);
+    // The children are never paid as persons.
+    for id in ["TJ00000063", "TJ00000064", "TJ00000068", "TJ00000135"] {
+        assert!(of(&records, id).is_empty(), "{id}");
+    }
+    // Institution lines come after every resident's lines.
+    let first = records
+        .iter()
+        .position(|r| matches!(r, ScanRecord::InstitutionPayment { .. }))
+        .unwrap();
+    assert!(records[first..]
+        .iter()
+        .all(|r| matches!(r, ScanRecord::InstitutionPayment { .. })));
+}
+
+#[test]
+fn bundled_roster_lists_entitled_not_receiving() {
+    // TJ00000012 (line 12): mental grade 2 since 2020, no household assistance, never applied:
+    // nursing 200 is 应享未享; the living allowance fails (no dibao), so no line for it.
+    let (records, _) = bundled();
+    assert_eq!(
+        of(&records, "TJ00000012"),
+        [&entitled(12, "TJ00000012", Subsidy::Nursing, "200")]
+    );
+}
+
+#[test]
+fn bundled_roster_lists_payments_to_stop_with_since_and_cause() {
+    let (records, _) = bundled();
+    // TJ00000017: dibao-edge ended 2025-04-20 (its last day), so 2025-04-21 is the first day
+    // without: April is paid, stopped from 2025-05 (stop.month). The application of 2025-05-08
+    // is not granted (no assistance that day); grade 4, so no nursing allowance.
+    assert_eq!(
+        of(&records, "TJ00000017"),
+        [&to_stop(
+            17,
+            "TJ00000017",
+            Subsidy::Living,
+            "2025-05",
+            Cause::NoHouseholdAssistance
+        )]
+    );
+    // TJ00000028: applied for both on 2025-04-09, prison from 2025-04-10: stopped from 2025-05.
+    assert_eq!(
+        of(&records, "TJ00000028"),
+        [
+            &to_stop(28, "TJ00000028", Subsidy::Living, "2025-05", Cause::Prison),
+            &to_stop(28, "TJ00000028", Subsidy::Nursing, "2025-05", Cause::Prison),
+        ]
+    );
+    // TJ00000015: died 2025-02-20 (not the 1st): February paid, stopped from 2025-03, which is
+    // within the 3 months before 2025-06.
+    assert_eq!(
+        of(&records, "TJ00000015"),
+        [&to_stop(
+            15,
+            "TJ00000015",
+            Subsidy::Nursing,
+            "2025-03",
+            Cause::Died
+        )]
+    );
+    // TJ00000105: dibao ended 2025-04-10: living stopped from 2025-05; grade 2 keeps nursing.
+    assert_eq!(
+        of(&records, "TJ00000105"),
+        [
+            &to_stop(
+                105,
+                "TJ00000105",
+                Subsidy::Living,
+                "2025-05",
+                Cause::NoHouseholdAssistance
+            ),
+            &payment(105, "TJ00000105", Subsidy::Nursing, "200"),
+        ]
+    );
+}
+
+#[test]
+fn bundled_roster_lists_outreach_pending_and_overdue() {
+    let (records, _) = bundled();
+    // TJ00000010: grade 3 since 2020, dibao from 2025-03-07 (none before): civil affairs owes a
+    // notice by 2025-03-07 + 3 months = 2025-06-07; on 2025-06-01, 6 days left. The notice it
+    // got came from the disabled persons' federation, which does not meet civil affairs' duty.
+    // Living 160 (grade 3) is 应享未享 meanwhile.
+    assert_eq!(
+        of(&records, "TJ00000010"),
+        [
+            &ScanRecord::Outreach {
+                line: 10,
+                resident: "TJ00000010".into(),
+                trigger: TriggerKind::NewHouseholdAssistance {
+                    assistance: AssistanceKind::Dibao
+                },
+                date: day("2025-03-07"),
+                office: OfficeBody::CivilAffairs,
+                deadline: day("2025-06-07"),
+                status: OutreachStatus::Pending { days_left: 6 },
+                subsidies: vec![Subsidy::Living],
+            },
+            &entitled(10, "TJ00000010", Subsidy::Living, "160"),
+        ]
+    );
+    // TJ00000040: grade 4 since 2015, dibao from 2024-05-11, never notified: deadline
+    // 2024-08-11; to 2025-06-01 that is 20 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 31 + 1 =
+    // 294 days overdue.
+    assert_eq!(
+        of(&records, "TJ00000040"),
+        [
+            &ScanRecord::Outreach {
+                line: 40,
+                resident: "TJ00000040".into(),
+                trigger: TriggerKind::NewHouseholdAssistance {
+                    assistance: AssistanceKind::Dibao
+                },
+                date: day("2024-05-11"),
+                office: OfficeBody::CivilAffairs,
+                deadline: day("2024-08-11"),
+                status: OutreachStatus::Overdue { days_overdue: 294 },
+                subsidies: vec![Subsidy::Living],
+            },
+            &entitled(40, "TJ00000040", Subsidy::Living, "160"),
+        ]
+    );
+}
+
+#[test]
+fn bundled_roster_ignores_undecidable_and_superseded_residents() {
+    // TJ00000062: no hukou group (unknown), so neither application was granted and both
+    // subsidies are undetermined: no payment, no list. TJ00000253: receives the work-injury
+    // living-care fee since 2024-01-17: both stopped from 2024-02, long before the 3 months
+    // reported.
+    let (records, _) = bundled();
+    assert!(of(&records, "TJ00000062").is_empty());
+    assert!(of(&records, "TJ00000253").is_empty());
+}
+
+#[test]
+fn bundled_roster_totals_reconcile_exactly() {
+    let (records, summary) = bundled();
+    assert_reconciles(&records, &summary);
+}
+
+/// A hand-written roster, one resident per kind of record.
+const SMALL: &str = concat!(
+    // 1. dibao, grade 1, applied for both: living 300 + nursing 200.
+    r#"{"id":"A","hukou":[{"place":"tianjin","from":"1970-01-01"}],"certificates":[{"category":"physical","grade":1,"issued":"2018-05-01"}],"household_assistance":[{"kind":"dibao","from":"2015-01-01"}],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["living","nursing"],"submitted":"2024-01-05"}]}"#,
+    "\n",
+    // 2. dibao-edge, grade 3, applied for living: 160.
+    r#"{"id":"B","hukou":[{"place":"tianjin","from":"1970-01-01"}],"certificates":[{"category":"hearing","grade":3,"issued":"2018-05-01"}],"household_assistance":[{"kind":"low_income","from":"2015-01-01"}],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["living"],"submitted":"2024-01-05"}]}"#,
+    "\n",
+    // 3-4. two orphans of one non-funded institution: 2 children, 400 to the institution.
+    r#"{"id":"C","hukou":[{"place":"tianjin","from":"2015-01-01"}],"certificates":[{"category":"intellectual","grade":2,"issued":"2019-05-01"}],"household_assistance":[],"orphan_guarantee":[{"care":{"kind":"institution","institution":"天津市儿童福利院","funded_for_care":false},"from":"2016-01-01"}],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-02-01"}]}"#,
+    "\n",
+    r#"{"id":"D","hukou":[{"place":"tianjin","from":"2016-01-01"}],"certificates":[{"category":"multiple","grade":1,"issued":"2019-05-01"}],"household_assistance":[],"orphan_guarantee":[{"care":{"kind":"institution","institution":"天津市儿童福利院","funded_for_care":false},"from":"2017-01-01"}],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2025-06-20"}]}"#,
+    "\n",
+    // 5. a funded institution: excluded, nothing.
+    r#"{"id":"E","hukou":[{"place":"tianjin","from":"2016-01-01"}],"certificates":[{"category":"visual","grade":1,"issued":"2019-05-01"}],"household_assistance":[],"orphan_guarantee":[{"care":{"kind":"institution","institution":"滨海新区儿童福利院","funded_for_care":true},"from":"2017-01-01"}],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-02-01"}]}"#,
+    "\n",
+    // 6. grade 2 since 2018, no assistance, never applied: nursing 200 is 应享未享.
+    r#"{"id":"F","hukou":[{"place":"tianjin","from":"1970-01-01"}],"certificates":[{"category":"mental","grade":2,"issued":"2018-05-01"}],"household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[]}"#,
+    "\n",
+    // 7. died 2025-04-15: stopped from 2025-05.
+    r#"{"id":"G","died_on":"2025-04-15","hukou":[{"place":"tianjin","from":"1940-01-01"}],"certificates":[{"category":"speech","grade":1,"issued":"2018-05-01"}],"household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-01-05"}]}"#,
+    "\n",
+    // 8. died 2025-01-10: stopped from 2025-02, before the 3 months reported.
+    r#"{"id":"H","died_on":"2025-01-10","hukou":[{"place":"tianjin","from":"1940-01-01"}],"certificates":[{"category":"speech","grade":1,"issued":"2018-05-01"}],"household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-01-05"}]}"#,
+    "\n",
+    // 9. blank.
+    "   \n",
+    // 10. not JSON.
+    "{not json\n",
+    // 11. first certificate 2025-04-10, grade 1, no application: pending, nursing 应享未享.
+    r#"{"id":"K","hukou":[{"place":"tianjin","from":"1980-01-01"}],"certificates":[{"category":"visual","grade":1,"issued":"2025-04-10"}],"household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[]}"#,
+    "\n",
+    // 12. grade 4 since 2018, dibao from 2025-01-15, never notified: overdue, living 应享未享.
+    r#"{"id":"L","hukou":[{"place":"tianjin","from":"1980-01-01"}],"certificates":[{"category":"physical","grade":4,"issued":"2018-01-01"}],"household_assistance":[{"kind":"dibao","from":"2025-01-15"}],"orphan_guarantee":[],"other_benefits":[],"custody":[]}"#,
+    "\n",
+    // 13. a grade 7: rejected.
+    r#"{"id":"M","certificates":[{"category":"visual","grade":7,"issued":"2018-01-01"}]}"#,
+    "\n",
+);
+
+#[test]
+fn small_roster_gives_every_record_in_order() {
+    let (records, summary) = scan(SMALL, "2025-06");
+    let expected = vec![
+        payment(1, "A", Subsidy::Living, "300"),
+        payment(1, "A", Subsidy::Nursing, "200"),
+        payment(2, "B", Subsidy::Living, "160"),
+        // C and D go to their institution, aggregated at the end. D applied on 2025-06-20:
+        // it pays from the month of the application, so it is in this month's run.
+        entitled(6, "F", Subsidy::Nursing, "200"),
+        to_stop(7, "G", Subsidy::Nursing, "2025-05", Cause::Died),
+        ScanRecord::Rejected {
+            line: 10,
+            error: "?: key must be a string (line 1, column 2)".into(),
+        },
+        // 2025-04-10 + 3 months = 2025-07-10; from 2025-06-01: 29 + 10 = 39 days left.
+        ScanRecord::Outreach {
+            line: 11,
+            resident: "K".into(),
+            trigger: TriggerKind::NewCertificate,
+            date: day("2025-04-10"),
+            office: OfficeBody::DisabledPersonsFederation,
+            deadline: day("2025-07-10"),
+            status: OutreachStatus::Pending { days_left: 39 },
+            subsidies: vec![Subsidy::Nursing],
+        },
+        entitled(11, "K", Subsidy::Nursing, "200"),
+        // 2025-01-15 + 3 months = 2025-04-15; to 2025-06-01: 15 + 31 + 1 = 47 days overdue.
+        ScanRecord::Outreach {
+            line: 12,
+            resident: "L".into(),
+            trigger: TriggerKind::NewHouseholdAssistance {
+                assistance: AssistanceKind::Dibao,
+            },
+            date: day("2025-01-15"),
+            office: OfficeBody::CivilAffairs,
+            deadline: day("2025-04-15"),
+            status: OutreachStatus::Overdue { days_overdue: 47 },
+            subsidies: vec![Subsidy::Living],
+        },
+        entitled(12, "L", Subsidy::Living, "160"),
+        ScanRecord::Rejected {
+            line: 13,
+            error: "certificates[0].grade: expected a disability grade from 1 to 4, found 7 (line 1, column 56)".into(),
+        },
+        ScanRecord::InstitutionPayment {
+            institution: "天津市儿童福利院".into(),
+            subsidy: Subsidy::Nursing,
+            children: 2,
+            amount: money("400"),
+        },
+    ];
+    assert_eq!(records, expected);
+    assert_eq!(
+        (
+            summary.lines_read,
+            summary.blank,
+            summary.decided,
+            summary.rejected
+        ),
+        (13, 1, 10, 2)
+    );
+    assert_eq!((summary.outreach_pending, summary.outreach_overdue), (1, 1));
+    assert_eq!((summary.entitled_not_receiving, summary.to_stop), (3, 1));
+    // living: A 300 + B 160; nursing: A 200 to the person, C + D 400 to the institution.
+    assert_eq!(summary.living.persons, 2);
+    assert_eq!(summary.living.total, money("460"));
+    assert_eq!(summary.nursing.persons, 1);
+    assert_eq!(summary.nursing.to_persons, money("200"));
+    assert_eq!(summary.nursing.institution_children, 2);
+    assert_eq!(summary.nursing.to_institutions, money("400"));
+    assert_eq!(summary.nursing.total, money("600"));
+    assert_eq!(summary.total, money("1060"));
+    assert_reconciles(&records, &summary);
+}
+
+#[test]
+fn small_roster_stop_lookback_is_an_option() {
+    // With no lookback only stops taking effect in 2025-06 itself are listed: G (2025-05) is not.
+    let policy = Policy::tianjin_2023();
+    let mut records = Vec::new();
+    let summary = RosterScan::new(
+        &policy,
+        ScanOptions::new(month("2025-06")).stop_lookback_months(0),
+    )
+    .unwrap()
+    .scan(SMALL.as_bytes(), |r| records.push(r))
+    .unwrap();
+    assert_eq!(summary.to_stop, 0);
+    // With 4 months, H (stopped from 2025-02) is listed too.
+    let mut records = Vec::new();
+    let summary = RosterScan::new(
+        &policy,
+        ScanOptions::new(month("2025-06")).stop_lookback_months(4),
+    )
+    .unwrap()
+    .scan(SMALL.as_bytes(), |r| records.push(r))
+    .unwrap();
+    assert_eq!(summary.to_stop, 2);
+    assert!(records.contains(&to_stop(8, "H", Subsidy::Nursing, "2025-02", Cause::Died)));
+}
+
+#[test]
+fn scan_refuses_a_month_before_the_policy() {
+    let policy = Policy::tianjin_2023();
+    let err = RosterScan::new(&policy, ScanOptions::new(month("2023-07"))).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no loaded policy covers 2023-07: policy tianjin-2023 covers 2023-08 onwards"
+    );
+}
+
+#[test]
+fn scan_rejects_a_line_that_is_not_utf8_and_goes_on() {
+    let policy = Policy::tianjin_2023();
+    let mut roster = b"\xff\xfe\n".to_vec();
+    roster.extend_from_slice(
+        br#"{"id":"A","hukou":[{"place":"tianjin","from":"1970-01-01"}],"certificates":[{"category":"physical","grade":1,"issued":"2018-05-01"}],"household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-01-05"}]}"#,
+    );
+    let mut records = Vec::new();
+    let summary = RosterScan::new(&policy, ScanOptions::new(month("2025-06")))
+        .unwrap()
+        .scan(roster.as_slice(), |r| records.push(r))
+        .unwrap();
+    assert_eq!(
+        records,
+        [
+            ScanRecord::Rejected {
+                line: 1,
+                error: "expected UTF-8 text".into()
+            },
+            payment(2, "A", Subsidy::Nursing, "200"),
+        ]
+    );
+    assert_eq!(
+        (summary.lines_read, summary.rejected, summary.decided),
+        (2, 1, 1)
+    );
+}
