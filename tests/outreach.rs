@@ -480,7 +480,6 @@ fn an_application_by_the_deadline_is_no_waiver() {
 }
 
 #[test]
-#[ignore = "suspected engine bug: reasons_for_claim judges the duty on the day before the application, which is still the deadline day"]
 fn an_application_the_day_after_the_deadline_follows_the_waiver() {
     // Notified 2024-01-20 (on time), no application by the deadline 2024-04-15: on 2024-04-16
     // the duty stands deemed_waived (outreach.waiver), so an application that day follows a

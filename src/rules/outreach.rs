@@ -391,11 +391,26 @@ pub(crate) fn reasons_for_claim(
         if !trigger.subsidies.contains(&subsidy) || submitted <= trigger.deadline {
             continue;
         }
-        let mut inner = Trace::off();
-        let before = submitted.pred_opt().unwrap_or(submitted);
-        match status(resident, &trigger, before, &mut inner) {
-            OutreachStatus::DeemedWaived { notified_on, .. } => {
-                let (date, deadline) = (trigger.date, trigger.deadline);
+        // The duty is judged at its deadline: was the person notified by then, and did they
+        // apply by then? (An application in the window is no waiver; see `status`.)
+        let facts = resident.facts();
+        let (date, deadline, body) = (trigger.date, trigger.deadline, trigger.duty_of);
+        let applied_in_window = facts.applications.iter().any(|a| {
+            date <= a.submitted
+                && a.submitted <= deadline
+                && a.subsidies.iter().any(|s| trigger.subsidies.contains(s))
+        });
+        if applied_in_window {
+            continue;
+        }
+        let notified_in_time = facts
+            .notifications
+            .iter()
+            .filter(|n| n.office.body == body && date <= n.delivered && n.delivered <= deadline)
+            .map(|n| n.delivered)
+            .min();
+        match notified_in_time {
+            Some(notified_on) => {
                 trace.add(ClauseId::OutreachWaiver, || {
                     Finding::WaiverThenApplication {
                         trigger_date: date,
@@ -408,13 +423,9 @@ pub(crate) fn reasons_for_claim(
                     fact: application,
                 });
             }
-            OutreachStatus::Overdue { .. } => {
-                let deadline = trigger.deadline;
-                trace.add(ClauseId::OutreachNotice, || Finding::NotNotified {
-                    deadline,
-                });
-            }
-            _ => {}
+            None => trace.add(ClauseId::OutreachNotice, || Finding::NotNotified {
+                deadline,
+            }),
         }
     }
 }
