@@ -97,7 +97,33 @@ fn check_period(path: &str, from: NaiveDate, to: Option<NaiveDate>) -> Result<()
     }
 }
 
-fn overlaps(a: (NaiveDate, Option<NaiveDate>), b: (NaiveDate, Option<NaiveDate>)) -> bool {
+type Period = (NaiveDate, Option<NaiveDate>);
+
+/// Checks the periods of one fact group: none ends before it starts, and, where the group holds
+/// one status at a time (`overlap` given), none overlaps another.
+fn check_periods(
+    group: &str,
+    periods: &[Period],
+    overlap: Option<fn(String) -> FactProblem>,
+) -> Result<(), Error> {
+    for (i, &(from, to)) in periods.iter().enumerate() {
+        check_period(&format!("{group}[{i}]"), from, to)?;
+    }
+    let Some(overlap) = overlap else {
+        return Ok(());
+    };
+    for (i, &p) in periods.iter().enumerate() {
+        if let Some(j) = periods[..i].iter().position(|&q| overlaps(p, q)) {
+            return Err(invalid(
+                format!("{group}[{i}]"),
+                overlap(format!("{group}[{j}]")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn overlaps(a: Period, b: Period) -> bool {
     let a_before_b = a.1.is_some_and(|end| end < b.0);
     let b_before_a = b.1.is_some_and(|end| end < a.0);
     !a_before_b && !b_before_a
@@ -108,21 +134,12 @@ fn check(facts: &Facts) -> Result<(), Error> {
         return Err(invalid("id".into(), FactProblem::EmptyId));
     }
     if let Some(hukou) = &facts.hukou {
-        for (i, p) in hukou.iter().enumerate() {
-            check_period(&format!("hukou[{i}]"), p.from, p.to)?;
-        }
-        for (i, p) in hukou.iter().enumerate() {
-            for (j, q) in hukou.iter().enumerate().take(i) {
-                if overlaps((p.from, p.to), (q.from, q.to)) {
-                    return Err(invalid(
-                        format!("hukou[{i}]"),
-                        FactProblem::HukouOverlap {
-                            other: format!("hukou[{j}]"),
-                        },
-                    ));
-                }
-            }
-        }
+        let periods: Vec<_> = hukou.iter().map(|p| (p.from, p.to)).collect();
+        check_periods(
+            "hukou",
+            &periods,
+            Some(|other| FactProblem::HukouOverlap { other }),
+        )?;
     }
     if let Some(certificates) = &facts.certificates {
         for (i, c) in certificates.iter().enumerate() {
@@ -159,39 +176,21 @@ fn check(facts: &Facts) -> Result<(), Error> {
             }
         }
     }
-    if let Some(periods) = &facts.household_assistance {
-        for (i, p) in periods.iter().enumerate() {
-            check_period(&format!("household_assistance[{i}]"), p.from, p.to)?;
-        }
-        for (i, p) in periods.iter().enumerate() {
-            for (j, q) in periods.iter().enumerate().take(i) {
-                if overlaps((p.from, p.to), (q.from, q.to)) {
-                    return Err(invalid(
-                        format!("household_assistance[{i}]"),
-                        FactProblem::AssistanceOverlap {
-                            other: format!("household_assistance[{j}]"),
-                        },
-                    ));
-                }
-            }
-        }
+    if let Some(assistance) = &facts.household_assistance {
+        let periods: Vec<_> = assistance.iter().map(|p| (p.from, p.to)).collect();
+        check_periods(
+            "household_assistance",
+            &periods,
+            Some(|other| FactProblem::AssistanceOverlap { other }),
+        )?;
     }
-    if let Some(periods) = &facts.orphan_guarantee {
-        for (i, p) in periods.iter().enumerate() {
-            check_period(&format!("orphan_guarantee[{i}]"), p.from, p.to)?;
-        }
-        for (i, p) in periods.iter().enumerate() {
-            for (j, q) in periods.iter().enumerate().take(i) {
-                if overlaps((p.from, p.to), (q.from, q.to)) {
-                    return Err(invalid(
-                        format!("orphan_guarantee[{i}]"),
-                        FactProblem::OrphanOverlap {
-                            other: format!("orphan_guarantee[{j}]"),
-                        },
-                    ));
-                }
-            }
-        }
+    if let Some(orphan) = &facts.orphan_guarantee {
+        let periods: Vec<_> = orphan.iter().map(|p| (p.from, p.to)).collect();
+        check_periods(
+            "orphan_guarantee",
+            &periods,
+            Some(|other| FactProblem::OrphanOverlap { other }),
+        )?;
     }
     if let Some(benefits) = &facts.other_benefits {
         for (i, b) in benefits.iter().enumerate() {
@@ -215,9 +214,8 @@ fn check(facts: &Facts) -> Result<(), Error> {
         }
     }
     if let Some(custody) = &facts.custody {
-        for (i, c) in custody.iter().enumerate() {
-            check_period(&format!("custody[{i}]"), c.from, c.to)?;
-        }
+        let periods: Vec<_> = custody.iter().map(|p| (p.from, p.to)).collect();
+        check_periods("custody", &periods, None)?;
     }
     for (i, a) in facts.applications.iter().enumerate() {
         if a.subsidies.is_empty() {
