@@ -510,3 +510,19 @@ fn an_application_the_day_after_the_deadline_follows_the_waiver() {
     assert!(ids.contains(&"outreach.waiver"), "{ids:?}");
     assert!(ids.contains(&"start.reapply"), "{ids:?}");
 }
+
+#[test]
+#[ignore = "suspected engine bug: reasons_for_claim judges the duty on the day before the application, which is still the deadline day"]
+fn an_application_the_day_after_an_overdue_deadline_cites_the_missing_notice() {
+    // Never notified; deadline 2024-04-15; on 2024-04-16 the duty is overdue (outreach.notice),
+    // so an application that day comes after an overdue duty, as one a day later does.
+    let policy = Policy::tianjin_2023();
+    let r = resident(json!({
+        "certificates": [certificate(1, "2024-01-15")],
+        "applications": [{ "subsidies": ["nursing"], "submitted": "2024-04-16" }]
+    }));
+    let april = policy.decide(&r, month("2024-04")).unwrap();
+    assert_eq!(april.nursing.amount().to_string(), "200");
+    let ids: Vec<&str> = april.clause_ids().iter().map(|c| c.id()).collect();
+    assert!(ids.contains(&"outreach.notice"), "{ids:?}");
+}

@@ -11,6 +11,13 @@ use tianjin_disability_subsidies::{
     ScanOptions, ScanRecord, ScanSummary, Subsidy, TriggerKind,
 };
 
+#[allow(
+    dead_code,
+    reason = "the tests use only part of the examples' generator"
+)]
+#[path = "../examples/common/generator.rs"]
+mod generator;
+
 const BUNDLED: &str = include_str!("../examples/data/roster.jsonl");
 
 fn month(s: &str) -> Month {
@@ -605,4 +612,36 @@ fn scan_rejects_a_line_that_is_not_utf8_and_goes_on() {
         (summary.lines_read, summary.rejected, summary.decided),
         (2, 1, 1)
     );
+}
+
+#[test]
+fn bundled_roster_is_exactly_the_documented_gen_roster_output() {
+    // gen_roster -- 300 --seed 20250601 --malformed --malformed-every 59 (as of 2025-06).
+    let options = generator::GenOptions {
+        count: 300,
+        seed: 20_250_601,
+        malformed_every: Some(59),
+        as_of: month("2025-06"),
+    };
+    let mut out = Vec::new();
+    let stats = generator::write_roster(&mut out, &options).unwrap();
+    assert_eq!(
+        (stats.lines, stats.residents, stats.malformed),
+        (305, 300, 5)
+    );
+    assert!(
+        out == BUNDLED.as_bytes(),
+        "examples/data/roster.jsonl differs from the generator's output: regenerate it"
+    );
+    // Each line depends only on the seed and its number: a longer roster starts the same way.
+    let mut longer = Vec::new();
+    generator::write_roster(
+        &mut longer,
+        &generator::GenOptions {
+            count: 1000,
+            ..options
+        },
+    )
+    .unwrap();
+    assert!(longer.starts_with(&out));
 }
