@@ -876,6 +876,13 @@ pub enum Finding {
         /// The deadline.
         deadline: NaiveDate,
     },
+    /// An outreach duty lapsed: the person no longer meets the conditions.
+    OutreachLapsed {
+        /// The day judged.
+        on: NaiveDate,
+        /// The condition that no longer holds.
+        cause: Cause,
+    },
     /// An application after a deemed waiver (`outreach.waiver`).
     WaiverThenApplication {
         /// The trigger's date.
@@ -949,6 +956,7 @@ impl Finding {
             | OutreachDeadline { .. }
             | DeemedWaived { .. }
             | NotNotified { .. }
+            | OutreachLapsed { .. }
             | WaiverThenApplication { .. } => Vec::new(),
         }
     }

@@ -444,3 +444,29 @@ fn not_paid(
         },
     })
 }
+
+/// What `subsidy` would pay in `month` if the person applied now: the conditions on the month's
+/// first day, the amount and choose-the-higher, without reasons. `None` when it would pay nothing.
+pub(crate) fn would_pay(
+    policy: &Policy,
+    resident: &Resident,
+    subsidy: Subsidy,
+    month: Month,
+) -> Result<Option<Money>, Error> {
+    let at = Month1 {
+        policy,
+        resident,
+        subsidy,
+        month,
+    };
+    let day = month.first_day();
+    let mut trace = Trace::off();
+    let status = assess(policy, resident, subsidy, day, None, &mut trace);
+    if status.verdict() != Verdict::Met {
+        return Ok(None);
+    }
+    Ok(match pay(&at, day, &status, &mut trace)?.0 {
+        Outcome::Paid { amount, .. } => Some(amount),
+        _ => None,
+    })
+}

@@ -242,6 +242,8 @@ impl Finding {
                 let when = if *on_time { "on time" } else { "late" };
                 format!("{who} notified on {on} by {form} from the {level} {}, {when} ({fact})", office.body.name_en(), form = form.name_en())
             }
+            (Finding::OutreachLapsed { on, cause }, Zh) => format!("{on}已不符合条件（{}），告知责任终止", cause.describe_zh()),
+            (Finding::OutreachLapsed { on, cause }, En) => format!("on {on} the person no longer qualifies ({}): the duty has lapsed", cause.describe_en()),
             (Finding::AppliedAfterTrigger { on, fact }, Zh) => format!("{on}已提出申请（{fact}）"),
             (Finding::AppliedAfterTrigger { on, fact }, En) => format!("applied on {on} ({fact})"),
             (Finding::DeemedWaived { notified_on, deadline }, Zh) => format!("{notified_on}已告知，至{deadline}未申请，视为自愿放弃"),

@@ -76,11 +76,23 @@ impl Resident {
 }
 
 /// Reads any serde type from JSON, reporting errors with their JSON path.
+///
+/// The document is read once without tracking paths (fast); only when that fails is it read
+/// again with `serde_path_to_error` to name the field at fault.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
+    }
     let de = &mut serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(de)
-        .map_err(|e| Error::from_json(e.path().to_string(), e.inner()))?;
-    Ok(value)
+    match serde_path_to_error::deserialize::<_, T>(de) {
+        Ok(value) => Ok(value),
+        Err(e) => {
+            let path = e.path().to_string();
+            // `?` is serde_path_to_error's "no field": the document itself is at fault.
+            let path = if path == "?" { ".".to_owned() } else { path };
+            Err(Error::from_json(path, e.inner()))
+        }
+    }
 }
 
 fn invalid(path: String, problem: FactProblem) -> Error {

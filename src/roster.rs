@@ -411,15 +411,29 @@ impl<'p> RosterScan<'p> {
                         would_pay: *would_pay,
                     });
                 }
-                Outcome::Stopped { since, because } if *since >= earliest_stop => {
-                    self.summary.to_stop += 1;
-                    sink(ScanRecord::ToStop {
-                        line,
-                        resident: resident.id().to_owned(),
-                        subsidy,
-                        since: *since,
-                        because: *because,
-                    });
+                Outcome::Stopped { since, because } => {
+                    if *since >= earliest_stop {
+                        self.summary.to_stop += 1;
+                        sink(ScanRecord::ToStop {
+                            line,
+                            resident: resident.id().to_owned(),
+                            subsidy,
+                            since: *since,
+                            because: *because,
+                        });
+                    }
+                    // Stopped, but the conditions hold again: a new application is needed
+                    // (reading `restart`), so the person is entitled but not receiving.
+                    let again = crate::engine::would_pay(self.policy, resident, subsidy, month)?;
+                    if let Some(would_pay) = again {
+                        self.summary.entitled_not_receiving += 1;
+                        sink(ScanRecord::EntitledNotReceiving {
+                            line,
+                            resident: resident.id().to_owned(),
+                            subsidy,
+                            would_pay,
+                        });
+                    }
                 }
                 _ => {}
             }

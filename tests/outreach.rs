@@ -512,7 +512,6 @@ fn an_application_the_day_after_the_deadline_follows_the_waiver() {
 }
 
 #[test]
-#[ignore = "suspected engine bug: reasons_for_claim judges the duty on the day before the application, which is still the deadline day"]
 fn an_application_the_day_after_an_overdue_deadline_cites_the_missing_notice() {
     // Never notified; deadline 2024-04-15; on 2024-04-16 the duty is overdue (outreach.notice),
     // so an application that day comes after an overdue duty, as one a day later does.

@@ -205,7 +205,7 @@ fn bundled_roster_rejects_exactly_the_malformed_lines() {
         [
             // Line 59 lost its closing brace: the reader hits the end of the line (383
             // characters) inside the object.
-            (59, "?: EOF while parsing an object (line 1, column 383)"),
+            (59, ".: EOF while parsing an object (line 1, column 383)"),
             // Line 118's certificate says grade 5; the `5` is the 117th character.
             (
                 118,
@@ -487,7 +487,7 @@ fn small_roster_gives_every_record_in_order() {
         to_stop(7, "G", Subsidy::Nursing, "2025-05", Cause::Died),
         ScanRecord::Rejected {
             line: 10,
-            error: "?: key must be a string (line 1, column 2)".into(),
+            error: ".: key must be a string (line 1, column 2)".into(),
         },
         // 2025-04-10 + 3 months = 2025-07-10; from 2025-06-01: 29 + 10 = 39 days left.
         ScanRecord::Outreach {
@@ -644,4 +644,53 @@ fn bundled_roster_is_exactly_the_documented_gen_roster_output() {
     )
     .unwrap();
     assert!(longer.starts_with(&out));
+}
+
+/// Regression: a claim stopped long ago whose conditions hold again is 应享未享 (a new
+/// application is needed, reading `restart`), even outside the 应退则退 window.
+#[test]
+fn a_stopped_claim_whose_conditions_returned_is_entitled_not_receiving() {
+    let line = concat!(
+        r#"{"id":"R","hukou":[{"place":"tianjin","from":"1970-01-01"}],"#,
+        r#""certificates":[{"category":"physical","grade":3,"issued":"2020-01-01"}],"#,
+        r#""household_assistance":[{"kind":"dibao","from":"2022-01-01","to":"2024-01-31"},{"kind":"dibao","from":"2024-10-01"}],"#,
+        r#""orphan_guarantee":[],"other_benefits":[],"custody":[],"#,
+        r#""applications":[{"subsidies":["living"],"submitted":"2023-09-05"}]}"#,
+        "\n"
+    );
+    let (records, summary) = scan(line, "2025-06");
+    // Stopped since 2024-02, outside the 3-month window: no 应退则退 line, but 应享未享 at 160.
+    // The new dibao enrolment of 2024-10-01 also opened an outreach duty, never met: overdue
+    // since its deadline 2025-01-01 (151 days before 2025-06-01).
+    assert_eq!(
+        records[0],
+        ScanRecord::Outreach {
+            line: 1,
+            resident: "R".into(),
+            trigger: TriggerKind::NewHouseholdAssistance {
+                assistance: AssistanceKind::Dibao
+            },
+            date: day("2024-10-01"),
+            office: OfficeBody::CivilAffairs,
+            deadline: day("2025-01-01"),
+            status: OutreachStatus::Overdue { days_overdue: 151 },
+            subsidies: vec![Subsidy::Living],
+        }
+    );
+    assert_eq!(records[1..], [entitled(1, "R", Subsidy::Living, "160")]);
+    assert_eq!((summary.to_stop, summary.entitled_not_receiving), (0, 1));
+}
+
+/// Regression: a person who died after a new certificate leaves the outreach worklist.
+#[test]
+fn a_duty_to_someone_who_died_leaves_the_worklist() {
+    let line = concat!(
+        r#"{"id":"D","died_on":"2025-04-10","hukou":[{"place":"tianjin","from":"1950-01-01"}],"#,
+        r#""certificates":[{"category":"visual","grade":1,"issued":"2025-03-01"}],"#,
+        r#""household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[]}"#,
+        "\n"
+    );
+    let (records, summary) = scan(line, "2025-06");
+    assert_eq!(records, vec![]);
+    assert_eq!((summary.outreach_pending, summary.outreach_overdue), (0, 0));
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::timing::{Claim, Timeline};
 use super::{assess, covers, Trace, Verdict};
 use crate::clauses::ClauseId;
-use crate::decision::{FactGroup, FactRef, Finding, Reason};
+use crate::decision::{Cause, FactGroup, FactRef, Finding, Reason};
 use crate::error::Error;
 use crate::facts::{AssistanceKind, OfficeBody, Subsidy};
 use crate::month::Month;
@@ -90,6 +90,14 @@ pub enum OutreachStatus {
         /// The notification.
         notification: FactRef,
     },
+    /// Not yet notified, but the person no longer meets the conditions of any of the trigger's
+    /// subsidies (died, in prison, left dibao, …): the duty has lapsed.
+    Lapsed {
+        /// The day judged.
+        on: NaiveDate,
+        /// The condition that no longer holds.
+        because: Cause,
+    },
     /// The person applied on or after the trigger's date.
     Applied {
         /// The submission day.
@@ -110,6 +118,7 @@ impl OutreachStatus {
             OutreachStatus::FulfilledOnTime { .. } => "fulfilled_on_time",
             OutreachStatus::FulfilledLate { .. } => "fulfilled_late",
             OutreachStatus::DeemedWaived { .. } => "deemed_waived",
+            OutreachStatus::Lapsed { .. } => "lapsed",
             OutreachStatus::Applied { .. } => "applied",
         }
     }
@@ -186,7 +195,30 @@ pub(crate) fn items(
         .into_iter()
         .map(|trigger| {
             let mut trace = Trace::with_capacity(4);
-            let status = status(resident, &trigger, as_of, &mut trace);
+            let mut status = status(resident, &trigger, as_of, &mut trace);
+            if matches!(
+                status,
+                OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }
+            ) {
+                // A duty to tell someone of a subsidy they no longer qualify for (death, prison,
+                // the dibao ended) has lapsed: it leaves the worklist.
+                let lapsed = trigger.subsidies.iter().try_fold(None, |first, &s| {
+                    let verdict =
+                        assess(policy, resident, s, as_of, None, &mut Trace::off()).verdict();
+                    match verdict {
+                        Verdict::Met | Verdict::Undetermined(_) => Err(()),
+                        Verdict::Excluded(cause) => Ok(first.or(Some(cause))),
+                        Verdict::NotEligible(causes) => Ok(first.or(causes.first())),
+                    }
+                });
+                if let Ok(Some(because)) = lapsed {
+                    trace.add(ClauseId::OutreachDuty, || Finding::OutreachLapsed {
+                        on: as_of,
+                        cause: because,
+                    });
+                    status = OutreachStatus::Lapsed { on: as_of, because };
+                }
+            }
             OutreachItem {
                 resident: resident.id().to_owned(),
                 trigger,
