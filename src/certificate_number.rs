@@ -100,11 +100,11 @@ impl FromStr for CertificateNumber {
     type Err = Problem;
 
     fn from_str(s: &str) -> Result<CertificateNumber, Problem> {
-        let chars: Vec<char> = s.chars().collect();
-        if chars.len() != 20 {
-            return Err(Problem::WrongLength { found: chars.len() });
+        let count = s.chars().count();
+        if count != 20 {
+            return Err(Problem::WrongLength { found: count });
         }
-        for (i, &c) in chars.iter().enumerate() {
+        for (i, c) in s.chars().enumerate() {
             let allowed = c.is_ascii_digit() || (i == 17 && (c == 'X' || c == 'x'));
             if !allowed {
                 return Err(Problem::NotADigit {
@@ -113,24 +113,30 @@ impl FromStr for CertificateNumber {
                 });
             }
         }
+        // Twenty ASCII characters from here on.
+        let bytes = s.as_bytes();
         let expected = citizen_id_check_character(&s[..17]).unwrap_or('?');
-        let found = chars[17].to_ascii_uppercase();
+        let found = char::from(bytes[17].to_ascii_uppercase());
         if expected != found {
             return Err(Problem::CheckDigit { expected, found });
         }
-        let birth = &s[6..14];
-        let birth_date =
-            NaiveDate::parse_from_str(birth, "%Y%m%d").map_err(|_| Problem::BirthDate {
-                found: birth.to_owned(),
+        let digits = |range: std::ops::Range<usize>| {
+            bytes[range]
+                .iter()
+                .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+        };
+        let birth_date = i32::try_from(digits(6..10))
+            .ok()
+            .and_then(|year| NaiveDate::from_ymd_opt(year, digits(10..12), digits(12..14)))
+            .ok_or_else(|| Problem::BirthDate {
+                found: s[6..14].to_owned(),
             })?;
-        let category = chars[18]
-            .to_digit(10)
-            .and_then(|d| Category::from_code(d as u8))
-            .ok_or(Problem::UnknownCategory { found: chars[18] })?;
-        let grade = chars[19]
-            .to_digit(10)
-            .and_then(|d| Grade::try_from(d as u8).ok())
-            .ok_or(Problem::UnknownGrade { found: chars[19] })?;
+        let category = Category::from_code(bytes[18] - b'0').ok_or(Problem::UnknownCategory {
+            found: char::from(bytes[18]),
+        })?;
+        let grade = Grade::try_from(bytes[19] - b'0').map_err(|_| Problem::UnknownGrade {
+            found: char::from(bytes[19]),
+        })?;
         Ok(CertificateNumber {
             digits: s.to_ascii_uppercase(),
             category,

@@ -99,10 +99,17 @@ fn invalid(path: String, problem: FactProblem) -> Error {
     Error::InvalidFact { path, problem }
 }
 
-fn check_period(path: &str, from: NaiveDate, to: Option<NaiveDate>) -> Result<(), Error> {
+/// Checks that period `i` of `group` does not end before it starts (the path is built only for
+/// an error: this runs for every period of every resident of a roster).
+fn check_period(
+    group: &str,
+    i: usize,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> Result<(), Error> {
     match to {
         Some(to) if to < from => Err(invalid(
-            format!("{path}.to"),
+            format!("{group}[{i}].to"),
             FactProblem::EndsBeforeStart { from, to },
         )),
         _ => Ok(()),
@@ -119,7 +126,7 @@ fn check_periods(
     overlap: Option<fn(String) -> FactProblem>,
 ) -> Result<(), Error> {
     for (i, &(from, to)) in periods.iter().enumerate() {
-        check_period(&format!("{group}[{i}]"), from, to)?;
+        check_period(group, i, from, to)?;
     }
     let Some(overlap) = overlap else {
         return Ok(());
@@ -206,23 +213,13 @@ fn check(facts: &Facts) -> Result<(), Error> {
     }
     if let Some(benefits) = &facts.other_benefits {
         for (i, b) in benefits.iter().enumerate() {
-            let path = format!("other_benefits[{i}]");
-            check_period(&path, b.from, b.to)?;
-            match (b.kind.is_welfare_type(), b.basis.is_some()) {
-                (true, false) => {
-                    return Err(invalid(
-                        format!("{path}.basis"),
-                        FactProblem::MissingWelfareBasis,
-                    ));
-                }
-                (false, true) => {
-                    return Err(invalid(
-                        format!("{path}.basis"),
-                        FactProblem::UnexpectedWelfareBasis,
-                    ));
-                }
-                _ => {}
-            }
+            check_period("other_benefits", i, b.from, b.to)?;
+            let problem = match (b.kind.is_welfare_type(), b.basis.is_some()) {
+                (true, false) => FactProblem::MissingWelfareBasis,
+                (false, true) => FactProblem::UnexpectedWelfareBasis,
+                _ => continue,
+            };
+            return Err(invalid(format!("other_benefits[{i}].basis"), problem));
         }
     }
     if let Some(custody) = &facts.custody {
