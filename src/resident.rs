@@ -120,19 +120,22 @@ type Period = (NaiveDate, Option<NaiveDate>);
 
 /// Checks the periods of one fact group: none ends before it starts, and, where the group holds
 /// one status at a time (`overlap` given), none overlaps another.
-fn check_periods(
+fn check_periods<T>(
     group: &str,
-    periods: &[Period],
+    records: &[T],
+    period: impl Fn(&T) -> Period,
     overlap: Option<fn(String) -> FactProblem>,
 ) -> Result<(), Error> {
-    for (i, &(from, to)) in periods.iter().enumerate() {
+    for (i, record) in records.iter().enumerate() {
+        let (from, to) = period(record);
         check_period(group, i, from, to)?;
     }
     let Some(overlap) = overlap else {
         return Ok(());
     };
-    for (i, &p) in periods.iter().enumerate() {
-        if let Some(j) = periods[..i].iter().position(|&q| overlaps(p, q)) {
+    for (i, record) in records.iter().enumerate() {
+        let p = period(record);
+        if let Some(j) = records[..i].iter().position(|q| overlaps(p, period(q))) {
             return Err(invalid(
                 format!("{group}[{i}]"),
                 overlap(format!("{group}[{j}]")),
@@ -153,10 +156,10 @@ fn check(facts: &Facts) -> Result<(), Error> {
         return Err(invalid("id".into(), FactProblem::EmptyId));
     }
     if let Some(hukou) = &facts.hukou {
-        let periods: Vec<_> = hukou.iter().map(|p| (p.from, p.to)).collect();
         check_periods(
             "hukou",
-            &periods,
+            hukou,
+            |p| (p.from, p.to),
             Some(|other| FactProblem::HukouOverlap { other }),
         )?;
     }
@@ -185,29 +188,31 @@ fn check(facts: &Facts) -> Result<(), Error> {
                 }
             }
             if let Some(number) = &c.number {
-                let path = format!("certificates[{i}].number");
-                let parsed: CertificateNumber = number
-                    .parse()
-                    .map_err(|p| invalid(path.clone(), FactProblem::CertificateNumber(p)))?;
-                parsed
-                    .check_agrees(c.category, c.grade)
-                    .map_err(|p| invalid(path, FactProblem::CertificateNumber(p)))?;
+                let checked = number
+                    .parse::<CertificateNumber>()
+                    .and_then(|n| n.check_agrees(c.category, c.grade));
+                if let Err(problem) = checked {
+                    return Err(invalid(
+                        format!("certificates[{i}].number"),
+                        FactProblem::CertificateNumber(problem),
+                    ));
+                }
             }
         }
     }
     if let Some(assistance) = &facts.household_assistance {
-        let periods: Vec<_> = assistance.iter().map(|p| (p.from, p.to)).collect();
         check_periods(
             "household_assistance",
-            &periods,
+            assistance,
+            |p| (p.from, p.to),
             Some(|other| FactProblem::AssistanceOverlap { other }),
         )?;
     }
     if let Some(orphan) = &facts.orphan_guarantee {
-        let periods: Vec<_> = orphan.iter().map(|p| (p.from, p.to)).collect();
         check_periods(
             "orphan_guarantee",
-            &periods,
+            orphan,
+            |p| (p.from, p.to),
             Some(|other| FactProblem::OrphanOverlap { other }),
         )?;
     }
@@ -223,8 +228,7 @@ fn check(facts: &Facts) -> Result<(), Error> {
         }
     }
     if let Some(custody) = &facts.custody {
-        let periods: Vec<_> = custody.iter().map(|p| (p.from, p.to)).collect();
-        check_periods("custody", &periods, None)?;
+        check_periods("custody", custody, |p| (p.from, p.to), None)?;
     }
     for (i, a) in facts.applications.iter().enumerate() {
         if a.subsidies.is_empty() {
