@@ -147,6 +147,34 @@ impl Explain {
     }
 }
 
+/// Both subsidies' decisions for `month` without reasons and without the decision's envelope
+/// (resident id, policy name): what bulk work reads.
+pub(crate) fn outcomes(
+    policy: &Policy,
+    resident: &Resident,
+    month: Month,
+    timelines: &[Timeline; 2],
+) -> Result<[SubsidyDecision; 2], Error> {
+    Ok([
+        decide_subsidy(
+            policy,
+            resident,
+            Subsidy::Living,
+            month,
+            timelines,
+            Explain::No,
+        )?,
+        decide_subsidy(
+            policy,
+            resident,
+            Subsidy::Nursing,
+            month,
+            timelines,
+            Explain::No,
+        )?,
+    ])
+}
+
 pub(crate) fn decide_month_with(
     policy: &Policy,
     resident: &Resident,

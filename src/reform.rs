@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
 use crate::decision::{MonthDecision, Used};
-use crate::engine::{decide_month_with, timelines, Explain};
+use crate::engine::{outcomes, timelines};
 use crate::error::Error;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
 use crate::money::Money;
@@ -437,9 +437,9 @@ impl<'p> Comparer<'p> {
         for (policy, is_reform) in [(self.baseline, false), (self.reform, true)] {
             let histories = timelines(policy, resident);
             for (i, month) in self.first.through(self.last).enumerate() {
-                let d = decide_month_with(policy, resident, month, &histories, Explain::No)?;
+                let d = outcomes(policy, resident, month, &histories)?;
                 for subsidy in Subsidy::ALL {
-                    let amount = d.subsidy(subsidy).amount();
+                    let amount = d[subsidy as usize].amount();
                     let (sum, cell) = if is_reform {
                         (&mut totals.reform, &mut self.monthly[i].reform)
                     } else {

@@ -344,13 +344,7 @@ impl<'p> RosterScan<'p> {
         let month = self.options.month;
         // Coverage of both the month and the outreach day was checked by `RosterScan::new`.
         let timelines = crate::engine::timelines(self.policy, resident);
-        let decision = crate::engine::decide_month_with(
-            self.policy,
-            resident,
-            month,
-            &timelines,
-            crate::engine::Explain::No,
-        )?;
+        let decisions = crate::engine::outcomes(self.policy, resident, month, &timelines)?;
         let items = crate::rules::outreach::items(
             self.policy,
             resident,
@@ -376,7 +370,7 @@ impl<'p> RosterScan<'p> {
         }
         let earliest_stop = month.minus(self.options.stop_lookback_months);
         for subsidy in Subsidy::ALL {
-            let d = decision.subsidy(subsidy);
+            let d = &decisions[subsidy as usize];
             match &d.outcome {
                 Outcome::Paid { amount, payee } => {
                     let totals = match subsidy {
