@@ -15,27 +15,7 @@ use tianjin_disability_subsidies::{Facts, Language, Month, Policy, Resident};
 /// competing elderly care nursing subsidy (lower, so the nursing allowance is kept and it is
 /// given up), a stacking advanced-age allowance, a renewed certificate, and dibao ending in June
 /// 2024 (the living allowance stops from July).
-const RESIDENT: &str = r#"{
-    "id": "TJ-HP-BENCH",
-    "hukou": [{ "place": "tianjin", "from": "1948-02-17" }],
-    "certificates": [
-        { "number": "12010419480217002541", "category": "physical", "grade": 1,
-          "issued": "2013-05-06", "expires": "2023-05-05" },
-        { "category": "physical", "grade": 1, "issued": "2023-05-04" }
-    ],
-    "household_assistance": [{ "kind": "dibao", "from": "2019-07-01", "to": "2024-06-15" }],
-    "orphan_guarantee": [],
-    "other_benefits": [
-        { "kind": "elderly_care_nursing_subsidy", "monthly_amount": "150", "status": "qualified",
-          "from": "2022-01-01" },
-        { "kind": "advanced_age_allowance", "monthly_amount": "100", "status": "received",
-          "from": "2023-02-17" }
-    ],
-    "custody": [],
-    "applications": [
-        { "subsidies": ["living", "nursing"], "submitted": "2023-09-12", "channel": "online" }
-    ]
-}"#;
+const RESIDENT: &str = include_str!("../examples/data/bench-resident.json");
 
 fn month(year: i32, month: u32) -> Month {
     match Month::new(year, month) {
