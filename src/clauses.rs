@@ -1,6 +1,6 @@
 //! The clause table: every clause of the Tianjin 2023 policy and every reading the crate adopts
 //! where the text is silent, each with its stable id, the Chinese text it rests on and an English
-//! gloss (`shared/policy/CLAUSES.md`).
+//! gloss (`docs/policy/CLAUSES.md`).
 
 use std::fmt;
 use std::str::FromStr;

@@ -338,6 +338,21 @@ impl FactGroup {
         FactGroup::Notifications,
     ];
 
+    /// The group in Chinese, for explanations.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            FactGroup::Hukou => "户籍",
+            FactGroup::Certificates => "残疾人证",
+            FactGroup::HouseholdAssistance => "低保或低保边缘家庭待遇",
+            FactGroup::OrphanGuarantee => "孤儿基本生活保障",
+            FactGroup::OtherBenefits => "其他补贴待遇",
+            FactGroup::Custody => "羁押服刑情况",
+            FactGroup::Applications => "申请",
+            FactGroup::Choices => "本人选择",
+            FactGroup::Notifications => "告知记录",
+        }
+    }
+
     /// The field name in the facts' JSON.
     pub fn field(self) -> &'static str {
         match self {

@@ -297,12 +297,12 @@ fn decide_subsidy(
                         grant_month,
                     ),
                 }),
-                None if claim.after_stop => {
-                    trace.add(ClauseId::StartReapply, || Finding::NoBackPay {
-                        from: claim.first_month,
-                        fact,
-                    })
-                }
+                // A new application after a stop pays from its own month (reading `restart`);
+                // `start.reapply` is cited only after a waiver (see `outreach::reasons_for_claim`).
+                None if claim.after_stop => trace.add(ClauseId::Restart, || Finding::NoBackPay {
+                    from: claim.first_month,
+                    fact,
+                }),
                 None => {}
             }
             let status = assess(policy, resident, subsidy, day, renewed, &mut trace);
@@ -357,11 +357,18 @@ fn decide_subsidy(
             }
         }
         None => {
-            match timeline.last_not_granted(resident, month) {
+            let refused = timeline.last_not_granted(resident, month);
+            match refused {
                 Some(refused) => not_granted_reason(resident, refused, &mut trace),
                 None => trace.add(ClauseId::StartMonth, || Finding::NoApplication),
             }
-            let day = month.first_day();
+            // The month of a refused application is judged on the day it was submitted, as a
+            // granted one would be (reading `start.month`): a person who applied on the day of
+            // death is not "entitled but not receiving" that month.
+            let day = refused
+                .map(|r| facts.applications[r.application].submitted)
+                .filter(|&submitted| Month::of(submitted) == month)
+                .unwrap_or(month.first_day());
             let status = assess(policy, resident, subsidy, day, None, &mut trace);
             let verdict = status.verdict();
             not_paid(&at, day, &status, verdict, &mut trace)?

@@ -205,8 +205,8 @@ impl Category {
 /// A disability grade, 1 (most severe) to 4. Grades 1 and 2 are severe (重度).
 ///
 /// Serialized as the number; any other number is refused when read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u8")]
 pub enum Grade {
     /// 一级.
     One,
@@ -238,6 +238,33 @@ impl From<Grade> for u8 {
             Grade::Three => 3,
             Grade::Four => 4,
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Grade {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Grade, D::Error> {
+        use serde::de::{Error, Unexpected};
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Grade;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a disability grade from 1 to 4")
+            }
+            fn visit_u64<E: Error>(self, n: u64) -> Result<Grade, E> {
+                u8::try_from(n)
+                    .ok()
+                    .and_then(|n| Grade::try_from(n).ok())
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "expected a disability grade from 1 to 4, found {n}"
+                        ))
+                    })
+            }
+            fn visit_i64<E: Error>(self, n: i64) -> Result<Grade, E> {
+                Err(E::invalid_value(Unexpected::Signed(n), &self))
+            }
+        }
+        deserializer.deserialize_u64(Visitor)
     }
 }
 

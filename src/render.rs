@@ -160,7 +160,7 @@ impl Finding {
             (Finding::ApplicationNotGranted { submitted, fact }, En) => format!("the application of {submitted} was not granted: a condition failed that day ({fact})"),
             (Finding::ApplicationUndetermined { submitted, missing, fact }, Zh) => format!(
                 "{submitted}递交的申请尚无法审核，需补充：{}（{fact}）",
-                missing.iter().map(|g| g.field()).collect::<Vec<_>>().join("、")
+                missing.iter().map(|g| g.name_zh()).collect::<Vec<_>>().join("、")
             ),
             (Finding::ApplicationUndetermined { submitted, missing, fact }, En) => format!(
                 "the application of {submitted} cannot be decided yet: facts needed: {} ({fact})",
@@ -303,7 +303,11 @@ impl Outcome {
             (Outcome::Stopped { since, because }, En) => format!("stopped since {since}: {}", because.describe_en()),
             (Outcome::Undetermined { missing }, Zh) => format!(
                 "无法判定，尚需：{}",
-                missing.iter().map(|g| g.field()).collect::<Vec<_>>().join("、")
+                missing
+                    .iter()
+                    .map(|g| format!("{}（{}）", g.name_zh(), g.field()))
+                    .collect::<Vec<_>>()
+                    .join("、")
             ),
             (Outcome::Undetermined { missing }, En) => format!(
                 "undetermined: facts needed: {}",
@@ -335,9 +339,13 @@ impl Schedule {
 }
 
 fn write_subsidy(f: &mut Formatter<'_>, d: &SubsidyDecision, lang: Language) -> fmt::Result {
+    let colon = match lang {
+        Language::Chinese => "：",
+        Language::English => ": ",
+    };
     writeln!(
         f,
-        "  {}: {}",
+        "  {}{colon}{}",
         subsidy_name(d.subsidy, lang),
         d.outcome.describe(lang)
     )?;
@@ -414,6 +422,10 @@ impl Display for Explanation<'_, Schedule> {
         }
         for subsidy in Subsidy::ALL {
             let summary = s.subsidy(subsidy);
+            let resumed = summary.stopped.is_some()
+                && s.months.last().is_some_and(|m| {
+                    !matches!(m.subsidy(subsidy).outcome, Outcome::Stopped { .. })
+                });
             let mut line = String::new();
             match lang {
                 Language::Chinese => {
@@ -430,9 +442,15 @@ impl Display for Explanation<'_, Schedule> {
                     if let Some(stop) = summary.stopped {
                         let _ = write!(
                             line,
-                            "，自{}停发（{}）",
+                            "，{}自{}停发（{}）{}",
+                            if resumed { "曾" } else { "" },
                             stop.since,
-                            stop.because.describe_zh()
+                            stop.because.describe_zh(),
+                            if resumed {
+                                "，后经重新申请恢复发放"
+                            } else {
+                                ""
+                            }
                         );
                     }
                 }
@@ -450,9 +468,15 @@ impl Display for Explanation<'_, Schedule> {
                     if let Some(stop) = summary.stopped {
                         let _ = write!(
                             line,
-                            ", stopped from {} ({})",
+                            ", {}stopped from {} ({}){}",
+                            if resumed { "last " } else { "" },
                             stop.since,
-                            stop.because.describe_en()
+                            stop.because.describe_en(),
+                            if resumed {
+                                ", paid again after a new application"
+                            } else {
+                                ""
+                            }
                         );
                     }
                 }

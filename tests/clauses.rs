@@ -1069,6 +1069,31 @@ mod start_reapply {
     use super::*;
 
     #[test]
+    fn an_application_after_a_deemed_waiver_pays_from_its_own_month() {
+        // Certificate 2024-01-15 (deadline 2024-04-15), notified 2024-01-20, no application by
+        // the deadline: a waiver; the application of 2024-06-10 pays from June only.
+        let r = with(eligible(), |f| {
+            f["certificates"] =
+                json!([{ "category": "visual", "grade": 1, "issued": "2024-01-15" }]);
+            f["household_assistance"] = json!([]);
+            f["notifications"] = json!([{
+                "delivered": "2024-01-20", "form": "home_visit", "recipient": "person",
+                "office": { "body": "disabled_persons_federation", "level": "sub_district" }
+            }]);
+            f["applications"] = json!([{ "subsidies": ["nursing"], "submitted": "2024-06-10" }]);
+        });
+        assert_eq!(decide(&r, "2024-05").nursing.amount().to_string(), "0");
+        let june = decide(&r, "2024-06");
+        assert_paid(&june.nursing, "200");
+        assert!(cites(&june.nursing, "start.reapply"));
+        assert!(cites(&june.nursing, "outreach.waiver"));
+        assert_eq!(
+            findings(&june.nursing, "start.reapply"),
+            vec![json!({ "what": "no_back_pay", "from": "2024-06", "fact": "applications[0]" })]
+        );
+    }
+
+    #[test]
     fn a_new_application_pays_from_its_own_month_without_back_pay() {
         let r = dibao_break(true);
         for m in ["2024-04", "2024-05", "2024-06", "2024-07"] {
@@ -1076,11 +1101,12 @@ mod start_reapply {
         }
         let august = decide(&r, "2024-08");
         assert_paid(&august.living, "300");
-        assert!(cites(&august.living, "start.reapply"));
-        assert_eq!(
-            findings(&august.living, "start.reapply"),
-            vec![json!({ "what": "no_back_pay", "from": "2024-08", "fact": "applications[1]" })]
-        );
+        // No waiver here: a new application after a stop cites `restart`; `start.reapply` is
+        // for an application after a deemed waiver (below).
+        assert!(!cites(&august.living, "start.reapply"));
+        assert!(findings(&august.living, "restart").contains(
+            &json!({ "what": "no_back_pay", "from": "2024-08", "fact": "applications[1]" })
+        ));
         let s = schedule(&r, "2024-01", "2024-09");
         assert_eq!(s.living.months_paid, 3 + 2);
         assert_eq!(s.living.total.to_string(), "1500");
@@ -1508,7 +1534,8 @@ mod restart {
         let february = decide(&r, "2025-02");
         assert_paid(&february.living, "300");
         assert_paid(&february.nursing, "200");
-        assert!(cites(&february.living, "start.reapply"));
+        assert!(cites(&february.living, "restart"));
+        assert!(!cites(&february.living, "start.reapply"));
         let s = schedule(&r, "2024-06", "2025-03");
         assert_eq!(s.living.first_paid, Some(month("2024-06")));
         assert_eq!(s.living.months_paid, 3);
@@ -2355,6 +2382,40 @@ mod regressions {
         assert!(cites(&d.nursing, "higher.welfare"));
         assert_outcome(
             &d.living,
+            json!({ "outcome": "not_applied_for", "would_pay": "300" }),
+        );
+    }
+}
+
+/// Regression (review): the month of a refused application is judged on the day it was
+/// submitted, so applying on the day of death is not 应享未享.
+mod refused_application_month {
+    use super::*;
+
+    #[test]
+    fn an_application_on_the_day_of_death_is_not_eligible_that_month() {
+        let r = with(eligible(), |f| {
+            f["died_on"] = json!("2024-03-10");
+            f["applications"] =
+                json!([{ "subsidies": ["living", "nursing"], "submitted": "2024-03-10" }]);
+        });
+        let march = decide(&r, "2024-03");
+        assert_outcome(
+            &march.living,
+            json!({ "outcome": "not_eligible", "because": ["died"] }),
+        );
+        assert_outcome(
+            &march.nursing,
+            json!({ "outcome": "not_eligible", "because": ["died"] }),
+        );
+        assert!(cites(&march.living, "stop.month"));
+        // Without the application, March (alive on the 1st) is entitled but not receiving.
+        let r = with(eligible(), |f| {
+            f["died_on"] = json!("2024-03-10");
+            f["applications"] = json!([]);
+        });
+        assert_outcome(
+            &decide(&r, "2024-03").living,
             json!({ "outcome": "not_applied_for", "would_pay": "300" }),
         );
     }

@@ -1128,3 +1128,16 @@ mod properties {
         }
     }
 }
+
+/// Regression (review): a grade written as a string says what a grade is, not a Rust type.
+#[test]
+fn a_grade_written_as_a_string_says_what_a_grade_is() {
+    let err = Resident::from_json(
+        r#"{"id":"R","certificates":[{"category":"physical","grade":"1","issued":"2020-01-01"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "certificates[0].grade: invalid type: string \"1\", expected a disability grade from 1 to 4 (line 1, column 60)"
+    );
+}
