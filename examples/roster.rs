@@ -353,7 +353,8 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
         );
         for (name, s, children, amount) in &report.institutions {
             if *s == subsidy {
-                let _ = writeln!(w, "      {name}: {children} children, {amount}");
+                let noun = if *children == 1 { "child" } else { "children" };
+                let _ = writeln!(w, "      {name}: {children} {noun}, {amount}");
             }
         }
         let _ = writeln!(w, "    total                    {:>12}", totals.total);
