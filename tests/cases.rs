@@ -5,7 +5,11 @@
 //! readable line per mismatch, e.g.
 //! `living-grade-3.json 2024-01 living.amount: expected 160, found 300`; the English explanation of
 //! every failing month is printed above it. `CASE=<part of a file name> cargo test cases` runs
-//! only the matching files.
+//! only the matching files; `TAG=<tag> cargo test cases` only the files whose `tags` list it.
+//!
+//! A case may apply a reform (`"reform": "reforms/<file>.json"`) to its policy, and may write an
+//! expectation for a range of months (`"months": "2024-01..2024-06"`): every month of the range must
+//! match it, so that a case survives a change of policy that does not touch what it is about.
 //!
 //! Files in `tests/cases-pending/` are not read: they hold cases that follow CLAUSES.md but that
 //! the engine does not pass yet.
@@ -18,7 +22,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use tianjin_disability_subsidies::{
     BenefitKind, Cause, ClauseId, FactGroup, Language, Money, Month, MonthDecision, Outcome, Payee,
-    Policy, Resident, SubsidyDecision,
+    Policy, Reform, Resident, SubsidyDecision,
 };
 
 /// The least number of case files a full run must find.
@@ -37,6 +41,14 @@ struct Case {
     /// absent.
     #[serde(default)]
     policy: Option<String>,
+    /// A reform file (`Reform::from_json`), relative to `tests/cases/`, applied to the policy
+    /// above (the Tianjin 2023 policy if there is none).
+    #[serde(default)]
+    reform: Option<String>,
+    /// Free tags, for running a group of cases (`TAG=reform`); read by [`tags_of`] before the
+    /// case is run, checked here to be a list of strings.
+    #[serde(default, rename = "tags")]
+    _tags: Vec<String>,
     /// The resident's facts, as `Resident::from_json` reads them.
     facts: serde_json::Value,
     /// What each month decides.
@@ -51,7 +63,12 @@ struct Case {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MonthExpect {
-    month: Month,
+    /// One month; or `months`, a range.
+    #[serde(default)]
+    month: Option<Month>,
+    /// A range of months, `"2024-01..2024-06"` (both included): every month must match.
+    #[serde(default)]
+    months: Option<MonthRange>,
     #[serde(default)]
     living: Option<SubsidyExpect>,
     #[serde(default)]
@@ -67,6 +84,50 @@ struct MonthExpect {
     /// The exact text of the error deciding the month gives.
     #[serde(default)]
     error: Option<String>,
+}
+
+/// A range of months written `"YYYY-MM..YYYY-MM"`, both included, the first not after the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MonthRange {
+    first: Month,
+    last: Month,
+}
+
+impl std::str::FromStr for MonthRange {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<MonthRange, String> {
+        let problem = || {
+            format!(
+                "expected a range of months as \"YYYY-MM..YYYY-MM\", the first not after the last, found \"{s}\""
+            )
+        };
+        let (first, last) = s.split_once("..").ok_or_else(problem)?;
+        let first: Month = first.parse().map_err(|_| problem())?;
+        let last: Month = last.parse().map_err(|_| problem())?;
+        if first > last {
+            return Err(problem());
+        }
+        Ok(MonthRange { first, last })
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthRange {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<MonthRange, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl MonthExpect {
+    /// The months the expectation is about, or the problem with its `month` / `months`.
+    fn months(&self) -> Result<Vec<Month>, String> {
+        match (self.month, self.months) {
+            (Some(month), None) => Ok(vec![month]),
+            (None, Some(range)) => Ok(range.first.through(range.last).collect()),
+            _ => Err("expected exactly one of \"month\" and \"months\"".to_owned()),
+        }
+    }
 }
 
 /// What one subsidy decides in a month.
@@ -135,7 +196,7 @@ struct CaseRun {
 }
 
 /// Runs one case file: `file` is its name (for the messages), `text` its content, `dir` the
-/// directory its `policy` path is relative to.
+/// directory its `policy` and `reform` paths are relative to.
 fn run_case(file: &str, text: &str, dir: &Path) -> CaseRun {
     let mut run = CaseRun::default();
     let case = match read_case(text) {
@@ -156,6 +217,25 @@ fn run_case(file: &str, text: &str, dir: &Path) -> CaseRun {
                 Ok(policy) => policy,
                 Err(message) => {
                     run.problems.push(format!("{file}: policy: {message}"));
+                    return run;
+                }
+            }
+        }
+    };
+    let policy = match &case.reform {
+        None => policy,
+        Some(path) => {
+            let reformed = std::fs::read_to_string(dir.join(path))
+                .map_err(|e| format!("cannot read {path}: {e}"))
+                .and_then(|json| {
+                    Reform::from_json(&json)
+                        .and_then(|reform| reform.apply(&policy))
+                        .map_err(|e| format!("{path}: {e}"))
+                });
+            match reformed {
+                Ok(policy) => policy,
+                Err(message) => {
+                    run.problems.push(format!("{file}: reform: {message}"));
                     return run;
                 }
             }
@@ -193,24 +273,28 @@ fn run_case(file: &str, text: &str, dir: &Path) -> CaseRun {
                     .push(format!("{file}: expected at least one month in \"expect\""));
             }
             let mut cited = BTreeSet::new();
-            for expect in months {
-                let decided = policy.decide(&resident, expect.month);
-                if let Ok(decision) = &decided {
-                    cited.extend(decision.clause_ids());
-                }
-                let lines = check_month(expect, &decided);
-                if !lines.is_empty() {
-                    if let Ok(decision) = &decided {
-                        eprintln!(
-                            "{file} {}:\n{}",
-                            expect.month,
-                            decision.explain(Language::English)
-                        );
+            for (i, expect) in months.iter().enumerate() {
+                let list = match expect.months() {
+                    Ok(list) => list,
+                    Err(problem) => {
+                        run.problems.push(format!("{file}: expect[{i}]: {problem}"));
+                        continue;
                     }
+                };
+                for month in list {
+                    let decided = policy.decide(&resident, month);
+                    if let Ok(decision) = &decided {
+                        cited.extend(decision.clause_ids());
+                    }
+                    let lines = check_month(expect, &decided);
+                    if !lines.is_empty() {
+                        if let Ok(decision) = &decided {
+                            eprintln!("{file} {month}:\n{}", decision.explain(Language::English));
+                        }
+                    }
+                    run.problems
+                        .extend(lines.into_iter().map(|l| format!("{file} {month} {l}")));
                 }
-                let month = expect.month;
-                run.problems
-                    .extend(lines.into_iter().map(|l| format!("{file} {month} {l}")));
             }
             for clause in &case.clauses {
                 if !cited.contains(clause) {
@@ -516,10 +600,31 @@ fn clauses_to_cover() -> Vec<ClauseId> {
         .collect()
 }
 
+/// The tags of a case file's text; none when it does not read as JSON.
+fn tags_of(text: &str) -> Vec<String> {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| {
+            v.get("tags").and_then(|t| t.as_array()).map(|tags| {
+                tags.iter()
+                    .filter_map(|t| t.as_str().map(str::to_owned))
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a case file runs under the filters: `case`, part of its file name (`CASE=`), and
+/// `tag`, one of its tags (`TAG=`). Both must hold when both are given.
+fn selected(file: &str, tags: &[String], case: Option<&str>, tag: Option<&str>) -> bool {
+    case.is_none_or(|c| file.contains(c)) && tag.is_none_or(|t| tags.iter().any(|x| x == t))
+}
+
 #[test]
 fn analyst_cases_hold() {
     let dir = cases_dir();
     let filter = std::env::var("CASE").ok().filter(|f| !f.is_empty());
+    let tag = std::env::var("TAG").ok().filter(|t| !t.is_empty());
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
@@ -537,11 +642,13 @@ fn analyst_cases_hold() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if filter.as_ref().is_some_and(|f| !file.contains(f.as_str())) {
+        let text = std::fs::read_to_string(path);
+        let tags = text.as_deref().map(tags_of).unwrap_or_default();
+        if !selected(&file, &tags, filter.as_deref(), tag.as_deref()) {
             continue;
         }
         ran += 1;
-        let run = match std::fs::read_to_string(path) {
+        let run = match text {
             Ok(text) => run_case(&file, &text, &dir),
             Err(e) => CaseRun {
                 problems: vec![format!("{file}: cannot read: {e}")],
@@ -551,9 +658,8 @@ fn analyst_cases_hold() {
         problems.extend(run.problems);
         declared.extend(run.declared);
     }
-    match &filter {
-        Some(f) => assert!(ran > 0, "CASE={f} matches no file in {}", dir.display()),
-        None => {
+    match (&filter, &tag) {
+        (None, None) => {
             if ran < MIN_CASE_FILES {
                 problems.push(format!(
                     "expected at least {MIN_CASE_FILES} case files, found {ran}"
@@ -565,6 +671,13 @@ fn analyst_cases_hold() {
                 }
             }
         }
+        _ => assert!(
+            ran > 0,
+            "CASE={} TAG={} matches no file in {}",
+            filter.as_deref().unwrap_or(""),
+            tag.as_deref().unwrap_or(""),
+            dir.display()
+        ),
     }
     assert!(
         problems.is_empty(),
@@ -657,6 +770,146 @@ mod runner {
             run.problems,
             ["declared.json: declares clause exclusion.prison, but no decision of the case cites it"]
         );
+    }
+
+    #[test]
+    fn a_range_of_months_gives_one_line_per_month_that_disagrees() {
+        // Paid 300 every month from 2023-10; an expectation of 160 over 2023-09..2023-11 fails in
+        // September (not yet applied: 应享未享, would pay 300) and in the two months paid 300.
+        let text = case(
+            r#"[{ "months": "2023-09..2023-11", "living": { "outcome": "paid", "amount": "160" } },
+               { "months": "2024-01..2024-03", "living": { "outcome": "paid", "amount": "300" } }]"#,
+        );
+        let run = run_case("range.json", &text, &cases_dir());
+        assert_eq!(
+            run.problems,
+            [
+                "range.json 2023-09 living.outcome: expected paid, found not_applied_for",
+                "range.json 2023-09 living.amount: expected 160, found 0",
+                "range.json 2023-10 living.amount: expected 160, found 300",
+                "range.json 2023-11 living.amount: expected 160, found 300",
+            ]
+        );
+    }
+
+    #[test]
+    fn month_and_months_are_exclusive_and_a_range_must_read() {
+        let text = case(
+            r#"[{ "month": "2024-01", "months": "2024-01..2024-02", "living": { "outcome": "paid" } },
+               { "living": { "outcome": "paid" } }]"#,
+        );
+        let run = run_case("both.json", &text, &cases_dir());
+        assert_eq!(
+            run.problems,
+            [
+                "both.json: expect[0]: expected exactly one of \"month\" and \"months\"",
+                "both.json: expect[1]: expected exactly one of \"month\" and \"months\"",
+                "both.json: declares clause living.eligibility, but no decision of the case cites it",
+            ]
+        );
+        for bad in [
+            "2024-03..2024-01",
+            "2024-01-2024-03",
+            "2024-01..",
+            "2024-01..2024-13",
+        ] {
+            let text = case(&format!(
+                r#"[{{ "months": "{bad}", "living": {{ "outcome": "paid" }} }}]"#
+            ));
+            let run = run_case("bad.json", &text, &cases_dir());
+            assert_eq!(run.problems.len(), 1, "{:?}", run.problems);
+            assert!(
+                run.problems[0].starts_with(&format!(
+                    "bad.json: expect[0].months: expected a range of months as \"YYYY-MM..YYYY-MM\", \
+                     the first not after the last, found \"{bad}\""
+                )),
+                "{}",
+                run.problems[0]
+            );
+        }
+    }
+
+    #[test]
+    fn a_reform_is_applied_to_the_cases_policy() {
+        // living-350 (tests/cases/reforms/living-350.json): 300 until 2024-12, 350 from 2025-01.
+        let text = case(
+            r#"[{ "months": "2024-11..2024-12", "living": { "outcome": "paid", "amount": "300" } },
+               { "months": "2025-01..2025-02", "living": { "outcome": "paid", "amount": "350" } }]"#,
+        )
+        .replace(
+            r#""clauses": ["living.eligibility"]"#,
+            r#""clauses": ["living.eligibility"], "reform": "reforms/living-350.json", "tags": ["reform"]"#,
+        );
+        let run = run_case("reformed.json", &text, &cases_dir());
+        assert_eq!(run.problems, Vec::<String>::new());
+        // Under the baseline the same expectations fail in the two 2025 months.
+        let baseline = text.replace(r#""reform": "reforms/living-350.json", "#, "");
+        let run = run_case("baseline.json", &baseline, &cases_dir());
+        assert_eq!(
+            run.problems,
+            [
+                "baseline.json 2025-01 living.amount: expected 350, found 300",
+                "baseline.json 2025-02 living.amount: expected 350, found 300",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reform_that_cannot_be_read_or_applied_is_reported() {
+        let text = case(r#"[{ "month": "2024-01", "living": { "outcome": "paid" } }]"#).replace(
+            r#""clauses": ["living.eligibility"]"#,
+            r#""clauses": ["living.eligibility"], "reform": "reforms/no-such-reform.json""#,
+        );
+        let run = run_case("missing.json", &text, &cases_dir());
+        assert_eq!(run.problems.len(), 1, "{:?}", run.problems);
+        assert!(
+            run.problems[0]
+                .starts_with("missing.json: reform: cannot read reforms/no-such-reform.json: "),
+            "{}",
+            run.problems[0]
+        );
+    }
+
+    #[test]
+    fn filters_by_name_and_by_tag() {
+        let tags = ["reform".to_owned(), "amounts".to_owned()];
+        assert!(selected("reform-living-350.json", &tags, None, None));
+        assert!(selected(
+            "reform-living-350.json",
+            &tags,
+            Some("living"),
+            None
+        ));
+        assert!(!selected(
+            "reform-living-350.json",
+            &tags,
+            Some("orphan"),
+            None
+        ));
+        assert!(selected(
+            "reform-living-350.json",
+            &tags,
+            None,
+            Some("amounts")
+        ));
+        assert!(!selected(
+            "reform-living-350.json",
+            &tags,
+            None,
+            Some("amount")
+        ));
+        assert!(!selected(
+            "reform-living-350.json",
+            &tags,
+            Some("living"),
+            Some("stop")
+        ));
+        assert!(!selected("stack-elderly.json", &[], None, Some("reform")));
+        assert_eq!(
+            tags_of(r#"{ "tags": ["reform", "stop"], "description": "d" }"#),
+            ["reform", "stop"]
+        );
+        assert_eq!(tags_of("{ not json"), Vec::<String>::new());
     }
 
     #[test]

@@ -5,9 +5,17 @@
 //! - `errors`: exact error text for bad input.
 //! - `outreach`: outreach duties (政策找人) at their boundaries, and decisions after a waiver.
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.
+//! - `reform`: the bundled reforms costed over a hand-written population; reform and policy
+//!   load-time checks; one resident side by side.
+//! - `properties`: invariants over generated residents (proptest).
+//! - `snapshot`: which outcomes change between two policy versions, over the case files and the
+//!   sample residents.
 
 mod cases;
 mod clauses;
 mod errors;
 mod outreach;
+mod properties;
+mod reform;
 mod roster;
+mod snapshot;
