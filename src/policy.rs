@@ -315,22 +315,17 @@ impl Policy {
     /// has no value, values are out of order or start after the policy's first month, a source is
     /// missing, or a benefit kind has no relation.
     pub fn from_json(json: &str) -> Result<Policy, Error> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let mut policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = Error::from_json(path.clone(), e.inner());
-            Error::InvalidPolicy {
+        let mut policy: Policy = crate::resident::read_json(json).map_err(|e| match e {
+            Error::Json {
                 path,
-                problem: match inner {
-                    Error::Json {
-                        message,
-                        line,
-                        column,
-                        ..
-                    } => format!("{message} (line {line}, column {column})"),
-                    other => other.to_string(),
-                },
-            }
+                message,
+                line,
+                column,
+            } => Error::InvalidPolicy {
+                path,
+                problem: format!("{message} (line {line}, column {column})"),
+            },
+            other => other,
         })?;
         policy.check()?;
         for (kind, relation) in &policy.benefit_relations {
@@ -364,6 +359,20 @@ impl Policy {
         p.tie_break.check("tie_break", c)?;
         p.max_renewal_back_pay_months
             .check("max_renewal_back_pay_months", c)?;
+        p.nursing_allowance_also_for
+            .check("nursing_allowance_also_for", c)?;
+        for (i, v) in p.max_renewal_back_pay_months.values().iter().enumerate() {
+            if v.value > crate::resident::MAX_BACK_PAY_MONTHS {
+                return Err(Error::InvalidPolicy {
+                    path: format!("parameters.max_renewal_back_pay_months[{i}].value"),
+                    problem: format!(
+                        "expected at most {} months (reading start.renewal), found {}",
+                        crate::resident::MAX_BACK_PAY_MONTHS,
+                        v.value
+                    ),
+                });
+            }
+        }
         for (kind, relation) in &self.benefit_relations {
             let can_exclude = matches!(
                 kind,

@@ -96,6 +96,12 @@ impl Reform {
             },
             other => other,
         })?;
+        if reform.name.trim().is_empty() {
+            return Err(Error::InvalidReform {
+                path: "name".into(),
+                problem: "expected a non-empty name, found none".into(),
+            });
+        }
         // Check every value's type now, so that a bad reform fails when it is read.
         reform.apply_to(None)?;
         Ok(reform)

@@ -84,8 +84,12 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
         return Ok(value);
     }
     let de = &mut serde_json::Deserializer::from_str(json);
-    match serde_path_to_error::deserialize::<_, T>(de) {
-        Ok(value) => Ok(value),
+    match serde_path_to_error::deserialize::<_, T>(&mut *de) {
+        // The value read, but something follows it ("trailing characters").
+        Ok(value) => match de.end() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(Error::from_json(".".to_owned(), &e)),
+        },
         Err(e) => {
             let path = e.path().to_string();
             // `?` is serde_path_to_error's "no field": the document itself is at fault.

@@ -1141,3 +1141,20 @@ fn a_grade_written_as_a_string_says_what_a_grade_is() {
         "certificates[0].grade: invalid type: string \"1\", expected a disability grade from 1 to 4 (line 1, column 60)"
     );
 }
+
+/// Regression (review): text after the resident's JSON is refused, not silently dropped (two
+/// records on one roster line would otherwise lose the second).
+#[test]
+fn trailing_text_after_the_json_is_refused() {
+    for (json, column) in [
+        (r#"{"id":"X"} {"id":"Y"}"#, 12),
+        (r#"{"id":"X"}garbage"#, 11),
+    ] {
+        let err = Resident::from_json(json).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(".: trailing characters (line 1, column {column})"),
+            "{json}"
+        );
+    }
+}

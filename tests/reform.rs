@@ -649,17 +649,13 @@ mod loading {
         assert_eq!(
             err.to_string(),
             format!(
-                "policy parameters.nursing_allowance[0]: missing field `source` (line 1, column {column})"
+                "policy parameters.nursing_allowance[0].source: missing field `source` (line 1, column {column})"
             )
         );
     }
 
-    /// `nursing_allowance_also_for` is not checked like the other parameters: a policy whose
-    /// extension has no value, or none for its first month, loads. Expected: refused like
-    /// `policy parameters.nursing_allowance_also_for: expected at least one dated value, found
-    /// none`.
+    /// Regression: `nursing_allowance_also_for` is checked like the other parameters.
     #[test]
-    #[ignore = "engine: Policy::check does not check nursing_allowance_also_for (reported)"]
     fn a_policy_whose_nursing_extension_has_no_value_is_refused() {
         let err = policy_with("nursing_allowance_also_for", json!([])).unwrap_err();
         assert_eq!(
