@@ -654,6 +654,30 @@ mod loading {
         );
     }
 
+    /// Regression: the renewal cap cannot exceed the reading's 3 months.
+    #[test]
+    fn a_policy_renewal_cap_above_three_is_refused() {
+        let err = policy_with(
+            "max_renewal_back_pay_months",
+            json!([{ "from": "2023-08", "value": 6, "source": "s" }]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "policy parameters.max_renewal_back_pay_months[0].value: expected at most 3 months (reading start.renewal), found 6"
+        );
+    }
+
+    /// Regression: a reform needs a name (the reformed policy is `<base>+<name>`).
+    #[test]
+    fn a_reform_without_a_name_is_refused() {
+        let err = Reform::from_json(r#"{ "name": " ", "overrides": [] }"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "reform name: expected a non-empty name, found none"
+        );
+    }
+
     /// Regression: `nursing_allowance_also_for` is checked like the other parameters.
     #[test]
     fn a_policy_whose_nursing_extension_has_no_value_is_refused() {
