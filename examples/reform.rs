@@ -226,7 +226,7 @@ fn value_text<T: Serialize>(dated: &Dated<T>, from: Month) -> String {
 fn parameter_value(policy: &Policy, used: &Used) -> String {
     let p = policy.parameters();
     let m = used.from;
-    match used.parameter.as_ref() {
+    match used.parameter.name() {
         "living_allowance_grade_1_2" => value_text(&p.living_allowance_grade_1_2, m),
         "living_allowance_grade_3_4" => value_text(&p.living_allowance_grade_3_4, m),
         "dibao_edge_living_allowance" => value_text(&p.dibao_edge_living_allowance, m),

@@ -375,12 +375,15 @@ pub struct FactRef {
     /// The group.
     pub group: FactGroup,
     /// The index within the group's list.
-    pub index: usize,
+    pub index: u32,
 }
 
 impl FactRef {
     pub(crate) fn new(group: FactGroup, index: usize) -> FactRef {
-        FactRef { group, index }
+        FactRef {
+            group,
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+        }
     }
 }
 
@@ -982,8 +985,8 @@ impl Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Used {
-    /// The parameter's name in the policy file.
-    pub parameter: std::borrow::Cow<'static, str>,
+    /// The parameter.
+    pub parameter: Parameter,
     /// The month the value took effect.
     pub from: Month,
     /// Where the value comes from.
@@ -991,9 +994,9 @@ pub struct Used {
 }
 
 impl Used {
-    pub(crate) fn of<T>(name: &'static str, value: &DatedValue<T>) -> Used {
+    pub(crate) fn of<T>(parameter: Parameter, value: &DatedValue<T>) -> Used {
         Used {
-            parameter: std::borrow::Cow::Borrowed(name),
+            parameter,
             from: value.from,
             source: Arc::clone(&value.source),
         }

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::facts::Subsidy;
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::{Dated, Policy};
+use crate::policy::{Dated, Parameter, Policy};
 use crate::resident::Resident;
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::timing::{timeline, NotGranted, Timeline};
@@ -68,10 +68,11 @@ impl Policy {
         self.check_covers(first)?;
         self.check_covers(last)?;
         let timelines = timelines(self, resident);
-        let months = first
-            .through(last)
-            .map(|month| decide_month(self, resident, month, &timelines))
-            .collect::<Result<Vec<_>, _>>()?;
+        let count = usize::try_from(first.months_until(last) + 1).unwrap_or(0);
+        let mut months = Vec::with_capacity(count);
+        for month in first.through(last) {
+            months.push(decide_month(self, resident, month, &timelines)?);
+        }
         let living = summarize(&months, Subsidy::Living);
         let nursing = summarize(&months, Subsidy::Nursing);
         Ok(Schedule {
@@ -211,11 +212,11 @@ pub(crate) fn decide_month_with(
 }
 
 /// The value of a dated parameter in force in `month`, as a decision cites it.
-fn used<T>(name: &'static str, dated: &Dated<T>, month: Month) -> Used {
+fn used<T>(name: Parameter, dated: &Dated<T>, month: Month) -> Used {
     match dated.at(month) {
         Some(value) => Used::of(name, value),
         None => Used {
-            parameter: name.into(),
+            parameter: name,
             from: month,
             source: "no value in the policy for this month: the crate's default".into(),
         },
@@ -292,7 +293,7 @@ fn decide_subsidy(
                     first_month: claim.first_month,
                     fact: FactRef::new(FactGroup::Certificates, renewal.certificate),
                     used: used(
-                        "max_renewal_back_pay_months",
+                        Parameter::MaxRenewalBackPayMonths,
                         &policy.parameters().max_renewal_back_pay_months,
                         grant_month,
                     ),
@@ -337,7 +338,7 @@ fn decide_subsidy(
                 stop_month: stop.month,
                 timing: stop.timing,
                 used: used(
-                    "stop_timing",
+                    Parameter::StopTiming,
                     &policy.parameters().stop_timing,
                     Month::of(stop.day),
                 ),

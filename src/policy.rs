@@ -108,7 +108,7 @@ pub struct CategoryGrade {
     pub grade: Grade,
 }
 
-/// The amount parameters a decision cites (reading `amounts`).
+/// The dated parameters of a policy, by name: what a decision cites in `used`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Parameter {
@@ -122,6 +122,14 @@ pub enum Parameter {
     DibaoEdgeLivingAllowance,
     /// `nursing_allowance`.
     NursingAllowance,
+    /// `stop_timing`.
+    StopTiming,
+    /// `tie_break`.
+    TieBreak,
+    /// `max_renewal_back_pay_months`.
+    MaxRenewalBackPayMonths,
+    /// `nursing_allowance_also_for`.
+    NursingAllowanceAlsoFor,
 }
 
 impl Parameter {
@@ -132,7 +140,17 @@ impl Parameter {
             Parameter::LivingAllowanceGrade3To4 => "living_allowance_grade_3_4",
             Parameter::DibaoEdgeLivingAllowance => "dibao_edge_living_allowance",
             Parameter::NursingAllowance => "nursing_allowance",
+            Parameter::StopTiming => "stop_timing",
+            Parameter::TieBreak => "tie_break",
+            Parameter::MaxRenewalBackPayMonths => "max_renewal_back_pay_months",
+            Parameter::NursingAllowanceAlsoFor => "nursing_allowance_also_for",
         }
+    }
+}
+
+impl fmt::Display for Parameter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 

@@ -69,14 +69,14 @@ fn cited(item: &OutreachItem) -> Vec<&'static str> {
 fn notification(index: usize) -> FactRef {
     FactRef {
         group: FactGroup::Notifications,
-        index,
+        index: u32::try_from(index).unwrap(),
     }
 }
 
 fn application(index: usize) -> FactRef {
     FactRef {
         group: FactGroup::Applications,
-        index,
+        index: u32::try_from(index).unwrap(),
     }
 }
 

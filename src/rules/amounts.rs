@@ -45,7 +45,7 @@ pub(crate) fn monthly_amount(
             (
                 v.value,
                 Parameter::NursingAllowance,
-                Used::of(Parameter::NursingAllowance.name(), v),
+                Used::of(Parameter::NursingAllowance, v),
             )
         }
         (_, Some(e)) if matches!(e.value, DibaoEdgeRate::Amounts { .. }) => {
@@ -55,17 +55,17 @@ pub(crate) fn monthly_amount(
                 (DibaoEdgeRate::SameAsDibao, _) => Money::ZERO,
             };
             let parameter = Parameter::DibaoEdgeLivingAllowance;
-            (amount, parameter, Used::of(parameter.name(), e))
+            (amount, parameter, Used::of(parameter, e))
         }
         (Tier::Grade1To2, _) => {
             let v = p.living_allowance_grade_1_2.at(month).ok_or_else(missing)?;
             let parameter = Parameter::LivingAllowanceGrade1To2;
-            (v.value, parameter, Used::of(parameter.name(), v))
+            (v.value, parameter, Used::of(parameter, v))
         }
         (Tier::Grade3To4, _) => {
             let v = p.living_allowance_grade_3_4.at(month).ok_or_else(missing)?;
             let parameter = Parameter::LivingAllowanceGrade3To4;
-            (v.value, parameter, Used::of(parameter.name(), v))
+            (v.value, parameter, Used::of(parameter, v))
         }
     };
     trace.add(ClauseId::Amounts, || Finding::Amount {

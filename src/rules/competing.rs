@@ -9,7 +9,7 @@ use crate::decision::{FactGroup, FactRef, Finding, GivenUp, Side, Used};
 use crate::facts::{BenefitKind, BenefitStatus, Keeps, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::{BenefitRelation, Policy, TieBreak};
+use crate::policy::{BenefitRelation, Parameter, Policy, TieBreak};
 use crate::resident::Resident;
 
 /// What a choose-the-higher gave.
@@ -120,7 +120,7 @@ pub(crate) fn choose_higher(
             trace.add(ClauseId::HigherTie, || Finding::Tie {
                 rule,
                 kept,
-                used: Used::of("tie_break", tie_break),
+                used: Used::of(Parameter::TieBreak, tie_break),
             });
         }
         kept

@@ -9,7 +9,7 @@ use crate::decision::Used;
 use crate::decision::{Cause, FactGroup, FactRef, Finding, Lapse};
 use crate::facts::{Category, Place, Subsidy, WithdrawalKind};
 use crate::month::Month;
-use crate::policy::{CategoryGrade, Policy};
+use crate::policy::{CategoryGrade, Parameter, Policy};
 use crate::resident::Resident;
 
 fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
@@ -162,7 +162,7 @@ pub(crate) fn certificate<'r>(
                 category,
                 grade,
                 fact,
-                used: Used::of("nursing_allowance_also_for", extension),
+                used: Used::of(Parameter::NursingAllowanceAlsoFor, extension),
             });
         } else {
             status.unmet.insert(Cause::GradeNotSevere);
