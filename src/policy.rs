@@ -595,3 +595,15 @@ mod tests {
             .is_none());
     }
 }
+
+#[cfg(test)]
+mod thread_safety {
+    /// A policy is loaded once and shared across threads (issue: "a `Send + Sync` value").
+    #[test]
+    fn policy_and_resident_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<super::Policy>();
+        assert_send_sync::<crate::Resident>();
+        assert_send_sync::<crate::MonthDecision>();
+    }
+}
