@@ -21,12 +21,12 @@ use crate::rules::outreach::TriggerKind;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MonthDecision {
-    /// The resident's id, as given.
-    pub resident: String,
+    /// The resident's id, as given (shared by every decision about the resident).
+    pub resident: Arc<str>,
     /// The month decided.
     pub month: Month,
-    /// The name of the policy that decided it.
-    pub policy: String,
+    /// The name (version) of the policy that decided it, e.g. `tianjin-2023+living-350`.
+    pub policy: Arc<str>,
     /// The living allowance (困难残疾人生活补贴).
     pub living: SubsidyDecision,
     /// The nursing allowance (重度残疾人护理补贴).

@@ -1,5 +1,7 @@
 //! The engine: puts the rules together into a month's decision and a schedule of months.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::clauses::ClauseId;
@@ -201,9 +203,9 @@ pub(crate) fn decide_month_with(
         trace.add(ClauseId::Both, || Finding::BothPaid);
     }
     Ok(MonthDecision {
-        resident: resident.id().to_owned(),
+        resident: Arc::clone(resident.shared_id()),
         month,
-        policy: policy.name().to_owned(),
+        policy: Arc::clone(policy.shared_name()),
         total: living.amount() + nursing.amount(),
         living,
         nursing,

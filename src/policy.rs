@@ -36,7 +36,7 @@ pub const TIANJIN_2023_JSON: &str = include_str!("../data/tianjin-2023.json");
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
-    name: String,
+    name: Arc<str>,
     title: String,
     document: String,
     covers: Coverage,
@@ -428,7 +428,12 @@ impl Policy {
     }
 
     pub(crate) fn rename(&mut self, name: String) {
-        self.name = name;
+        self.name = Arc::from(name);
+    }
+
+    /// The name, shared by every decision of the policy.
+    pub(crate) fn shared_name(&self) -> &Arc<str> {
+        &self.name
     }
 
     /// Checks a policy built in code (a reform applied to a base) as loading would.
@@ -480,7 +485,7 @@ impl Policy {
         } else {
             Err(Error::MonthNotCovered {
                 month,
-                policy: self.name.clone(),
+                policy: self.name.to_string(),
                 covers: self.covers.to_string(),
             })
         }

@@ -28,6 +28,8 @@ pub const MAX_BACK_PAY_MONTHS: u8 = 3;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resident {
     facts: Facts,
+    /// `facts.id`, shared by every decision about the resident.
+    id: std::sync::Arc<str>,
     /// Days on which some fact may change a condition, sorted and unique.
     change_days: Vec<NaiveDate>,
 }
@@ -45,7 +47,12 @@ impl Resident {
     pub fn new(facts: Facts) -> Result<Resident, Error> {
         check(&facts)?;
         let change_days = change_days(&facts);
-        Ok(Resident { facts, change_days })
+        let id = std::sync::Arc::from(facts.id.as_str());
+        Ok(Resident {
+            facts,
+            id,
+            change_days,
+        })
     }
 
     /// Reads one resident's facts from JSON and checks them.
@@ -66,7 +73,11 @@ impl Resident {
 
     /// The caller's id.
     pub fn id(&self) -> &str {
-        &self.facts.id
+        &self.id
+    }
+
+    pub(crate) fn shared_id(&self) -> &std::sync::Arc<str> {
+        &self.id
     }
 
     /// Days on which a condition may change, sorted: the engine checks a claim only on these.

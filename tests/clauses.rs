@@ -221,7 +221,7 @@ mod in_force {
             f["applications"][0]["submitted"] = json!("2023-06-20")
         });
         let d = decide(&r, "2023-08");
-        assert_eq!(d.policy, "tianjin-2023");
+        assert_eq!(&*d.policy, "tianjin-2023");
         assert_eq!(d.month.to_string(), "2023-08");
         assert_paid(&d.living, "300");
         assert_paid(&d.nursing, "200");

@@ -38,8 +38,9 @@ pub(crate) fn choose_higher(
 ) -> Resolution {
     let facts = resident.facts();
     let benefits = facts.other_benefits.as_deref().unwrap_or(&[]);
-    let mut best: Option<(usize, ClauseId)> = None;
-    let mut competing = 0usize;
+    // The competing benefits in force on `day`, with the clause that makes each compete.
+    let mut competing: Vec<(usize, ClauseId)> = Vec::new();
+    let mut best: Option<usize> = None;
     for (i, benefit) in benefits.iter().enumerate() {
         if !covers(benefit.from, benefit.to, day) {
             continue;
@@ -56,20 +57,17 @@ pub(crate) fn choose_higher(
                     trace.add(clause, || Finding::CompetesOnlyWhenReceived { kind, fact });
                     continue;
                 }
-                competing += 1;
-                let better = match best {
-                    None => true,
-                    Some((b, _)) => {
-                        let current = &benefits[b];
-                        benefit.monthly_amount > current.monthly_amount
-                            || (benefit.monthly_amount == current.monthly_amount
-                                && benefit.status == BenefitStatus::Received
-                                && current.status != BenefitStatus::Received)
-                    }
-                };
+                let better = best.is_none_or(|b| {
+                    let current = &benefits[competing[b].0];
+                    benefit.monthly_amount > current.monthly_amount
+                        || (benefit.monthly_amount == current.monthly_amount
+                            && benefit.status == BenefitStatus::Received
+                            && current.status != BenefitStatus::Received)
+                });
                 if better {
-                    best = Some((i, clause));
+                    best = Some(competing.len());
                 }
+                competing.push((i, clause));
             }
             BenefitRelation::Stacks { clause } => {
                 trace.add(clause, || Finding::Stacks { kind, fact });
@@ -77,12 +75,13 @@ pub(crate) fn choose_higher(
             _ => {}
         }
     }
-    let Some((best, best_clause)) = best else {
+    let Some(best) = best else {
         return Resolution::Subsidy {
             gives_up: Vec::new(),
         };
     };
-    let best_benefit = &benefits[best];
+    let (best_index, best_clause) = competing[best];
+    let best_benefit = &benefits[best_index];
     let choice = facts
         .choices
         .iter()
@@ -132,47 +131,26 @@ pub(crate) fn choose_higher(
         kept,
         fact: FactRef::new(FactGroup::OtherBenefits, i),
     };
-    for (i, benefit) in benefits.iter().enumerate() {
-        if i != best && covers(benefit.from, benefit.to, day) {
-            if let BenefitRelation::ChooseHigher {
-                subsidy: s,
-                counts_when,
-                clause,
-            } = policy.relation(benefit.kind)
-            {
-                if s == subsidy && counts_when.counts(benefit.status) {
-                    trace.add(clause, || compared(i));
-                }
-            }
+    for &(i, clause) in &competing {
+        if i != best_index {
+            trace.add(clause, || compared(i));
         }
     }
-    trace.add(best_clause, || compared(best));
-    trace.add(ClauseId::HigherMonthly, || compared(best));
+    trace.add(best_clause, || compared(best_index));
+    trace.add(ClauseId::HigherMonthly, || compared(best_index));
     match kept {
         Side::OtherBenefit => Resolution::OtherBenefit {
             kind: best_benefit.kind,
             amount: best_benefit.monthly_amount,
         },
-        Side::Subsidy => {
-            let mut gives_up = Vec::with_capacity(competing);
-            for benefit in benefits {
-                if covers(benefit.from, benefit.to, day) {
-                    if let BenefitRelation::ChooseHigher {
-                        subsidy: s,
-                        counts_when,
-                        ..
-                    } = policy.relation(benefit.kind)
-                    {
-                        if s == subsidy && counts_when.counts(benefit.status) {
-                            gives_up.push(GivenUp {
-                                kind: benefit.kind,
-                                monthly_amount: benefit.monthly_amount,
-                            });
-                        }
-                    }
-                }
-            }
-            Resolution::Subsidy { gives_up }
-        }
+        Side::Subsidy => Resolution::Subsidy {
+            gives_up: competing
+                .iter()
+                .map(|&(i, _)| GivenUp {
+                    kind: benefits[i].kind,
+                    monthly_amount: benefits[i].monthly_amount,
+                })
+                .collect(),
+        },
     }
 }
