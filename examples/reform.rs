@@ -449,6 +449,31 @@ fn print_table(
         signed(t.difference())
     );
 
+    let u = &c.unclaimed;
+    let _ = writeln!(
+        w,
+        "\nUnclaimed (应享未享: entitled but not applied for), priced at what it would pay"
+    );
+    let _ = writeln!(
+        w,
+        "  {:<18} {:>14} {:>14} {:>12}",
+        "", "baseline", "reform", "difference"
+    );
+    for subsidy in Subsidy::ALL {
+        let (b, r) = (get(&u.baseline, subsidy), get(&u.reform, subsidy));
+        let _ = writeln!(
+            w,
+            "  {:<18} {b:>14} {r:>14} {:>12}",
+            subsidy_name(subsidy),
+            diff(b, r)
+        );
+    }
+    let _ = writeln!(
+        w,
+        "  residents newly entitled by the reform (paid once they apply): {}",
+        u.newly_entitled_residents
+    );
+
     let _ = writeln!(w, "\nYearly cost (both subsidies)");
     let _ = writeln!(
         w,
@@ -576,6 +601,14 @@ fn print_csv(c: &Comparison) {
         Some(c.total.residents),
         &c.total.baseline,
         &c.total.reform,
+    );
+    csv_row(
+        w,
+        "unclaimed",
+        "entitled_not_applied_for",
+        Some(c.unclaimed.newly_entitled_residents),
+        &c.unclaimed.baseline,
+        &c.unclaimed.reform,
     );
     for m in &c.monthly {
         csv_row(

@@ -10,7 +10,7 @@
 //! ```
 //!
 //! A roster is JSON Lines: one resident's facts per line (see `Facts`). Without a path the
-//! bundled `examples/data/roster.jsonl` (300 generated residents and five malformed lines, see
+//! bundled `examples/data/roster.jsonl` (300 generated residents, four malformed lines and a blank one, see
 //! `gen_roster.rs`) is scanned; it is compiled into the example, so it runs from any directory.
 //! A path is read line by line through a `BufReader`, never whole, so a roster of millions of
 //! lines needs no more memory than one of ten. Malformed lines are counted and listed with their
@@ -348,7 +348,7 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
         );
         let _ = writeln!(
             w,
-            "    institutions  {:>8}   {:>12}   (children paid for, per institution below)",
+            "    children in institutions {:>8}   {:>12}   (per institution below)",
             totals.institution_children, totals.to_institutions
         );
         for (name, s, children, amount) in &report.institutions {

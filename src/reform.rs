@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
-use crate::decision::{MonthDecision, Used};
+use crate::decision::{MonthDecision, Outcome, Used};
 use crate::engine::{outcomes, timelines};
 use crate::error::Error;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
@@ -16,7 +16,7 @@ use crate::month::Month;
 use crate::policy::{
     CategoryGrade, Dated, DatedValue, DibaoEdgeRate, Parameters, Policy, StopTiming, TieBreak,
 };
-use crate::resident::{read_json, Resident};
+use crate::resident::{read_json, Resident, MAX_BACK_PAY_MONTHS};
 use crate::rules::covers;
 
 /// A reform: overrides of dated parameters from given months, applied to a base policy without
@@ -102,6 +102,25 @@ impl Reform {
                 problem: "expected a non-empty name, found none".into(),
             });
         }
+        // The overrides of one parameter must come in order of their months, each month once, as
+        // a policy file's dated values do.
+        for (i, o) in reform.overrides.iter().enumerate() {
+            if let Some(earlier) = reform.overrides[..i]
+                .iter()
+                .filter(|e| e.parameter == o.parameter)
+                .map(|e| e.from)
+                .max()
+                .filter(|&earlier| earlier >= o.from)
+            {
+                return Err(Error::InvalidReform {
+                    path: format!("overrides[{i}].from"),
+                    problem: format!(
+                        "expected the overrides of {} in order of their months, found {} after {earlier}",
+                        o.parameter, o.from
+                    ),
+                });
+            }
+        }
         // Check every value's type now, so that a bad reform fails when it is read.
         reform.apply_to(None)?;
         Ok(reform)
@@ -159,6 +178,18 @@ impl Reform {
                 "stop_timing" => set::<StopTiming>(p.map(|p| &mut p.stop_timing), i, o)?,
                 "tie_break" => set::<TieBreak>(p.map(|p| &mut p.tie_break), i, o)?,
                 "max_renewal_back_pay_months" => {
+                    if o.value
+                        .as_u64()
+                        .is_some_and(|n| n > u64::from(MAX_BACK_PAY_MONTHS))
+                    {
+                        return Err(Error::InvalidReform {
+                            path: format!("overrides[{i}].value"),
+                            problem: format!(
+                                "expected at most {MAX_BACK_PAY_MONTHS} months (reading start.renewal), found {}",
+                                o.value
+                            ),
+                        });
+                    }
                     set::<u8>(p.map(|p| &mut p.max_renewal_back_pay_months), i, o)?
                 }
                 "nursing_allowance_also_for" => {
@@ -300,6 +331,10 @@ pub struct Comparison {
     pub nursing: Movers,
     /// Everyone, over the range.
     pub total: Cost,
+    /// What is left unclaimed: months entitled but not applied for (应享未享), priced at what
+    /// they would pay. A reform that makes new people eligible pays them only once they apply;
+    /// this is its potential take-up.
+    pub unclaimed: Unclaimed,
     /// Month by month: (month, baseline, reform).
     pub monthly: Vec<MonthCost>,
     /// Calendar year by year, within the range.
@@ -311,6 +346,18 @@ pub struct Comparison {
     pub by_grade: Vec<(Option<Grade>, Cost)>,
     /// By the household's assistance status on the last month's first day.
     pub by_household: Vec<(Household, Cost)>,
+}
+
+/// Entitled-but-not-applied-for months (应享未享) under both policies, at what they would pay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unclaimed {
+    /// Under the baseline, over the range.
+    pub baseline: PerSubsidy,
+    /// Under the reform, over the range.
+    pub reform: PerSubsidy,
+    /// Residents with an unclaimed month under the reform and none under the baseline.
+    pub newly_entitled_residents: u64,
 }
 
 /// What one month costs under both policies.
@@ -382,6 +429,7 @@ pub struct Comparer<'p> {
     residents: u64,
     movers: [Movers; 2],
     total: Cost,
+    unclaimed: Unclaimed,
     monthly: Vec<MonthCost>,
     by_category: BTreeMap<Option<u8>, (Option<Category>, Cost)>,
     by_grade: BTreeMap<Option<Grade>, Cost>,
@@ -416,6 +464,7 @@ impl<'p> Comparer<'p> {
             residents: 0,
             movers: [Movers::default(); 2],
             total: Cost::default(),
+            unclaimed: Unclaimed::default(),
             monthly: first
                 .through(last)
                 .map(|month| MonthCost {
@@ -440,11 +489,21 @@ impl<'p> Comparer<'p> {
             baseline: PerSubsidy::default(),
             reform: PerSubsidy::default(),
         };
+        let mut unclaimed_months = [false; 2];
         for (policy, is_reform) in [(self.baseline, false), (self.reform, true)] {
             let histories = timelines(policy, resident);
             for (i, month) in self.first.through(self.last).enumerate() {
                 let d = outcomes(policy, resident, month, &histories)?;
                 for subsidy in Subsidy::ALL {
+                    if let Outcome::NotAppliedFor { would_pay } = d[subsidy as usize].outcome {
+                        unclaimed_months[usize::from(is_reform)] = true;
+                        let side = if is_reform {
+                            &mut self.unclaimed.reform
+                        } else {
+                            &mut self.unclaimed.baseline
+                        };
+                        side.add(subsidy, would_pay);
+                    }
                     let amount = d[subsidy as usize].amount();
                     let (sum, cell) = if is_reform {
                         (&mut totals.reform, &mut self.monthly[i].reform)
@@ -457,6 +516,9 @@ impl<'p> Comparer<'p> {
             }
         }
         self.residents += 1;
+        if unclaimed_months == [false, true] {
+            self.unclaimed.newly_entitled_residents += 1;
+        }
         for (k, subsidy) in Subsidy::ALL.into_iter().enumerate() {
             let (before, after) = (totals.baseline.get(subsidy), totals.reform.get(subsidy));
             let movers = &mut self.movers[k];
@@ -526,6 +588,7 @@ impl<'p> Comparer<'p> {
             living: self.movers[0],
             nursing: self.movers[1],
             total: self.total,
+            unclaimed: self.unclaimed,
             monthly: self.monthly,
             yearly,
             by_category: self.by_category.into_values().collect(),

@@ -359,7 +359,15 @@ fn reform_json(with_renewal_cap: bool) -> impl Strategy<Value = Value> {
     let value = value.prop_filter("no renewal cap", move |(p, _)| {
         with_renewal_cap || *p != "max_renewal_back_pay_months"
     });
-    prop::collection::vec((value, any_month()), 1..=3).prop_map(|overrides| {
+    prop::collection::vec((value, any_month()), 1..=3).prop_map(|mut overrides| {
+        // A reform lists one parameter's overrides in order of their months, each month once.
+        overrides.sort_by_key(|(_, from)| *from);
+        let mut seen = Vec::new();
+        overrides.retain(|((parameter, _), from)| {
+            let fresh = !seen.contains(&(*parameter, *from));
+            seen.push((*parameter, *from));
+            fresh
+        });
         json!({
             "name": "generated",
             "overrides": overrides.iter().map(|((parameter, value), from)| json!({

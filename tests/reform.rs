@@ -668,6 +668,38 @@ mod loading {
         );
     }
 
+    /// Regression (review): two overrides of one parameter for the same month, or out of order,
+    /// are refused as a policy file's dated values are.
+    #[test]
+    fn overrides_of_one_parameter_out_of_order_are_refused() {
+        let err = Reform::from_json(
+            r#"{ "name": "x", "overrides": [
+                { "parameter": "nursing_allowance", "from": "2025-07", "value": "220", "source": "s" },
+                { "parameter": "nursing_allowance", "from": "2025-07", "value": "230", "source": "s" }
+            ] }"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "reform overrides[1].from: expected the overrides of nursing_allowance in order of their months, found 2025-07 after 2025-07"
+        );
+    }
+
+    /// Regression (review): a renewal cap above 3 in a reform is reported at the override.
+    #[test]
+    fn a_reform_renewal_cap_above_three_is_refused_at_the_override() {
+        let err = Reform::from_json(
+            r#"{ "name": "x", "overrides": [
+                { "parameter": "max_renewal_back_pay_months", "from": "2025-01", "value": 5, "source": "s" }
+            ] }"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "reform overrides[0].value: expected at most 3 months (reading start.renewal), found 5"
+        );
+    }
+
     /// Regression: a reform needs a name (the reformed policy is `<base>+<name>`).
     #[test]
     fn a_reform_without_a_name_is_refused() {
@@ -804,4 +836,33 @@ mod side_by_side {
             .collect();
         assert_eq!(only, [("stop_timing".to_owned(), month("2023-08"))]);
     }
+}
+
+/// Regression (review): an eligibility reform pays nobody until they apply, so its potential
+/// take-up is reported as unclaimed months (应享未享), priced at what they would pay.
+#[test]
+fn an_eligibility_reform_reports_its_unclaimed_take_up() {
+    let baseline = Policy::tianjin_2023();
+    let reform = reformed(NURSING_GRADE_3);
+    // Grade-3 intellectual disability, Tianjin hukou, no dibao, never applied.
+    let r = Resident::from_json(
+        &json!({
+            "id": "U-1",
+            "hukou": [{ "place": "tianjin", "from": "1990-01-01" }],
+            "certificates": [{ "category": "intellectual", "grade": 3, "issued": "2019-04-01" }],
+            "household_assistance": [], "orphan_guarantee": [], "other_benefits": [], "custody": []
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let mut comparer =
+        Comparer::new(&baseline, &reform, month("2025-01"), month("2025-12")).unwrap();
+    comparer.add(&r).unwrap();
+    let c = comparer.finish();
+    // Paid nothing either way: no application.
+    assert_eq!(c.total.reform.total(), money("0"));
+    // Under the reform, 12 months × 200 nursing allowance are unclaimed; none under the baseline.
+    assert_eq!(c.unclaimed.baseline.nursing, money("0"));
+    assert_eq!(c.unclaimed.reform.nursing, money("2400"));
+    assert_eq!(c.unclaimed.newly_entitled_residents, 1);
 }

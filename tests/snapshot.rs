@@ -283,7 +283,7 @@ fn report() {
     inputs.extend(resident_inputs());
     let list = changes(&baseline, &reform, &inputs, first, last);
     let mut out = format!(
-        "snapshot: {} → {} ({path}), {first} to {last}: {} inputs ({} case files skipped: facts refused), {} changes\n",
+        "snapshot: {} → {} ({path}), {first} to {last}: {} inputs ({} case files skipped: facts refused), {} changed outcomes (month × subsidy)\n",
         baseline.name(),
         reform.name(),
         inputs.len(),
