@@ -15,10 +15,9 @@
 //!    median of 3 runs, residents per second, and the total seconds for `count` residents; and,
 //!    for scale, the time to only read and parse the same file into `Resident`s.
 //!
-//! Recorded on a 2-CPU container (release build, 1,000,000 residents, 392.6 MiB): building the
-//! baseline 17.3 µs, the reform 3.1 µs (ratio 0.18, target ≤ 2 met); parse only 6.9 s (145,000
-//! residents/s); parse + compare over 12 months 17.5 s median (57,000 residents/s; runs 14.2 to
-//! 18.4 s). The reform costs 97,755,400 more a year on that roster.
+//! The latest figures are in README.md ("Speed"): on the development VM (2 vCPUs, 1,000,000
+//! residents), building the baseline 10.0 µs, the reform 2.29 µs (ratio 0.23, target ≤ 2 met);
+//! parse + compare over 12 months 9.5 s (105,000 residents/s).
 
 #[path = "common/generator.rs"]
 mod generator;
