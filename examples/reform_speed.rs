@@ -23,12 +23,11 @@
 mod generator;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use generator::{GenOptions, DEFAULT_SEED};
 use tianjin_disability_subsidies::{Comparer, Month, Policy, Reform, Resident, TIANJIN_2023_JSON};
 
 const LIVING_350: &str = include_str!("data/reforms/living-350.json");
@@ -61,20 +60,6 @@ fn time_each(
         times.push(started.elapsed());
     }
     Ok(times)
-}
-
-fn generate(path: &Path, count: u64, as_of: Month) -> Result<(), String> {
-    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    let mut out = BufWriter::with_capacity(1 << 20, file);
-    let options = GenOptions {
-        count,
-        seed: DEFAULT_SEED,
-        malformed_every: None,
-        as_of,
-    };
-    generator::write_roster(&mut out, &options)
-        .map(|_| ())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Streams `path`, calling `each` with every resident read. Returns (residents, rejected lines).
@@ -141,7 +126,7 @@ fn run(count: u64) -> Result<(), String> {
     );
     let path = std::env::temp_dir().join(format!("tianjin-reform-speed-{count}.jsonl"));
     let started = Instant::now();
-    generate(
+    generator::write_roster_file(
         &path,
         count,
         Month::new(2026, 1).map_err(|e| e.to_string())?,

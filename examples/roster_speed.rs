@@ -32,30 +32,15 @@
 mod generator;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use generator::{GenOptions, DEFAULT_SEED};
 use tianjin_disability_subsidies::{Facts, Month, Policy, Resident, RosterScan, ScanOptions};
 
 const SUBSET: u64 = 100_000;
 const RUNS: usize = 3;
-
-fn generate(path: &Path, count: u64, as_of: Month) -> Result<(), String> {
-    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    let mut out = BufWriter::with_capacity(1 << 20, file);
-    let options = GenOptions {
-        count,
-        seed: DEFAULT_SEED,
-        malformed_every: None,
-        as_of,
-    };
-    generator::write_roster(&mut out, &options)
-        .map(|_| ())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
 
 fn open(path: &Path) -> Result<BufReader<File>, String> {
     File::open(path)
@@ -139,9 +124,9 @@ fn run(count: u64) -> Result<(), String> {
     let small: PathBuf = dir.join(format!("tianjin-roster-speed-{SUBSET}.jsonl"));
 
     let started = Instant::now();
-    generate(&big, count, month)?;
+    generator::write_roster_file(&big, count, month)?;
     let generated = started.elapsed();
-    generate(&small, SUBSET.min(count), month)?;
+    generator::write_roster_file(&small, SUBSET.min(count), month)?;
     let size = std::fs::metadata(&big).map(|m| m.len()).unwrap_or(0);
     println!(
         "roster: {count} residents, {:.1} MiB, generated in {:.2?} ({:.0} residents/s) to {}",

@@ -1071,3 +1071,28 @@ impl Gen {
         Ok(())
     }
 }
+
+/// Writes a roster of `count` residents (default seed, no malformed lines) to `path`, for the
+/// speed examples.
+#[allow(
+    dead_code,
+    reason = "used by the speed examples, not by every includer"
+)]
+pub fn write_roster_file(
+    path: &std::path::Path,
+    count: u64,
+    as_of: tianjin_disability_subsidies::Month,
+) -> Result<(), String> {
+    let file = std::fs::File::create(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    let mut out = io::BufWriter::with_capacity(1 << 20, file);
+    let options = GenOptions {
+        count,
+        seed: DEFAULT_SEED,
+        malformed_every: None,
+        as_of,
+    };
+    write_roster(&mut out, &options)
+        .map(|_| ())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
