@@ -242,13 +242,16 @@ pub(crate) fn triggers(
     let in_range = |d: NaiveDate| start <= d && d <= as_of;
     if let Some(certificates) = &facts.certificates {
         for (i, c) in certificates.iter().enumerate() {
+            if !in_range(c.issued) {
+                continue;
+            }
             let day_before = c.issued.pred_opt();
             let had_one = day_before.is_some_and(|d| {
                 certificates.iter().enumerate().any(|(j, o)| {
                     j != i && covers(o.issued, o.expires, d) && o.withdrawn.is_none_or(|w| d < w.on)
                 })
             });
-            if in_range(c.issued) && !had_one {
+            if !had_one {
                 found.push((
                     TriggerKind::NewCertificate,
                     c.issued,
@@ -260,10 +263,13 @@ pub(crate) fn triggers(
     }
     if let Some(periods) = &facts.household_assistance {
         for (i, p) in periods.iter().enumerate() {
+            if !in_range(p.from) {
+                continue;
+            }
             let day_before = p.from.pred_opt();
             let had_one =
                 day_before.is_some_and(|d| periods.iter().any(|o| covers(o.from, o.to, d)));
-            if in_range(p.from) && !had_one {
+            if !had_one {
                 found.push((
                     TriggerKind::NewHouseholdAssistance { assistance: p.kind },
                     p.from,
