@@ -48,7 +48,12 @@ impl Policy {
     /// ```
     pub fn decide(&self, resident: &Resident, month: Month) -> Result<MonthDecision, Error> {
         self.check_covers(month)?;
-        decide_month(self, resident, month, &timelines(self, resident))
+        decide_month(
+            self,
+            resident,
+            month,
+            &timelines(self, resident, month.last_day()),
+        )
     }
 
     /// Decides every month from `first` to `last`, both included, and summarizes when each
@@ -69,7 +74,7 @@ impl Policy {
         }
         self.check_covers(first)?;
         self.check_covers(last)?;
-        let timelines = timelines(self, resident);
+        let timelines = timelines(self, resident, last.last_day());
         let count = usize::try_from(first.months_until(last) + 1).unwrap_or(0);
         let mut months = Vec::with_capacity(count);
         for month in first.through(last) {
@@ -91,10 +96,12 @@ impl Policy {
 }
 
 /// The claim histories of both subsidies, living allowance first.
-pub(crate) fn timelines(policy: &Policy, resident: &Resident) -> [Timeline; 2] {
+/// The claim histories of both subsidies, living allowance first, as far as they matter for
+/// months up to `until` (see [`timeline`]).
+pub(crate) fn timelines(policy: &Policy, resident: &Resident, until: NaiveDate) -> [Timeline; 2] {
     [
-        timeline(policy, resident, Subsidy::Living),
-        timeline(policy, resident, Subsidy::Nursing),
+        timeline(policy, resident, Subsidy::Living, until),
+        timeline(policy, resident, Subsidy::Nursing, until),
     ]
 }
 

@@ -491,7 +491,7 @@ impl<'p> Comparer<'p> {
         };
         let mut unclaimed_months = [false; 2];
         for (policy, is_reform) in [(self.baseline, false), (self.reform, true)] {
-            let histories = timelines(policy, resident);
+            let histories = timelines(policy, resident, self.last.last_day());
             for (i, month) in self.first.through(self.last).enumerate() {
                 let d = outcomes(policy, resident, month, &histories)?;
                 for subsidy in Subsidy::ALL {

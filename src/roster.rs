@@ -343,7 +343,8 @@ impl<'p> RosterScan<'p> {
     ) -> Result<(), Error> {
         let month = self.options.month;
         // Coverage of both the month and the outreach day was checked by `RosterScan::new`.
-        let timelines = crate::engine::timelines(self.policy, resident);
+        let until = month.last_day().max(self.options.outreach_day);
+        let timelines = crate::engine::timelines(self.policy, resident, until);
         let decisions = crate::engine::outcomes(self.policy, resident, month, &timelines)?;
         let items = crate::rules::outreach::items(
             self.policy,

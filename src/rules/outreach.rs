@@ -179,7 +179,7 @@ impl Policy {
         as_of: NaiveDate,
     ) -> Result<Vec<OutreachItem>, Error> {
         self.check_covers(Month::of(as_of))?;
-        let timelines = crate::engine::timelines(self, resident);
+        let timelines = crate::engine::timelines(self, resident, as_of);
         Ok(items(self, resident, &timelines, as_of))
     }
 }

@@ -88,7 +88,16 @@ impl Timeline {
 }
 
 /// Builds the history of `subsidy`'s claims from the resident's applications.
-pub(crate) fn timeline(policy: &Policy, resident: &Resident, subsidy: Subsidy) -> Timeline {
+///
+/// Stops are looked for up to `until` only: a decision about months up to `until` cannot depend
+/// on a stop after it (a later claim would start after that stop too), and a single month's
+/// decision need not scan the rest of the resident's history.
+pub(crate) fn timeline(
+    policy: &Policy,
+    resident: &Resident,
+    subsidy: Subsidy,
+    until: NaiveDate,
+) -> Timeline {
     let applications = &resident.facts().applications;
     let mut order: Vec<usize> = (0..applications.len())
         .filter(|&i| applications[i].subsidies.contains(&subsidy))
@@ -154,7 +163,7 @@ pub(crate) fn timeline(policy: &Policy, resident: &Resident, subsidy: Subsidy) -
         if let Some(previous) = previous_stop {
             first_month = first_month.max(previous.month);
         }
-        let stop = find_stop(policy, resident, subsidy, granted_on);
+        let stop = find_stop(policy, resident, subsidy, granted_on, until);
         timeline.claims.push(Claim {
             application: i,
             granted_on,
@@ -175,10 +184,12 @@ fn find_stop(
     resident: &Resident,
     subsidy: Subsidy,
     granted_on: NaiveDate,
+    until: NaiveDate,
 ) -> Option<Stop> {
     let days = resident.change_days();
     let start = days.partition_point(|d| *d <= granted_on);
-    for &day in &days[start..] {
+    let end = days.partition_point(|d| *d <= until).max(start);
+    for &day in &days[start..end] {
         let status = assess(policy, resident, subsidy, day, None, &mut Trace::off());
         let cause = match status.verdict() {
             Verdict::Met | Verdict::Undetermined(_) => continue,
