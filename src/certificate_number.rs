@@ -80,19 +80,7 @@ impl CertificateNumber {
     /// [`CertificateNumberProblem::CategoryMismatch`](crate::CertificateNumberProblem::CategoryMismatch) or
     /// [`CertificateNumberProblem::GradeMismatch`](crate::CertificateNumberProblem::GradeMismatch) when they differ.
     pub fn check_agrees(&self, category: Category, grade: Grade) -> Result<(), Problem> {
-        if self.category != category {
-            return Err(Problem::CategoryMismatch {
-                in_number: self.category,
-                in_record: category,
-            });
-        }
-        if self.grade != grade {
-            return Err(Problem::GradeMismatch {
-                in_number: self.grade,
-                in_record: grade,
-            });
-        }
-        Ok(())
+        agree((self.category, self.grade), (category, grade))
     }
 }
 
@@ -100,43 +88,7 @@ impl FromStr for CertificateNumber {
     type Err = Problem;
 
     fn from_str(s: &str) -> Result<CertificateNumber, Problem> {
-        let count = s.chars().count();
-        if count != 20 {
-            return Err(Problem::WrongLength { found: count });
-        }
-        for (i, c) in s.chars().enumerate() {
-            let allowed = c.is_ascii_digit() || (i == 17 && (c == 'X' || c == 'x'));
-            if !allowed {
-                return Err(Problem::NotADigit {
-                    position: i + 1,
-                    found: c,
-                });
-            }
-        }
-        // Twenty ASCII characters from here on.
-        let bytes = s.as_bytes();
-        let expected = citizen_id_check_character(&s[..17]).unwrap_or('?');
-        let found = char::from(bytes[17].to_ascii_uppercase());
-        if expected != found {
-            return Err(Problem::CheckDigit { expected, found });
-        }
-        let digits = |range: std::ops::Range<usize>| {
-            bytes[range]
-                .iter()
-                .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
-        };
-        let birth_date = i32::try_from(digits(6..10))
-            .ok()
-            .and_then(|year| NaiveDate::from_ymd_opt(year, digits(10..12), digits(12..14)))
-            .ok_or_else(|| Problem::BirthDate {
-                found: s[6..14].to_owned(),
-            })?;
-        let category = Category::from_code(bytes[18] - b'0').ok_or(Problem::UnknownCategory {
-            found: char::from(bytes[18]),
-        })?;
-        let grade = Grade::try_from(bytes[19] - b'0').map_err(|_| Problem::UnknownGrade {
-            found: char::from(bytes[19]),
-        })?;
+        let (category, grade, birth_date) = parse(s)?;
         Ok(CertificateNumber {
             digits: s.to_ascii_uppercase(),
             category,
@@ -144,6 +96,79 @@ impl FromStr for CertificateNumber {
             birth_date,
         })
     }
+}
+
+/// Checks a certificate number against a record's category and grade without keeping it: what
+/// checking a resident's facts needs, once per certificate of every resident of a roster.
+pub(crate) fn check_number(s: &str, category: Category, grade: Grade) -> Result<(), Problem> {
+    let (in_number, grade_in_number, _) = parse(s)?;
+    agree((in_number, grade_in_number), (category, grade))
+}
+
+/// The category and grade a number encodes against those of the record.
+fn agree(number: (Category, Grade), record: (Category, Grade)) -> Result<(), Problem> {
+    if number.0 != record.0 {
+        return Err(Problem::CategoryMismatch {
+            in_number: number.0,
+            in_record: record.0,
+        });
+    }
+    if number.1 != record.1 {
+        return Err(Problem::GradeMismatch {
+            in_number: number.1,
+            in_record: record.1,
+        });
+    }
+    Ok(())
+}
+
+/// The category, grade and date of birth a 20-character number encodes, once every check holds.
+fn parse(s: &str) -> Result<(Category, Grade, NaiveDate), Problem> {
+    let bytes = s.as_bytes();
+    let well_formed = bytes.len() == 20
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_digit() || (i == 17 && (*b == b'X' || *b == b'x')));
+    if !well_formed {
+        // Say exactly what is wrong, by characters (the number may hold non-ASCII text).
+        let count = s.chars().count();
+        if count != 20 {
+            return Err(Problem::WrongLength { found: count });
+        }
+        for (i, c) in s.chars().enumerate() {
+            if !(c.is_ascii_digit() || (i == 17 && (c == 'X' || c == 'x'))) {
+                return Err(Problem::NotADigit {
+                    position: i + 1,
+                    found: c,
+                });
+            }
+        }
+    }
+    // Twenty ASCII characters from here on.
+    let expected = citizen_id_check_character(&s[..17]).unwrap_or('?');
+    let found = char::from(bytes[17].to_ascii_uppercase());
+    if expected != found {
+        return Err(Problem::CheckDigit { expected, found });
+    }
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range]
+            .iter()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    let birth_date = i32::try_from(digits(6..10))
+        .ok()
+        .and_then(|year| NaiveDate::from_ymd_opt(year, digits(10..12), digits(12..14)))
+        .ok_or_else(|| Problem::BirthDate {
+            found: s[6..14].to_owned(),
+        })?;
+    let category = Category::from_code(bytes[18] - b'0').ok_or(Problem::UnknownCategory {
+        found: char::from(bytes[18]),
+    })?;
+    let grade = Grade::try_from(bytes[19] - b'0').map_err(|_| Problem::UnknownGrade {
+        found: char::from(bytes[19]),
+    })?;
+    Ok((category, grade, birth_date))
 }
 
 impl fmt::Display for CertificateNumber {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::certificate_number::CertificateNumber;
+use crate::certificate_number::check_number;
 use crate::error::{Error, FactProblem};
 use crate::facts::Facts;
 
@@ -203,9 +203,7 @@ fn check(facts: &Facts) -> Result<(), Error> {
                 }
             }
             if let Some(number) = &c.number {
-                let checked = number
-                    .parse::<CertificateNumber>()
-                    .and_then(|n| n.check_agrees(c.category, c.grade));
+                let checked = check_number(number, c.category, c.grade);
                 if let Err(problem) = checked {
                     return Err(invalid(
                         format!("certificates[{i}].number"),
