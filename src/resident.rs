@@ -272,7 +272,16 @@ fn check(facts: &Facts) -> Result<(), Error> {
 /// Every day on which a condition may change: a period's first day and the day after its last,
 /// a certificate's issue, the day after its expiry, its withdrawal, the day of death.
 fn change_days(facts: &Facts) -> Vec<NaiveDate> {
-    let mut days = Vec::new();
+    let len = |group: Option<usize>| group.unwrap_or(0);
+    let capacity = 2
+        * (len(facts.hukou.as_ref().map(Vec::len))
+            + len(facts.household_assistance.as_ref().map(Vec::len))
+            + len(facts.orphan_guarantee.as_ref().map(Vec::len))
+            + len(facts.other_benefits.as_ref().map(Vec::len))
+            + len(facts.custody.as_ref().map(Vec::len))
+            + len(facts.certificates.as_ref().map(Vec::len)) * 2)
+        + 1;
+    let mut days = Vec::with_capacity(capacity);
     let mut period = |from: NaiveDate, to: Option<NaiveDate>| {
         days.push(from);
         if let Some(next) = to.and_then(|t| t.succ_opt()) {
