@@ -131,15 +131,6 @@ fn summarize(months: &[MonthDecision], subsidy: Subsidy) -> SubsidySummary {
     summary
 }
 
-pub(crate) fn decide_month(
-    policy: &Policy,
-    resident: &Resident,
-    month: Month,
-    timelines: &[Timeline; 2],
-) -> Result<MonthDecision, Error> {
-    decide_month_with(policy, resident, month, timelines, Explain::Yes)
-}
-
 /// Whether a decision collects its reasons. Bulk work that needs only outcomes (a roster scan,
 /// costing a reform over a population) skips them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,23 +176,30 @@ pub(crate) fn outcomes(
     ])
 }
 
-pub(crate) fn decide_month_with(
+/// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
+pub(crate) fn decide_month(
     policy: &Policy,
     resident: &Resident,
     month: Month,
     timelines: &[Timeline; 2],
-    explain: Explain,
 ) -> Result<MonthDecision, Error> {
-    let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines, explain)?;
+    let living = decide_subsidy(
+        policy,
+        resident,
+        Subsidy::Living,
+        month,
+        timelines,
+        Explain::Yes,
+    )?;
     let nursing = decide_subsidy(
         policy,
         resident,
         Subsidy::Nursing,
         month,
         timelines,
-        explain,
+        Explain::Yes,
     )?;
-    let mut trace = explain.trace(2);
+    let mut trace = Explain::Yes.trace(2);
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
     let both_paid = matches!(living.outcome, Outcome::Paid { .. })
@@ -233,7 +231,7 @@ fn used<T>(name: Parameter, dated: &Dated<T>, month: Month) -> Used {
 }
 
 /// What every step of one subsidy's month decision needs.
-struct Month1<'a> {
+struct SubsidyMonth<'a> {
     policy: &'a Policy,
     resident: &'a Resident,
     subsidy: Subsidy,
@@ -248,7 +246,7 @@ fn decide_subsidy(
     timelines: &[Timeline; 2],
     explain: Explain,
 ) -> Result<SubsidyDecision, Error> {
-    let at = Month1 {
+    let at = SubsidyMonth {
         policy,
         resident,
         subsidy,
@@ -258,8 +256,13 @@ fn decide_subsidy(
     let mut trace = explain.trace(12);
     let facts = resident.facts();
     let mut gives_up = Vec::new();
-    let outcome = match timeline.claim_for(month) {
-        Some(claim) if claim.stop.is_none_or(|stop| month < stop.month) => {
+    let claim = timeline.claim_for(month);
+    // The claim's stop, when it has taken effect by this month.
+    let stopped = claim
+        .and_then(|c| c.stop)
+        .filter(|stop| stop.month <= month);
+    let outcome = match (claim, stopped) {
+        (Some(claim), None) => {
             let application = &facts.applications[claim.application];
             let fact = FactRef::new(FactGroup::Applications, claim.application);
             let grant_month = Month::of(claim.granted_on);
@@ -327,13 +330,7 @@ fn decide_subsidy(
                 verdict => not_paid(&at, day, &status, verdict, &mut trace)?,
             }
         }
-        Some(claim) => {
-            // A stopped claim: `claim_for` only returns a claim with a stop in this arm.
-            let stop = claim.stop.ok_or_else(|| Error::MonthNotCovered {
-                month,
-                policy: policy.name().to_owned(),
-                covers: policy.covers().to_string(),
-            })?;
+        (Some(_), Some(stop)) => {
             let cause_clause = stop.cause.clause(subsidy);
             if cause_clause != ClauseId::StopMonth {
                 trace.add(cause_clause, || Finding::ConditionCeased {
@@ -366,7 +363,7 @@ fn decide_subsidy(
                 because: stop.cause,
             }
         }
-        None => {
+        (None, _) => {
             let refused = timeline.last_not_granted(resident, month);
             match refused {
                 Some(refused) => not_granted_reason(resident, refused, &mut trace),
@@ -412,7 +409,7 @@ fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut Tra
 /// The amount of a month whose conditions are met, after choose-the-higher. Returns the
 /// competing benefits given up when the subsidy is kept.
 fn pay(
-    at: &Month1,
+    at: &SubsidyMonth,
     day: NaiveDate,
     status: &Status,
     trace: &mut Trace,
@@ -469,7 +466,7 @@ fn pay(
 /// in force, the person is entitled but not receiving (应享未享) — unless a higher competing
 /// benefit would be kept anyway, which is `superseded`, not a loss.
 fn not_paid(
-    at: &Month1,
+    at: &SubsidyMonth,
     day: NaiveDate,
     status: &Status,
     verdict: Verdict,
@@ -498,7 +495,7 @@ pub(crate) fn would_pay(
     subsidy: Subsidy,
     month: Month,
 ) -> Result<Option<Money>, Error> {
-    let at = Month1 {
+    let at = SubsidyMonth {
         policy,
         resident,
         subsidy,

@@ -352,7 +352,8 @@ impl Policy {
         Ok(policy)
     }
 
-    fn check(&self) -> Result<(), Error> {
+    /// Checks the policy's data; run at load and on a reform applied to a base.
+    pub(crate) fn check(&self) -> Result<(), Error> {
         if let Some(to) = self.covers.to {
             if to < self.covers.from {
                 return Err(Error::InvalidPolicy {
@@ -434,11 +435,6 @@ impl Policy {
     /// The name, shared by every decision of the policy.
     pub(crate) fn shared_name(&self) -> &Arc<str> {
         &self.name
-    }
-
-    /// Checks a policy built in code (a reform applied to a base) as loading would.
-    pub(crate) fn recheck(&self) -> Result<(), Error> {
-        self.check()
     }
 
     /// The policy's short name, e.g. `tianjin-2023`.

@@ -150,7 +150,7 @@ impl Reform {
         let mut policy = base.clone();
         self.apply_to(Some(policy.parameters_mut()))?;
         policy.rename(format!("{}+{}", base.name(), self.name));
-        policy.recheck()?;
+        policy.check()?;
         Ok(policy)
     }
 
