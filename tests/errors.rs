@@ -7,33 +7,8 @@ use tianjin_disability_subsidies::{
     CertificateNumberProblem, Error, FactProblem, Money, Month, Policy, Resident, TIANJIN_2023_JSON,
 };
 
-// Cargo finds this file on its own as well as a module of `tests/lib.rs`, so it keeps its own
-// small helpers instead of borrowing those of `clauses`.
-
-/// The embedded Tianjin 2023 policy, read once.
-fn policy() -> &'static Policy {
-    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
-    POLICY.get_or_init(Policy::tianjin_2023)
-}
-
-fn month(s: &str) -> Month {
-    s.parse().unwrap_or_else(|e| panic!("test month {s}: {e}"))
-}
-
-/// A Tianjin resident, grade-2 physical certificate, dibao household, who applied for both
-/// subsidies on 2023-09-12: valid facts, which each test below breaks in one place.
-fn eligible() -> Value {
-    json!({
-        "id": "R-1",
-        "hukou": [{ "place": "tianjin", "from": "1960-05-01" }],
-        "certificates": [{ "category": "physical", "grade": 2, "issued": "2020-03-01" }],
-        "household_assistance": [{ "kind": "dibao", "from": "2022-01-01" }],
-        "orphan_guarantee": [],
-        "other_benefits": [],
-        "custody": [],
-        "applications": [{ "subsidies": ["living", "nursing"], "submitted": "2023-09-12" }]
-    })
-}
+// The resident every test breaks in one place, the policy and months come from `clauses`.
+use super::clauses::{eligible, month, policy};
 
 /// An orphan guarantee in a child welfare institution.
 fn institution(funded_for_care: bool) -> Value {
