@@ -45,6 +45,14 @@ pub enum Error {
         /// What was given.
         found: String,
     },
+    /// An amount above [`Money::MAX`](crate::Money::MAX).
+    #[error("expected an amount of at most {max} yuan, found {found}")]
+    AmountTooLarge {
+        /// What was given.
+        found: String,
+        /// The largest amount accepted.
+        max: crate::Money,
+    },
     /// A month that the policy does not govern (clause `in_force`): never a guess.
     #[error("no loaded policy covers {month}: policy {policy} covers {covers}")]
     MonthNotCovered {

@@ -31,15 +31,27 @@ impl Money {
     /// Nothing: 0 yuan.
     pub const ZERO: Money = Money(Decimal::ZERO);
 
+    /// The largest amount read from input: a trillion yuan. Far above any monthly benefit, and
+    /// low enough that the sums of a whole province's payments over decades cannot overflow a
+    /// [`Decimal`] (whose addition would panic).
+    pub const MAX: Money = Money(Decimal::from_parts(3_567_587_328, 232, 0, false, 0));
+
     /// An amount from a decimal number of yuan.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidAmount`](crate::Error::InvalidAmount) when `yuan` is negative.
+    /// [`Error::InvalidAmount`](crate::Error::InvalidAmount) when `yuan` is negative;
+    /// [`Error::AmountTooLarge`](crate::Error::AmountTooLarge) above [`Money::MAX`].
     pub fn new(yuan: Decimal) -> Result<Money, crate::Error> {
         if yuan.is_sign_negative() && !yuan.is_zero() {
             return Err(crate::Error::InvalidAmount {
                 found: yuan.to_string(),
+            });
+        }
+        if yuan > Money::MAX.0 {
+            return Err(crate::Error::AmountTooLarge {
+                found: yuan.to_string(),
+                max: Money::MAX,
             });
         }
         Ok(Money(yuan))
@@ -112,17 +124,19 @@ impl<'de> Deserialize<'de> for Money {
                 f.write_str(EXPECTED)
             }
             fn visit_str<E: Error>(self, v: &str) -> Result<Money, E> {
-                v.parse()
-                    .map_err(|_| E::invalid_value(Unexpected::Str(v), &EXPECTED))
+                v.parse().map_err(|e| match e {
+                    crate::Error::AmountTooLarge { .. } => E::custom(e),
+                    _ => E::invalid_value(Unexpected::Str(v), &EXPECTED),
+                })
             }
             fn visit_u64<E: Error>(self, v: u64) -> Result<Money, E> {
-                Ok(Money(Decimal::from(v)))
+                Money::new(Decimal::from(v)).map_err(E::custom)
             }
             fn visit_i64<E: Error>(self, v: i64) -> Result<Money, E> {
                 if v < 0 {
                     return Err(E::invalid_value(Unexpected::Signed(v), &EXPECTED));
                 }
-                Ok(Money(Decimal::from(v)))
+                Money::new(Decimal::from(v)).map_err(E::custom)
             }
             fn visit_f64<E: Error>(self, v: f64) -> Result<Money, E> {
                 Err(E::invalid_value(Unexpected::Float(v), &EXPECTED))
@@ -163,6 +177,19 @@ mod tests {
             read("\"abc\""),
             format!("invalid value: string \"abc\", expected {EXPECTED} at line 1 column 5")
         );
+    }
+
+    #[test]
+    fn refuses_amounts_that_could_overflow_a_sum() {
+        assert_eq!(Money::MAX.to_string(), "1000000000000");
+        assert!(serde_json::from_str::<Money>("\"1000000000000\"").is_ok());
+        let err = serde_json::from_str::<Money>("\"1000000000000.01\"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "expected an amount of at most 1000000000000 yuan, found 1000000000000.01 at line 1 column 18"
+        );
+        let err = serde_json::from_str::<Money>("79228162514264337593543950335").unwrap_err();
+        assert!(err.to_string().starts_with("invalid"), "{err}");
     }
 
     #[test]
