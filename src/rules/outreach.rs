@@ -15,7 +15,7 @@ use super::{assess, covers, Trace, Verdict};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding, Reason};
 use crate::error::Error;
-use crate::facts::{AssistanceKind, OfficeBody, Subsidy};
+use crate::facts::{Application, AssistanceKind, Notification, OfficeBody, Subsidy};
 use crate::month::Month;
 use crate::policy::Policy;
 use crate::resident::Resident;
@@ -317,7 +317,6 @@ pub(crate) fn status(
     as_of: NaiveDate,
     trace: &mut Trace,
 ) -> OutreachStatus {
-    let facts = resident.facts();
     let kind = trigger.kind;
     let (date, deadline, duty_of) = (trigger.date, trigger.deadline, trigger.duty_of);
     let subsidies = &trigger.subsidies;
@@ -332,22 +331,8 @@ pub(crate) fn status(
         date,
         deadline,
     });
-    let notification = facts
-        .notifications
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.office.body == duty_of && date <= n.delivered && n.delivered <= as_of)
-        .min_by_key(|(_, n)| n.delivered);
-    let application = facts
-        .applications
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            date <= a.submitted
-                && a.submitted <= as_of
-                && a.subsidies.iter().any(|s| subsidies.contains(s))
-        })
-        .min_by_key(|(_, a)| a.submitted);
+    let notification = first_notification(resident, trigger, as_of);
+    let application = first_application(resident, trigger, as_of);
     if let Some((i, n)) = notification {
         let (form, office, recipient, on) = (n.form, n.office, n.recipient, n.delivered);
         trace.add(ClauseId::OutreachDeadline, || Finding::Notified {
@@ -431,22 +416,12 @@ pub(crate) fn reasons_for_claim(
         }
         // The duty is judged at its deadline: was the person notified by then, and did they
         // apply by then? (An application in the window is no waiver; see `status`.)
-        let facts = resident.facts();
-        let (date, deadline, body) = (trigger.date, trigger.deadline, trigger.duty_of);
-        let applied_in_window = facts.applications.iter().any(|a| {
-            date <= a.submitted
-                && a.submitted <= deadline
-                && a.subsidies.iter().any(|s| trigger.subsidies.contains(s))
-        });
-        if applied_in_window {
+        let (date, deadline) = (trigger.date, trigger.deadline);
+        if first_application(resident, &trigger, deadline).is_some() {
             continue;
         }
-        let notified_in_time = facts
-            .notifications
-            .iter()
-            .filter(|n| n.office.body == body && date <= n.delivered && n.delivered <= deadline)
-            .map(|n| n.delivered)
-            .min();
+        let notified_in_time =
+            first_notification(resident, &trigger, deadline).map(|(_, n)| n.delivered);
         match notified_in_time {
             Some(notified_on) => {
                 trace.add(ClauseId::OutreachWaiver, || {
@@ -466,4 +441,42 @@ pub(crate) fn reasons_for_claim(
             }),
         }
     }
+}
+
+/// The first notification by the office that owes `trigger`'s duty, delivered from the trigger's
+/// date through `until`.
+fn first_notification<'r>(
+    resident: &'r Resident,
+    trigger: &OutreachTrigger,
+    until: NaiveDate,
+) -> Option<(usize, &'r Notification)> {
+    resident
+        .facts()
+        .notifications
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.office.body == trigger.duty_of && trigger.date <= n.delivered && n.delivered <= until
+        })
+        .min_by_key(|(_, n)| n.delivered)
+}
+
+/// The first application for one of `trigger`'s subsidies, submitted from the trigger's date
+/// through `until`.
+fn first_application<'r>(
+    resident: &'r Resident,
+    trigger: &OutreachTrigger,
+    until: NaiveDate,
+) -> Option<(usize, &'r Application)> {
+    resident
+        .facts()
+        .applications
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            trigger.date <= a.submitted
+                && a.submitted <= until
+                && a.subsidies.iter().any(|s| trigger.subsidies.contains(s))
+        })
+        .min_by_key(|(_, a)| a.submitted)
 }
