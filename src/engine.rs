@@ -140,7 +140,7 @@ pub(crate) enum Explain {
 }
 
 impl Explain {
-    fn trace(self, capacity: usize) -> Trace {
+    pub(crate) fn trace(self, capacity: usize) -> Trace {
         match self {
             Explain::Yes => Trace::with_capacity(capacity),
             Explain::No => Trace::off(),

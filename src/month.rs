@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar month such as `2023-08`, backed by the chrono date of its first day.
@@ -53,7 +53,11 @@ impl Month {
 
     /// The last day of the month (the 28th, 29th, 30th or 31st).
     pub fn last_day(self) -> NaiveDate {
-        self.next().0.pred_opt().unwrap_or(self.0)
+        match self.next() {
+            // Only the last month chrono can represent has no next month.
+            next if next == self => NaiveDate::MAX,
+            next => next.0.pred_opt().unwrap_or(self.0),
+        }
     }
 
     /// The year, e.g. `2023`.
@@ -64,6 +68,10 @@ impl Month {
     /// The month of the year, 1–12.
     pub fn month(self) -> u32 {
         self.0.month()
+    }
+
+    fn month0(self) -> u32 {
+        self.0.month0()
     }
 
     /// The following month. Saturates at the last month chrono can represent.
@@ -78,12 +86,25 @@ impl Month {
 
     /// `n` months later, saturating at the last month chrono can represent.
     pub fn plus(self, n: u32) -> Month {
-        Month(self.0.checked_add_months(Months::new(n)).unwrap_or(self.0))
+        self.shifted(i64::from(n))
     }
 
     /// `n` months earlier, saturating at the first month chrono can represent.
     pub fn minus(self, n: u32) -> Month {
-        Month(self.0.checked_sub_months(Months::new(n)).unwrap_or(self.0))
+        self.shifted(-i64::from(n))
+    }
+
+    /// `n` months later (earlier when negative); the month itself when the result is beyond
+    /// what chrono can represent. Month arithmetic on (year × 12 + month), without chrono's
+    /// day-clamping month addition: every roster line does several of these.
+    fn shifted(self, n: i64) -> Month {
+        let index = i64::from(self.year()) * 12 + i64::from(self.month0()) + n;
+        let year = i32::try_from(index.div_euclid(12));
+        // rem_euclid(12) is 0..=11, so the month number always fits.
+        let month = index.rem_euclid(12) as u32 + 1;
+        year.ok()
+            .and_then(|year| NaiveDate::from_ymd_opt(year, month, 1))
+            .map_or(self, Month)
     }
 
     /// How many months from `self` to `later` (negative when `later` is earlier).
@@ -191,6 +212,17 @@ mod tests {
             .collect();
         assert_eq!(months, ["2023-11", "2023-12", "2024-01", "2024-02"]);
         assert_eq!(m("2024-02").through(m("2023-11")).count(), 0);
+    }
+
+    #[test]
+    fn arithmetic_saturates_at_the_ends_of_chrono() {
+        let last = Month::of(NaiveDate::MAX);
+        assert_eq!(last.next(), last);
+        assert_eq!(last.last_day(), NaiveDate::MAX);
+        let first = Month::of(NaiveDate::MIN);
+        assert_eq!(first.previous(), first);
+        assert_eq!(m("2024-03").minus(27), m("2021-12"));
+        assert_eq!(m("2024-03").plus(u32::MAX), m("2024-03"));
     }
 
     #[test]

@@ -351,6 +351,7 @@ impl<'p> RosterScan<'p> {
             resident,
             &timelines,
             self.options.outreach_day,
+            crate::engine::Explain::No,
         );
         for item in items {
             match item.status {

@@ -14,6 +14,7 @@ use super::timing::{Claim, Timeline};
 use super::{assess, covers, Trace, Verdict};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding, Reason};
+use crate::engine::Explain;
 use crate::error::Error;
 use crate::facts::{Application, AssistanceKind, Notification, OfficeBody, Subsidy};
 use crate::month::Month;
@@ -180,21 +181,23 @@ impl Policy {
     ) -> Result<Vec<OutreachItem>, Error> {
         self.check_covers(Month::of(as_of))?;
         let timelines = crate::engine::timelines(self, resident, as_of);
-        Ok(items(self, resident, &timelines, as_of))
+        Ok(items(self, resident, &timelines, as_of, Explain::Yes))
     }
 }
 
-/// The outreach duties of a resident whose claim histories are already built.
+/// The outreach duties of a resident whose claim histories are already built. A roster scan,
+/// which reads only the statuses, asks for them without reasons ([`Explain::No`]).
 pub(crate) fn items(
     policy: &Policy,
     resident: &Resident,
     timelines: &[Timeline; 2],
     as_of: NaiveDate,
+    explain: Explain,
 ) -> Vec<OutreachItem> {
     triggers(policy, resident, timelines, as_of)
         .into_iter()
         .map(|trigger| {
-            let mut trace = Trace::with_capacity(4);
+            let mut trace = explain.trace(4);
             let mut status = status(resident, &trigger, as_of, &mut trace);
             if matches!(
                 status,

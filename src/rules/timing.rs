@@ -80,9 +80,10 @@ impl Timeline {
         month: Month,
     ) -> Option<&NotGranted> {
         let applications = &resident.facts().applications;
+        let last_day = month.last_day();
         self.not_granted
             .iter()
-            .filter(|r| applications[r.application].submitted <= month.last_day())
+            .filter(|r| applications[r.application].submitted <= last_day)
             .max_by_key(|r| applications[r.application].submitted)
     }
 }
@@ -99,10 +100,19 @@ pub(crate) fn timeline(
     until: NaiveDate,
 ) -> Timeline {
     let applications = &resident.facts().applications;
-    let mut order: Vec<usize> = (0..applications.len())
-        .filter(|&i| applications[i].subsidies.contains(&subsidy))
-        .collect();
-    order.sort_by_key(|&i| applications[i].submitted);
+    // Applications in the order submitted (ties in the order given). Records usually list them
+    // so already; only when they do not is an order sorted.
+    let in_order = applications
+        .windows(2)
+        .all(|w| w[0].submitted <= w[1].submitted);
+    let mut sorted: Vec<usize> = Vec::new();
+    if !in_order {
+        sorted.extend(0..applications.len());
+        sorted.sort_by_key(|&i| applications[i].submitted);
+    }
+    let order = (0..applications.len())
+        .map(|k| if in_order { k } else { sorted[k] })
+        .filter(|&i| applications[i].subsidies.contains(&subsidy));
     let policy_start = policy.covers().from;
     let mut timeline = Timeline::default();
     for i in order {
@@ -186,10 +196,9 @@ fn find_stop(
     granted_on: NaiveDate,
     until: NaiveDate,
 ) -> Option<Stop> {
-    let days = resident.change_days();
-    let start = days.partition_point(|d| *d <= granted_on);
-    let end = days.partition_point(|d| *d <= until).max(start);
-    for &day in &days[start..end] {
+    let mut day = granted_on;
+    while let Some(next) = resident.next_change_day(day, until) {
+        day = next;
         let status = assess(policy, resident, subsidy, day, None, &mut Trace::off());
         let cause = match status.verdict() {
             Verdict::Met | Verdict::Undetermined(_) => continue,
