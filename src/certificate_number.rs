@@ -44,12 +44,17 @@ pub fn citizen_id_check_character(first17: &str) -> Option<char> {
     if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let sum: u32 = first17
-        .bytes()
+    Some(check_character_of_digits(first17.as_bytes()))
+}
+
+/// The check character of 17 ASCII digits (the caller has checked them).
+fn check_character_of_digits(digits: &[u8]) -> char {
+    let sum: u32 = digits
+        .iter()
         .zip(WEIGHTS)
-        .map(|(b, w)| u32::from(b - b'0') * w)
+        .map(|(b, w)| u32::from(b.wrapping_sub(b'0')) * w)
         .sum();
-    Some(CHECK_CHARACTERS[(sum % 11) as usize])
+    CHECK_CHARACTERS[(sum % 11) as usize]
 }
 
 impl CertificateNumber {
@@ -125,11 +130,11 @@ fn agree(number: (Category, Grade), record: (Category, Grade)) -> Result<(), Pro
 /// The category, grade and date of birth a 20-character number encodes, once every check holds.
 fn parse(s: &str) -> Result<(Category, Grade, NaiveDate), Problem> {
     let bytes = s.as_bytes();
+    // One pass over the 20 bytes: are they digits (or X at the check position)?
     let well_formed = bytes.len() == 20
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| b.is_ascii_digit() || (i == 17 && (*b == b'X' || *b == b'x')));
+        && bytes[..17].iter().all(u8::is_ascii_digit)
+        && matches!(bytes[17], b'0'..=b'9' | b'X' | b'x')
+        && bytes[18..].iter().all(u8::is_ascii_digit);
     if !well_formed {
         // Say exactly what is wrong, by characters (the number may hold non-ASCII text).
         let count = s.chars().count();
@@ -145,8 +150,8 @@ fn parse(s: &str) -> Result<(Category, Grade, NaiveDate), Problem> {
             }
         }
     }
-    // Twenty ASCII characters from here on.
-    let expected = citizen_id_check_character(&s[..17]).unwrap_or('?');
+    // Twenty ASCII characters from here on, the first 17 of them digits.
+    let expected = check_character_of_digits(&bytes[..17]);
     let found = char::from(bytes[17].to_ascii_uppercase());
     if expected != found {
         return Err(Problem::CheckDigit { expected, found });

@@ -6,18 +6,20 @@ use chrono::NaiveDate;
 
 use crate::clauses::ClauseId;
 use crate::decision::{
-    FactGroup, FactRef, Finding, GivenUp, MonthDecision, Outcome, Payee, Schedule, StopInfo,
+    Cause, FactGroup, FactRef, Finding, GivenUp, MonthDecision, Outcome, Payee, Schedule, StopInfo,
     SubsidyDecision, SubsidySummary, Used,
 };
 use crate::error::Error;
-use crate::facts::Subsidy;
+use crate::facts::{BenefitKind, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Dated, Parameter, Policy};
 use crate::resident::Resident;
 use crate::rules::competing::{choose_higher, Resolution};
-use crate::rules::timing::{timeline, NotGranted, Timeline};
-use crate::rules::{amounts, assess, eligibility, outreach, Status, Trace, Verdict};
+use crate::rules::timing::{NotGranted, Timeline};
+use crate::rules::{
+    amounts, assess, eligibility, outreach, CauseSet, GroupSet, Status, Trace, Verdict,
+};
 
 impl Policy {
     /// Decides both subsidies for one resident and one month.
@@ -95,14 +97,25 @@ impl Policy {
     }
 }
 
-/// The claim histories of both subsidies, living allowance first.
 /// The claim histories of both subsidies, living allowance first, as far as they matter for
 /// months up to `until` (see [`timeline`]).
 pub(crate) fn timelines(policy: &Policy, resident: &Resident, until: NaiveDate) -> [Timeline; 2] {
-    [
-        timeline(policy, resident, Subsidy::Living, until),
-        timeline(policy, resident, Subsidy::Nursing, until),
-    ]
+    let mut timelines = Default::default();
+    rebuild_timelines(policy, resident, until, &mut timelines);
+    timelines
+}
+
+/// As [`timelines`], into `timelines`' storage (bulk work reuses it from one resident to the
+/// next).
+pub(crate) fn rebuild_timelines(
+    policy: &Policy,
+    resident: &Resident,
+    until: NaiveDate,
+    timelines: &mut [Timeline; 2],
+) {
+    for (subsidy, timeline) in Subsidy::ALL.into_iter().zip(timelines) {
+        timeline.rebuild(policy, resident, subsidy, until);
+    }
 }
 
 fn summarize(months: &[MonthDecision], subsidy: Subsidy) -> SubsidySummary {
@@ -148,32 +161,90 @@ impl Explain {
     }
 }
 
-/// Both subsidies' decisions for `month` without reasons and without the decision's envelope
-/// (resident id, policy name): what bulk work reads.
-pub(crate) fn outcomes(
+/// A subsidy's month as the engine decides it, before it is written out as an [`Outcome`]: the
+/// same cases, with causes and missing facts as bit sets and the institution borrowed, so that
+/// bulk work (a roster scan, costing a reform) allocates nothing per resident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Judged<'r> {
+    Paid {
+        amount: Money,
+        institution: Option<&'r str>,
+    },
+    NotEligible(CauseSet),
+    Excluded(Cause),
+    Superseded {
+        by: BenefitKind,
+        benefit_amount: Money,
+        subsidy_amount: Money,
+    },
+    NotAppliedFor {
+        would_pay: Money,
+    },
+    Stopped {
+        since: Month,
+        because: Cause,
+    },
+    Undetermined(GroupSet),
+}
+
+impl Judged<'_> {
+    /// The public outcome.
+    pub(crate) fn outcome(self) -> Outcome {
+        match self {
+            Judged::Paid {
+                amount,
+                institution,
+            } => Outcome::Paid {
+                amount,
+                payee: match institution {
+                    Some(name) => Payee::Institution {
+                        name: name.to_owned(),
+                    },
+                    None => Payee::Person,
+                },
+            },
+            Judged::NotEligible(causes) => Outcome::NotEligible {
+                because: causes.iter().collect(),
+            },
+            Judged::Excluded(by) => Outcome::Excluded { by },
+            Judged::Superseded {
+                by,
+                benefit_amount,
+                subsidy_amount,
+            } => Outcome::Superseded {
+                by,
+                benefit_amount,
+                subsidy_amount,
+            },
+            Judged::NotAppliedFor { would_pay } => Outcome::NotAppliedFor { would_pay },
+            Judged::Stopped { since, because } => Outcome::Stopped { since, because },
+            Judged::Undetermined(groups) => Outcome::Undetermined {
+                missing: groups.iter().collect(),
+            },
+        }
+    }
+
+    /// What is paid this month: zero unless paid.
+    pub(crate) fn amount(self) -> Money {
+        match self {
+            Judged::Paid { amount, .. } => amount,
+            _ => Money::ZERO,
+        }
+    }
+}
+
+/// Both subsidies' months for `month` without reasons, as [`Judged`]: what bulk work reads.
+pub(crate) fn outcomes<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: &'r Resident,
     month: Month,
     timelines: &[Timeline; 2],
-) -> Result<[SubsidyDecision; 2], Error> {
-    Ok([
-        decide_subsidy(
-            policy,
-            resident,
-            Subsidy::Living,
-            month,
-            timelines,
-            Explain::No,
-        )?,
-        decide_subsidy(
-            policy,
-            resident,
-            Subsidy::Nursing,
-            month,
-            timelines,
-            Explain::No,
-        )?,
-    ])
+) -> Result<[Judged<'r>; 2], Error> {
+    let mut off = Trace::off();
+    let mut judge = |subsidy| {
+        judge_subsidy(policy, resident, subsidy, month, timelines, &mut off).map(|(j, _)| j)
+    };
+    Ok([judge(Subsidy::Living)?, judge(Subsidy::Nursing)?])
 }
 
 /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
@@ -246,6 +317,26 @@ fn decide_subsidy(
     timelines: &[Timeline; 2],
     explain: Explain,
 ) -> Result<SubsidyDecision, Error> {
+    let mut trace = explain.trace(12);
+    let (judged, gives_up) = judge_subsidy(policy, resident, subsidy, month, timelines, &mut trace)?;
+    Ok(SubsidyDecision {
+        subsidy,
+        outcome: judged.outcome(),
+        gives_up,
+        reasons: trace.reasons,
+    })
+}
+
+/// One subsidy's month, with the competing benefits given up when it is paid; reasons go to
+/// `trace`.
+fn judge_subsidy<'r>(
+    policy: &Policy,
+    resident: &'r Resident,
+    subsidy: Subsidy,
+    month: Month,
+    timelines: &[Timeline; 2],
+    trace: &mut Trace,
+) -> Result<(Judged<'r>, Vec<GivenUp>), Error> {
     let at = SubsidyMonth {
         policy,
         resident,
@@ -253,7 +344,6 @@ fn decide_subsidy(
         month,
     };
     let timeline = &timelines[subsidy as usize];
-    let mut trace = explain.trace(12);
     let facts = resident.facts();
     let mut gives_up = Vec::new();
     let claim = timeline.claim_for(month);
@@ -290,7 +380,7 @@ fn decide_subsidy(
                 let channel = application.channel;
                 trace.add(ClauseId::Channels, || Finding::Channel { channel, fact });
                 outreach::reasons_for_claim(
-                    policy, resident, timelines, subsidy, claim, &mut trace,
+                    policy, resident, timelines, subsidy, claim, trace,
                 );
             } else {
                 trace.add(ClauseId::StartMonth, || Finding::InPayment {
@@ -318,16 +408,16 @@ fn decide_subsidy(
                 }),
                 None => {}
             }
-            let status = assess(policy, resident, subsidy, day, renewed, &mut trace);
+            let status = assess(policy, resident, subsidy, day, renewed, trace);
             match status.verdict() {
-                Verdict::Met => match pay(&at, day, &status, &mut trace)? {
+                Verdict::Met => match pay(&at, day, &status, trace)? {
                     (outcome, Some(given)) => {
                         gives_up = given;
                         outcome
                     }
                     (outcome, None) => outcome,
                 },
-                verdict => not_paid(&at, day, &status, verdict, &mut trace)?,
+                verdict => not_paid(&at, day, &status, verdict, trace)?,
             }
         }
         (Some(_), Some(stop)) => {
@@ -356,9 +446,9 @@ fn decide_subsidy(
                 .last_not_granted(resident, month)
                 .filter(|r| facts.applications[r.application].submitted >= stop.day)
             {
-                not_granted_reason(resident, refused, &mut trace);
+                not_granted_reason(resident, refused, trace);
             }
-            Outcome::Stopped {
+            Judged::Stopped {
                 since: stop.month,
                 because: stop.cause,
             }
@@ -366,7 +456,7 @@ fn decide_subsidy(
         (None, _) => {
             let refused = timeline.last_not_granted(resident, month);
             match refused {
-                Some(refused) => not_granted_reason(resident, refused, &mut trace),
+                Some(refused) => not_granted_reason(resident, refused, trace),
                 None => trace.add(ClauseId::StartMonth, || Finding::NoApplication),
             }
             // The month of a refused application is judged on the day it was submitted, as a
@@ -376,17 +466,12 @@ fn decide_subsidy(
                 .map(|r| facts.applications[r.application].submitted)
                 .filter(|&submitted| Month::of(submitted) == month)
                 .unwrap_or(month.first_day());
-            let status = assess(policy, resident, subsidy, day, None, &mut trace);
+            let status = assess(policy, resident, subsidy, day, None, trace);
             let verdict = status.verdict();
-            not_paid(&at, day, &status, verdict, &mut trace)?
+            not_paid(&at, day, &status, verdict, trace)?
         }
     };
-    Ok(SubsidyDecision {
-        subsidy,
-        outcome,
-        gives_up,
-        reasons: trace.reasons,
-    })
+    Ok((outcome, gives_up))
 }
 
 fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut Trace) {
@@ -408,12 +493,12 @@ fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut Tra
 
 /// The amount of a month whose conditions are met, after choose-the-higher. Returns the
 /// competing benefits given up when the subsidy is kept.
-fn pay(
+fn pay<'r>(
     at: &SubsidyMonth,
     day: NaiveDate,
-    status: &Status,
+    status: &Status<'r>,
     trace: &mut Trace,
-) -> Result<(Outcome, Option<Vec<GivenUp>>), Error> {
+) -> Result<(Judged<'r>, Option<Vec<GivenUp>>), Error> {
     let Some((_, certificate)) = status.certificate else {
         return Ok((not_paid(at, day, status, status.verdict(), trace)?, None));
     };
@@ -436,14 +521,9 @@ fn pay(
             trace,
         ) {
             Resolution::Subsidy { gives_up } => (
-                Outcome::Paid {
+                Judged::Paid {
                     amount,
-                    payee: match status.institution {
-                        Some(name) => Payee::Institution {
-                            name: name.to_owned(),
-                        },
-                        None => Payee::Person,
-                    },
+                    institution: status.institution,
                 },
                 Some(gives_up),
             ),
@@ -451,7 +531,7 @@ fn pay(
                 kind,
                 amount: benefit_amount,
             } => (
-                Outcome::Superseded {
+                Judged::Superseded {
                     by: kind,
                     benefit_amount,
                     subsidy_amount: amount,
@@ -465,23 +545,19 @@ fn pay(
 /// The outcome of a month that pays nothing. When every condition is met but no application is
 /// in force, the person is entitled but not receiving (应享未享) — unless a higher competing
 /// benefit would be kept anyway, which is `superseded`, not a loss.
-fn not_paid(
+fn not_paid<'r>(
     at: &SubsidyMonth,
     day: NaiveDate,
-    status: &Status,
+    status: &Status<'r>,
     verdict: Verdict,
     trace: &mut Trace,
-) -> Result<Outcome, Error> {
+) -> Result<Judged<'r>, Error> {
     Ok(match verdict {
-        Verdict::Excluded(by) => Outcome::Excluded { by },
-        Verdict::NotEligible(causes) => Outcome::NotEligible {
-            because: causes.iter().collect(),
-        },
-        Verdict::Undetermined(groups) => Outcome::Undetermined {
-            missing: groups.iter().collect(),
-        },
+        Verdict::Excluded(by) => Judged::Excluded(by),
+        Verdict::NotEligible(causes) => Judged::NotEligible(causes),
+        Verdict::Undetermined(groups) => Judged::Undetermined(groups),
         Verdict::Met => match pay(at, day, status, trace)?.0 {
-            Outcome::Paid { amount, .. } => Outcome::NotAppliedFor { would_pay: amount },
+            Judged::Paid { amount, .. } => Judged::NotAppliedFor { would_pay: amount },
             other => other,
         },
     })
@@ -508,7 +584,7 @@ pub(crate) fn would_pay(
         return Ok(None);
     }
     Ok(match pay(&at, day, &status, &mut trace)?.0 {
-        Outcome::Paid { amount, .. } => Some(amount),
+        Judged::Paid { amount, .. } => Some(amount),
         _ => None,
     })
 }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
-use crate::decision::{MonthDecision, Outcome, Used};
-use crate::engine::{outcomes, timelines};
+use crate::decision::{MonthDecision, Used};
+use crate::engine::{outcomes, timelines, Judged};
 use crate::error::Error;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
 use crate::money::Money;
@@ -495,7 +495,7 @@ impl<'p> Comparer<'p> {
             for (i, month) in self.first.through(self.last).enumerate() {
                 let d = outcomes(policy, resident, month, &histories)?;
                 for subsidy in Subsidy::ALL {
-                    if let Outcome::NotAppliedFor { would_pay } = d[subsidy as usize].outcome {
+                    if let Judged::NotAppliedFor { would_pay } = d[subsidy as usize] {
                         unclaimed_months[usize::from(is_reform)] = true;
                         let side = if is_reform {
                             &mut self.unclaimed.reform

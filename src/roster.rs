@@ -13,7 +13,8 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::{Cause, Outcome, Payee};
+use crate::decision::Cause;
+use crate::engine::Judged;
 use crate::error::Error;
 use crate::facts::{OfficeBody, Subsidy};
 use crate::money::Money;
@@ -21,6 +22,7 @@ use crate::month::Month;
 use crate::policy::Policy;
 use crate::resident::Resident;
 use crate::rules::outreach::{OutreachStatus, TriggerKind};
+use crate::rules::timing::Timeline;
 
 /// What a scan looks at: the month decided, the day outreach is judged, how far back stops are
 /// reported.
@@ -201,18 +203,14 @@ pub struct PaymentTotal {
 }
 
 impl PaymentTotal {
-    fn add(&mut self, payee: &Payee, amount: Money) {
-        match payee {
-            Payee::Person => {
-                self.persons += 1;
-                self.to_persons = self.to_persons + amount;
-            }
-            Payee::Institution { .. } => {
-                self.institution_children += 1;
-                self.to_institutions = self.to_institutions + amount;
-            }
+    fn add(&mut self, to_institution: bool, amount: Money) {
+        if to_institution {
+            self.institution_children += 1;
+            self.to_institutions = self.to_institutions + amount;
+        } else {
+            self.persons += 1;
+            self.to_persons = self.to_persons + amount;
         }
-        self.total = self.total + amount;
     }
 }
 
@@ -247,6 +245,14 @@ pub struct RosterScan<'p> {
     summary: ScanSummary,
     institutions: BTreeMap<(String, Subsidy), (u64, Money)>,
     line: usize,
+    /// The last day the claim histories are followed to: the month's last day or the outreach
+    /// day, whichever is later.
+    until: NaiveDate,
+    /// The earliest stop month reported (`stop_lookback_months` before the month).
+    earliest_stop: Month,
+    /// The claim histories of the resident being scanned, kept between lines so their storage
+    /// is reused.
+    timelines: [Timeline; 2],
 }
 
 impl<'p> RosterScan<'p> {
@@ -264,6 +270,10 @@ impl<'p> RosterScan<'p> {
             summary: ScanSummary::default(),
             institutions: BTreeMap::new(),
             line: 0,
+            // Coverage of both the month and the outreach day is checked above.
+            until: options.month.last_day().max(options.outreach_day),
+            earliest_stop: options.month.minus(options.stop_lookback_months),
+            timelines: Default::default(),
         })
     }
 
@@ -342,14 +352,13 @@ impl<'p> RosterScan<'p> {
         sink: &mut impl FnMut(ScanRecord),
     ) -> Result<(), Error> {
         let month = self.options.month;
-        // Coverage of both the month and the outreach day was checked by `RosterScan::new`.
-        let until = month.last_day().max(self.options.outreach_day);
-        let timelines = crate::engine::timelines(self.policy, resident, until);
-        let decisions = crate::engine::outcomes(self.policy, resident, month, &timelines)?;
+        crate::engine::rebuild_timelines(self.policy, resident, self.until, &mut self.timelines);
+        let timelines = &self.timelines;
+        let decisions = crate::engine::outcomes(self.policy, resident, month, timelines)?;
         let items = crate::rules::outreach::items(
             self.policy,
             resident,
-            &timelines,
+            timelines,
             self.options.outreach_day,
             crate::engine::Explain::No,
         );
@@ -370,52 +379,52 @@ impl<'p> RosterScan<'p> {
                 subsidies: item.trigger.subsidies,
             });
         }
-        let earliest_stop = month.minus(self.options.stop_lookback_months);
         for subsidy in Subsidy::ALL {
-            let d = &decisions[subsidy as usize];
-            match &d.outcome {
-                Outcome::Paid { amount, payee } => {
+            match decisions[subsidy as usize] {
+                Judged::Paid {
+                    amount,
+                    institution,
+                } => {
                     let totals = match subsidy {
                         Subsidy::Living => &mut self.summary.living,
                         Subsidy::Nursing => &mut self.summary.nursing,
                     };
-                    totals.add(payee, *amount);
-                    self.summary.total = self.summary.total + *amount;
-                    match payee {
-                        Payee::Person => sink(ScanRecord::Payment {
+                    totals.add(institution.is_some(), amount);
+                    match institution {
+                        None => sink(ScanRecord::Payment {
                             line,
                             resident: resident.id().to_owned(),
                             subsidy,
-                            amount: *amount,
+                            amount,
                         }),
-                        Payee::Institution { name } => {
+                        Some(name) => {
                             let entry = self
                                 .institutions
-                                .entry((name.clone(), subsidy))
+                                .entry((name.to_owned(), subsidy))
                                 .or_insert((0, Money::ZERO));
                             entry.0 += 1;
-                            entry.1 = entry.1 + *amount;
+                            entry.1 = entry.1 + amount;
                         }
                     }
                 }
-                Outcome::NotAppliedFor { would_pay } => {
+                Judged::NotAppliedFor { would_pay } => {
                     self.summary.entitled_not_receiving += 1;
                     sink(ScanRecord::EntitledNotReceiving {
                         line,
                         resident: resident.id().to_owned(),
                         subsidy,
-                        would_pay: *would_pay,
+                        would_pay,
                     });
                 }
-                Outcome::Stopped { since, because } => {
-                    if *since >= earliest_stop {
+                Judged::Stopped { since, because } => {
+                    if since >= self.earliest_stop {
                         self.summary.to_stop += 1;
                         sink(ScanRecord::ToStop {
                             line,
                             resident: resident.id().to_owned(),
                             subsidy,
-                            since: *since,
-                            because: *because,
+                            since,
+                            because,
                         });
                     }
                     // Stopped, but the conditions hold again: a new application is needed
@@ -438,7 +447,7 @@ impl<'p> RosterScan<'p> {
     }
 
     /// Emits the institutions' aggregated payments and returns the summary.
-    pub fn finish(self, mut sink: impl FnMut(ScanRecord)) -> ScanSummary {
+    pub fn finish(mut self, mut sink: impl FnMut(ScanRecord)) -> ScanSummary {
         for ((institution, subsidy), (children, amount)) in self.institutions {
             sink(ScanRecord::InstitutionPayment {
                 institution,
@@ -447,6 +456,12 @@ impl<'p> RosterScan<'p> {
                 amount,
             });
         }
+        // The totals are summed once, here, from the two parts kept line by line.
+        let summary = &mut self.summary;
+        for totals in [&mut summary.living, &mut summary.nursing] {
+            totals.total = totals.to_persons + totals.to_institutions;
+        }
+        summary.total = summary.living.total + summary.nursing.total;
         self.summary
     }
 }

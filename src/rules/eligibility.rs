@@ -141,22 +141,25 @@ pub(crate) fn certificate<'r>(
     }
     if subsidy == Subsidy::Nursing {
         let grade = certificate.grade;
-        let extension = policy
-            .parameters()
-            .nursing_allowance_also_for
-            .at(Month::of(day))
-            .filter(|v| {
-                v.value.contains(&CategoryGrade {
-                    category: certificate.category,
-                    grade,
+        // The extension is looked up only for a grade that is not severe.
+        let extension = || {
+            policy
+                .parameters()
+                .nursing_allowance_also_for
+                .at(Month::of(day))
+                .filter(|v| {
+                    v.value.contains(&CategoryGrade {
+                        category: certificate.category,
+                        grade,
+                    })
                 })
-            });
+        };
         if grade.is_severe() {
             trace.add(ClauseId::NursingEligibility, || Finding::SevereGrade {
                 grade,
                 fact,
             });
-        } else if let Some(extension) = extension {
+        } else if let Some(extension) = extension() {
             let category = certificate.category;
             trace.add(ClauseId::NursingEligibility, || Finding::NursingExtended {
                 category,

@@ -241,8 +241,37 @@ pub(crate) fn triggers(
 ) -> Vec<OutreachTrigger> {
     let facts = resident.facts();
     let start = policy.covers().from.first_day();
-    let mut found = Vec::new();
     let in_range = |d: NaiveDate| start <= d && d <= as_of;
+    let mut found = Vec::new();
+    // A trigger opens a duty for the subsidies whose conditions the person met on its date and
+    // was not already receiving; none, no duty.
+    let mut open = |kind, date: NaiveDate, fact, duty_of| {
+        let subsidies: Vec<Subsidy> = Subsidy::ALL
+            .into_iter()
+            .zip(timelines)
+            .filter(|(subsidy, timeline)| {
+                let in_payment = timeline
+                    .claims
+                    .iter()
+                    .any(|c| c.granted_on <= date && c.stop.is_none_or(|s| s.day > date));
+                !in_payment
+                    && assess(policy, resident, *subsidy, date, None, &mut Trace::off())
+                        .verdict()
+                        == Verdict::Met
+            })
+            .map(|(subsidy, _)| subsidy)
+            .collect();
+        if !subsidies.is_empty() {
+            found.push(OutreachTrigger {
+                kind,
+                date,
+                fact,
+                duty_of,
+                deadline: outreach_deadline(date),
+                subsidies,
+            });
+        }
+    };
     if let Some(certificates) = &facts.certificates {
         for (i, c) in certificates.iter().enumerate() {
             if !in_range(c.issued) {
@@ -255,12 +284,12 @@ pub(crate) fn triggers(
                 })
             });
             if !had_one {
-                found.push((
+                open(
                     TriggerKind::NewCertificate,
                     c.issued,
                     FactRef::new(FactGroup::Certificates, i),
                     OfficeBody::DisabledPersonsFederation,
-                ));
+                );
             }
         }
     }
@@ -273,44 +302,18 @@ pub(crate) fn triggers(
             let had_one =
                 day_before.is_some_and(|d| periods.iter().any(|o| covers(o.from, o.to, d)));
             if !had_one {
-                found.push((
+                open(
                     TriggerKind::NewHouseholdAssistance { assistance: p.kind },
                     p.from,
                     FactRef::new(FactGroup::HouseholdAssistance, i),
                     OfficeBody::CivilAffairs,
-                ));
+                );
             }
         }
     }
-    found.sort_by_key(|t| t.1);
+    // Certificates' triggers come before assistance triggers of the same day (a stable sort).
+    found.sort_by_key(|t| t.date);
     found
-        .into_iter()
-        .filter_map(|(kind, date, fact, duty_of)| {
-            let subsidies: Vec<Subsidy> = Subsidy::ALL
-                .into_iter()
-                .zip(timelines)
-                .filter(|(subsidy, timeline)| {
-                    let in_payment = timeline
-                        .claims
-                        .iter()
-                        .any(|c| c.granted_on <= date && c.stop.is_none_or(|s| s.day > date));
-                    !in_payment
-                        && assess(policy, resident, *subsidy, date, None, &mut Trace::off())
-                            .verdict()
-                            == Verdict::Met
-                })
-                .map(|(subsidy, _)| subsidy)
-                .collect();
-            (!subsidies.is_empty()).then(|| OutreachTrigger {
-                kind,
-                date,
-                fact,
-                duty_of,
-                deadline: outreach_deadline(date),
-                subsidies,
-            })
-        })
-        .collect()
 }
 
 /// Where `trigger` stands on `as_of`.

@@ -79,6 +79,9 @@ impl Timeline {
         resident: &Resident,
         month: Month,
     ) -> Option<&NotGranted> {
+        if self.not_granted.is_empty() {
+            return None;
+        }
         let applications = &resident.facts().applications;
         let last_day = month.last_day();
         self.not_granted
@@ -88,17 +91,33 @@ impl Timeline {
     }
 }
 
-/// Builds the history of `subsidy`'s claims from the resident's applications.
-///
-/// Stops are looked for up to `until` only: a decision about months up to `until` cannot depend
-/// on a stop after it (a later claim would start after that stop too), and a single month's
-/// decision need not scan the rest of the resident's history.
-pub(crate) fn timeline(
+impl Timeline {
+    /// Builds the history of `subsidy`'s claims from the resident's applications, in place of
+    /// what the timeline held (its storage is reused).
+    ///
+    /// Stops are looked for up to `until` only: a decision about months up to `until` cannot
+    /// depend on a stop after it (a later claim would start after that stop too), and a single
+    /// month's decision need not scan the rest of the resident's history.
+    pub(crate) fn rebuild(
+        &mut self,
+        policy: &Policy,
+        resident: &Resident,
+        subsidy: Subsidy,
+        until: NaiveDate,
+    ) {
+        self.claims.clear();
+        self.not_granted.clear();
+        build(self, policy, resident, subsidy, until);
+    }
+}
+
+fn build(
+    timeline: &mut Timeline,
     policy: &Policy,
     resident: &Resident,
     subsidy: Subsidy,
     until: NaiveDate,
-) -> Timeline {
+) {
     let applications = &resident.facts().applications;
     // Applications in the order submitted (ties in the order given). Records usually list them
     // so already; only when they do not is an order sorted.
@@ -114,7 +133,6 @@ pub(crate) fn timeline(
         .map(|k| if in_order { k } else { sorted[k] })
         .filter(|&i| applications[i].subsidies.contains(&subsidy));
     let policy_start = policy.covers().from;
-    let mut timeline = Timeline::default();
     for i in order {
         let application = &applications[i];
         // An application made under the earlier Tianjin rules carries over: its conditions are
@@ -183,7 +201,6 @@ pub(crate) fn timeline(
             stop,
         });
     }
-    timeline
 }
 
 /// The first day after `granted_on` on which a condition fails, and the month the claim stops.
