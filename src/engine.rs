@@ -144,23 +144,6 @@ fn summarize(months: &[MonthDecision], subsidy: Subsidy) -> SubsidySummary {
     summary
 }
 
-/// Whether a decision collects its reasons. Bulk work that needs only outcomes (a roster scan,
-/// costing a reform over a population) skips them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Explain {
-    Yes,
-    No,
-}
-
-impl Explain {
-    pub(crate) fn trace(self, capacity: usize) -> Trace {
-        match self {
-            Explain::Yes => Trace::with_capacity(capacity),
-            Explain::No => Trace::off(),
-        }
-    }
-}
-
 /// A subsidy's month as the engine decides it, before it is written out as an [`Outcome`]: the
 /// same cases, with causes and missing facts as bit sets and the institution borrowed, so that
 /// bulk work (a roster scan, costing a reform) allocates nothing per resident.
@@ -254,23 +237,9 @@ pub(crate) fn decide_month(
     month: Month,
     timelines: &[Timeline; 2],
 ) -> Result<MonthDecision, Error> {
-    let living = decide_subsidy(
-        policy,
-        resident,
-        Subsidy::Living,
-        month,
-        timelines,
-        Explain::Yes,
-    )?;
-    let nursing = decide_subsidy(
-        policy,
-        resident,
-        Subsidy::Nursing,
-        month,
-        timelines,
-        Explain::Yes,
-    )?;
-    let mut trace = Explain::Yes.trace(2);
+    let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines)?;
+    let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, timelines)?;
+    let mut trace = Trace::with_capacity(2);
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
     let both_paid = matches!(living.outcome, Outcome::Paid { .. })
@@ -309,15 +278,15 @@ struct SubsidyMonth<'a> {
     month: Month,
 }
 
+/// One subsidy's month, with its reasons.
 fn decide_subsidy(
     policy: &Policy,
     resident: &Resident,
     subsidy: Subsidy,
     month: Month,
     timelines: &[Timeline; 2],
-    explain: Explain,
 ) -> Result<SubsidyDecision, Error> {
-    let mut trace = explain.trace(12);
+    let mut trace = Trace::with_capacity(12);
     let (judged, gives_up) = judge_subsidy(policy, resident, subsidy, month, timelines, &mut trace)?;
     Ok(SubsidyDecision {
         subsidy,

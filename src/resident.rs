@@ -94,13 +94,23 @@ impl Resident {
     /// none or a few such days after it was granted, and a roster scan looks at each resident
     /// once.
     pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        let mut next: Option<NaiveDate> = None;
-        for_each_change_day(&self.facts, |day| {
-            if after < day && day <= until && next.is_none_or(|n| day < n) {
-                next = Some(day);
+        // The earliest candidate so far; `until`'s next day stands for none.
+        let Some(mut best) = until.succ_opt() else {
+            return None;
+        };
+        for_each_period(&self.facts, |from, to| {
+            if after < from && from < best {
+                best = from;
+            }
+            // The day after `to` is a candidate when after < to + 1 < best, i.e. after <= to
+            // and to + 1 < best; its successor is computed only then.
+            if let Some(to) = to.filter(|to| after <= *to && *to < best) {
+                if let Some(next) = to.succ_opt().filter(|next| *next < best) {
+                    best = next;
+                }
             }
         });
-        next
+        (best <= until).then_some(best)
     }
 }
 
@@ -287,16 +297,10 @@ fn check(facts: &Facts) -> Result<(), Error> {
     Ok(())
 }
 
-/// Every day on which a condition may change, in no order and possibly repeated: a period's
-/// first day and the day after its last, a certificate's issue, the day after its expiry, its
-/// withdrawal, the day of death.
-fn for_each_change_day(facts: &Facts, mut visit: impl FnMut(NaiveDate)) {
-    let mut period = |from: NaiveDate, to: Option<NaiveDate>| {
-        visit(from);
-        if let Some(next) = to.and_then(|t| t.succ_opt()) {
-            visit(next);
-        }
-    };
+/// Every period of the facts on whose first day, and on the day after whose last, a condition
+/// may change: household registration, assistance, orphan guarantee, other benefits, custody,
+/// certificates (issue to expiry), and as single days a withdrawal and the day of death.
+fn for_each_period(facts: &Facts, mut period: impl FnMut(NaiveDate, Option<NaiveDate>)) {
     for p in facts.hukou.iter().flatten() {
         period(p.from, p.to);
     }

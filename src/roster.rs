@@ -21,7 +21,8 @@ use crate::money::Money;
 use crate::month::Month;
 use crate::policy::Policy;
 use crate::resident::Resident;
-use crate::rules::outreach::{OutreachStatus, TriggerKind};
+use crate::rules::outreach::{self, OutreachStatus, TriggerKind};
+use crate::rules::Trace;
 use crate::rules::timing::Timeline;
 
 /// What a scan looks at: the month decided, the day outreach is judged, how far back stops are
@@ -355,28 +356,23 @@ impl<'p> RosterScan<'p> {
         crate::engine::rebuild_timelines(self.policy, resident, self.until, &mut self.timelines);
         let timelines = &self.timelines;
         let decisions = crate::engine::outcomes(self.policy, resident, month, timelines)?;
-        let items = crate::rules::outreach::items(
-            self.policy,
-            resident,
-            timelines,
-            self.options.outreach_day,
-            crate::engine::Explain::No,
-        );
-        for item in items {
-            match item.status {
+        let as_of = self.options.outreach_day;
+        for duty in outreach::duties(self.policy, resident, timelines, as_of) {
+            let status = outreach::standing(self.policy, resident, &duty, as_of, &mut Trace::off());
+            match status {
                 OutreachStatus::Pending { .. } => self.summary.outreach_pending += 1,
                 OutreachStatus::Overdue { .. } => self.summary.outreach_overdue += 1,
                 _ => continue,
             }
             sink(ScanRecord::Outreach {
                 line,
-                resident: item.resident,
-                trigger: item.trigger.kind,
-                date: item.trigger.date,
-                office: item.trigger.duty_of,
-                deadline: item.trigger.deadline,
-                status: item.status,
-                subsidies: item.trigger.subsidies,
+                resident: resident.id().to_owned(),
+                trigger: duty.kind,
+                date: duty.date,
+                office: duty.duty_of,
+                deadline: duty.deadline,
+                status,
+                subsidies: duty.subsidies(),
             });
         }
         for subsidy in Subsidy::ALL {

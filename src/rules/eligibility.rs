@@ -21,6 +21,7 @@ fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
 
 /// Death ends both subsidies; the date of death is the first day without the conditions
 /// (reading `stop.month`: "death … a date of death … is the first day without the condition").
+#[inline]
 pub(crate) fn alive(resident: &Resident, day: NaiveDate, status: &mut Status, trace: &mut Trace) {
     if let Some(died) = resident.facts().died_on {
         if died <= day {
@@ -33,6 +34,7 @@ pub(crate) fn alive(resident: &Resident, day: NaiveDate, status: &mut Status, tr
 /// 天津市户籍 — both subsidies require Tianjin household registration
 /// (`living.eligibility`: "困难残疾人生活补贴对象为天津市户籍…"; `nursing.eligibility`:
 /// "重度残疾人护理补贴对象为天津市户籍…").
+#[inline]
 pub(crate) fn tianjin_hukou(
     resident: &Resident,
     subsidy: Subsidy,
@@ -70,6 +72,7 @@ pub(crate) fn tianjin_hukou(
 /// A certificate counts from its issue date through its expiry date, until the day it is
 /// cancelled or frozen. Where several count, the most recently issued does.
 #[allow(clippy::too_many_arguments, reason = "the rule's inputs, all needed")]
+#[inline]
 pub(crate) fn certificate<'r>(
     policy: &Policy,
     resident: &'r Resident,
@@ -179,6 +182,7 @@ pub(crate) fn certificate<'r>(
 
 /// The certificate that counts on `day`: valid from its issue date through its expiry date,
 /// until the day it is cancelled or frozen; where several count, the most recently issued.
+#[inline]
 pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<usize> {
     resident
         .facts()
@@ -193,6 +197,7 @@ pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<u
 
 /// 享受天津市最低生活保障、低保边缘家庭（原低收入家庭）待遇 — the living allowance requires the
 /// household to receive Tianjin dibao or dibao-edge treatment (`living.eligibility`).
+#[inline]
 pub(crate) fn household_assistance(
     resident: &Resident,
     day: NaiveDate,

@@ -13,6 +13,7 @@ use crate::resident::Resident;
 /// "领取工伤保险生活护理费，纳入特困人员供养保障…的残疾人，不享受残疾人两项补贴"
 /// (`exclusion.work_injury`, `exclusion.extreme_poverty`). Which benefits exclude, and whether
 /// only when received, is the policy's `benefit_relations` data.
+#[inline]
 pub(crate) fn excluding_benefits(
     policy: &Policy,
     resident: &Resident,
@@ -63,6 +64,7 @@ fn exclusion_cause(kind: BenefitKind) -> Cause {
 /// (`exclusion.prison`). Only a sentence served in prison excludes; detention, public
 /// surveillance, suspended sentences and serving outside prison do not
 /// (`exclusion.prison_kinds`).
+#[inline]
 pub(crate) fn prison(resident: &Resident, day: NaiveDate, status: &mut Status, trace: &mut Trace) {
     let Some(custody) = &resident.facts().custody else {
         status.missing.insert(FactGroup::Custody);

@@ -64,14 +64,17 @@ impl Trace {
     }
 }
 
-/// A set of [`Cause`]s, without allocating.
+/// A set of [`Cause`]s, without allocating: bit `i` stands for `Cause::ALL[i]` (the declaration
+/// order, so `cause as usize` is its bit).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct CauseSet(u16);
 
 impl CauseSet {
+    #[inline]
     pub(crate) fn insert(&mut self, cause: Cause) {
-        self.0 |= 1 << Cause::ALL.iter().position(|c| *c == cause).unwrap_or(0);
+        self.0 |= 1 << cause as usize;
     }
+    #[inline]
     pub(crate) fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -82,19 +85,23 @@ impl CauseSet {
             .filter(move |(i, _)| self.0 & (1 << i) != 0)
             .map(|(_, c)| c)
     }
+    /// The first cause in [`Cause::ALL`]'s order.
+    #[inline]
     pub(crate) fn first(self) -> Option<Cause> {
-        self.iter().next()
+        Cause::ALL.get(self.0.trailing_zeros() as usize).copied()
     }
 }
 
-/// A set of [`FactGroup`]s, without allocating.
+/// A set of [`FactGroup`]s, without allocating: bit `i` stands for `FactGroup::ALL[i]`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct GroupSet(u16);
 
 impl GroupSet {
+    #[inline]
     pub(crate) fn insert(&mut self, group: FactGroup) {
-        self.0 |= 1 << FactGroup::ALL.iter().position(|g| *g == group).unwrap_or(0);
+        self.0 |= 1 << group as usize;
     }
+    #[inline]
     pub(crate) fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -185,4 +192,31 @@ pub(crate) fn assess<'r>(
 #[inline]
 pub(crate) fn covers(from: NaiveDate, to: Option<NaiveDate>, day: NaiveDate) -> bool {
     from <= day && to.is_none_or(|to| day <= to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_use_the_declaration_order_of_all() {
+        for (i, cause) in Cause::ALL.into_iter().enumerate() {
+            assert_eq!(cause as usize, i, "{cause:?}");
+            let mut set = CauseSet::default();
+            set.insert(cause);
+            assert_eq!(set.first(), Some(cause));
+            assert_eq!(set.iter().collect::<Vec<_>>(), [cause]);
+        }
+        for (i, group) in FactGroup::ALL.into_iter().enumerate() {
+            assert_eq!(group as usize, i, "{group:?}");
+            let mut set = GroupSet::default();
+            set.insert(group);
+            assert_eq!(set.iter().collect::<Vec<_>>(), [group]);
+        }
+        let mut set = CauseSet::default();
+        assert_eq!(set.first(), None);
+        set.insert(Cause::Prison);
+        set.insert(Cause::NoTianjinHukou);
+        assert_eq!(set.first(), Some(Cause::NoTianjinHukou));
+    }
 }

@@ -12,6 +12,7 @@ use crate::resident::Resident;
 /// (`orphan.living`); "机构集中养育…的护理补贴可直接发放至儿童福利机构"
 /// (`orphan.institution_payee`); "儿童福利机构已纳入相关照料护理类补贴资金保障范围的，不再重复享受"
 /// (`orphan.no_duplicate`).
+#[inline]
 pub(crate) fn orphan_guarantee<'r>(
     resident: &'r Resident,
     subsidy: Subsidy,

@@ -14,7 +14,6 @@ use super::timing::{Claim, Timeline};
 use super::{assess, covers, Trace, Verdict};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding, Reason};
-use crate::engine::Explain;
 use crate::error::Error;
 use crate::facts::{Application, AssistanceKind, Notification, OfficeBody, Subsidy};
 use crate::month::Month;
@@ -181,50 +180,67 @@ impl Policy {
     ) -> Result<Vec<OutreachItem>, Error> {
         self.check_covers(Month::of(as_of))?;
         let timelines = crate::engine::timelines(self, resident, as_of);
-        Ok(items(self, resident, &timelines, as_of, Explain::Yes))
+        Ok(items(self, resident, &timelines, as_of))
     }
 }
 
-/// The outreach duties of a resident whose claim histories are already built. A roster scan,
-/// which reads only the statuses, asks for them without reasons ([`Explain::No`]).
+/// An outreach duty as the rules find it, before it is written out as an [`OutreachTrigger`]:
+/// the same fields, with the subsidies as flags, so that a roster scan allocates only for the
+/// duties it reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Duty {
+    pub(crate) kind: TriggerKind,
+    pub(crate) date: NaiveDate,
+    pub(crate) fact: FactRef,
+    pub(crate) duty_of: OfficeBody,
+    pub(crate) deadline: NaiveDate,
+    /// Indexed by `Subsidy as usize`.
+    subsidies: [bool; 2],
+}
+
+impl Duty {
+    /// Whether the duty is about `subsidy`.
+    pub(crate) fn concerns(&self, subsidy: Subsidy) -> bool {
+        self.subsidies[subsidy as usize]
+    }
+
+    /// The subsidies the duty is about, living allowance first.
+    pub(crate) fn subsidies(&self) -> Vec<Subsidy> {
+        Subsidy::ALL
+            .into_iter()
+            .filter(|s| self.concerns(*s))
+            .collect()
+    }
+
+    /// The duty as the public type.
+    pub(crate) fn trigger(&self) -> OutreachTrigger {
+        OutreachTrigger {
+            kind: self.kind,
+            date: self.date,
+            fact: self.fact,
+            duty_of: self.duty_of,
+            deadline: self.deadline,
+            subsidies: self.subsidies(),
+        }
+    }
+}
+
+/// The outreach duties of a resident whose claim histories are already built, each with where
+/// it stands on `as_of` and the reasons.
 pub(crate) fn items(
     policy: &Policy,
     resident: &Resident,
     timelines: &[Timeline; 2],
     as_of: NaiveDate,
-    explain: Explain,
 ) -> Vec<OutreachItem> {
-    triggers(policy, resident, timelines, as_of)
+    duties(policy, resident, timelines, as_of)
         .into_iter()
-        .map(|trigger| {
-            let mut trace = explain.trace(4);
-            let mut status = status(resident, &trigger, as_of, &mut trace);
-            if matches!(
-                status,
-                OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }
-            ) {
-                // A duty to tell someone of a subsidy they no longer qualify for (death, prison,
-                // the dibao ended) has lapsed: it leaves the worklist.
-                let lapsed = trigger.subsidies.iter().try_fold(None, |first, &s| {
-                    let verdict =
-                        assess(policy, resident, s, as_of, None, &mut Trace::off()).verdict();
-                    match verdict {
-                        Verdict::Met | Verdict::Undetermined(_) => Err(()),
-                        Verdict::Excluded(cause) => Ok(first.or(Some(cause))),
-                        Verdict::NotEligible(causes) => Ok(first.or(causes.first())),
-                    }
-                });
-                if let Ok(Some(because)) = lapsed {
-                    trace.add(ClauseId::OutreachDuty, || Finding::OutreachLapsed {
-                        on: as_of,
-                        cause: because,
-                    });
-                    status = OutreachStatus::Lapsed { on: as_of, because };
-                }
-            }
+        .map(|duty| {
+            let mut trace = Trace::with_capacity(4);
+            let status = standing(policy, resident, &duty, as_of, &mut trace);
             OutreachItem {
                 resident: resident.id().to_owned(),
-                trigger,
+                trigger: duty.trigger(),
                 status,
                 reasons: trace.reasons,
             }
@@ -232,13 +248,51 @@ pub(crate) fn items(
         .collect()
 }
 
-/// Every outreach trigger up to `as_of`, oldest first.
-pub(crate) fn triggers(
+/// Where `duty` stands on `as_of`: its [`status`], except that a duty not yet met to tell
+/// someone of a subsidy they no longer qualify for (death, prison, the dibao ended) has lapsed
+/// and leaves the worklist.
+pub(crate) fn standing(
+    policy: &Policy,
+    resident: &Resident,
+    duty: &Duty,
+    as_of: NaiveDate,
+    trace: &mut Trace,
+) -> OutreachStatus {
+    let status = status(resident, duty, as_of, trace);
+    if !matches!(
+        status,
+        OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }
+    ) {
+        return status;
+    }
+    let mut because = None;
+    for subsidy in Subsidy::ALL.into_iter().filter(|s| duty.concerns(*s)) {
+        match assess(policy, resident, subsidy, as_of, None, &mut Trace::off()).verdict() {
+            Verdict::Met | Verdict::Undetermined(_) => return status,
+            Verdict::Excluded(cause) => because = because.or(Some(cause)),
+            Verdict::NotEligible(causes) => because = because.or(causes.first()),
+        }
+    }
+    match because {
+        Some(because) => {
+            trace.add(ClauseId::OutreachDuty, || Finding::OutreachLapsed {
+                on: as_of,
+                cause: because,
+            });
+            OutreachStatus::Lapsed { on: as_of, because }
+        }
+        None => status,
+    }
+}
+
+/// Every outreach duty up to `as_of`, oldest first (a certificate's before an assistance
+/// period's of the same day).
+pub(crate) fn duties(
     policy: &Policy,
     resident: &Resident,
     timelines: &[Timeline; 2],
     as_of: NaiveDate,
-) -> Vec<OutreachTrigger> {
+) -> Vec<Duty> {
     let facts = resident.facts();
     let start = policy.covers().from.first_day();
     let in_range = |d: NaiveDate| start <= d && d <= as_of;
@@ -246,23 +300,18 @@ pub(crate) fn triggers(
     // A trigger opens a duty for the subsidies whose conditions the person met on its date and
     // was not already receiving; none, no duty.
     let mut open = |kind, date: NaiveDate, fact, duty_of| {
-        let subsidies: Vec<Subsidy> = Subsidy::ALL
-            .into_iter()
-            .zip(timelines)
-            .filter(|(subsidy, timeline)| {
-                let in_payment = timeline
-                    .claims
-                    .iter()
-                    .any(|c| c.granted_on <= date && c.stop.is_none_or(|s| s.day > date));
-                !in_payment
-                    && assess(policy, resident, *subsidy, date, None, &mut Trace::off())
-                        .verdict()
-                        == Verdict::Met
-            })
-            .map(|(subsidy, _)| subsidy)
-            .collect();
-        if !subsidies.is_empty() {
-            found.push(OutreachTrigger {
+        let mut subsidies = [false; 2];
+        for (subsidy, timeline) in Subsidy::ALL.into_iter().zip(timelines) {
+            let in_payment = timeline
+                .claims
+                .iter()
+                .any(|c| c.granted_on <= date && c.stop.is_none_or(|s| s.day > date));
+            subsidies[subsidy as usize] = !in_payment
+                && assess(policy, resident, subsidy, date, None, &mut Trace::off()).verdict()
+                    == Verdict::Met;
+        }
+        if subsidies != [false; 2] {
+            found.push(Duty {
                 kind,
                 date,
                 fact,
@@ -311,7 +360,7 @@ pub(crate) fn triggers(
             }
         }
     }
-    // Certificates' triggers come before assistance triggers of the same day (a stable sort).
+    // Certificates' duties come before assistance duties of the same day (a stable sort).
     found.sort_by_key(|t| t.date);
     found
 }
@@ -319,18 +368,17 @@ pub(crate) fn triggers(
 /// Where `trigger` stands on `as_of`.
 pub(crate) fn status(
     resident: &Resident,
-    trigger: &OutreachTrigger,
+    trigger: &Duty,
     as_of: NaiveDate,
     trace: &mut Trace,
 ) -> OutreachStatus {
     let kind = trigger.kind;
     let (date, deadline, duty_of) = (trigger.date, trigger.deadline, trigger.duty_of);
-    let subsidies = &trigger.subsidies;
     trace.add(ClauseId::OutreachDuty, || Finding::OutreachDuty {
         trigger: kind,
         date,
         duty_of,
-        subsidies: subsidies.clone(),
+        subsidies: trigger.subsidies(),
         fact: trigger.fact,
     });
     trace.add(ClauseId::OutreachMonths, || Finding::OutreachDeadline {
@@ -416,8 +464,8 @@ pub(crate) fn reasons_for_claim(
     let submitted = resident.facts().applications[claim.application].submitted;
     let first_month = claim.first_month;
     let application = FactRef::new(FactGroup::Applications, claim.application);
-    for trigger in triggers(policy, resident, timelines, submitted) {
-        if !trigger.subsidies.contains(&subsidy) || submitted <= trigger.deadline {
+    for trigger in duties(policy, resident, timelines, submitted) {
+        if !trigger.concerns(subsidy) || submitted <= trigger.deadline {
             continue;
         }
         // The duty is judged at its deadline: was the person notified by then, and did they
@@ -453,7 +501,7 @@ pub(crate) fn reasons_for_claim(
 /// date through `until`.
 fn first_notification<'r>(
     resident: &'r Resident,
-    trigger: &OutreachTrigger,
+    trigger: &Duty,
     until: NaiveDate,
 ) -> Option<(usize, &'r Notification)> {
     resident
@@ -471,7 +519,7 @@ fn first_notification<'r>(
 /// through `until`.
 fn first_application<'r>(
     resident: &'r Resident,
-    trigger: &OutreachTrigger,
+    trigger: &Duty,
     until: NaiveDate,
 ) -> Option<(usize, &'r Application)> {
     resident
@@ -482,7 +530,7 @@ fn first_application<'r>(
         .filter(|(_, a)| {
             trigger.date <= a.submitted
                 && a.submitted <= until
-                && a.subsidies.iter().any(|s| trigger.subsidies.contains(s))
+                && a.subsidies.iter().any(|s| trigger.concerns(*s))
         })
         .min_by_key(|(_, a)| a.submitted)
 }
