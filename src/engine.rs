@@ -287,7 +287,8 @@ fn decide_subsidy(
     timelines: &[Timeline; 2],
 ) -> Result<SubsidyDecision, Error> {
     let mut trace = Trace::with_capacity(12);
-    let (judged, gives_up) = judge_subsidy(policy, resident, subsidy, month, timelines, &mut trace)?;
+    let (judged, gives_up) =
+        judge_subsidy(policy, resident, subsidy, month, timelines, &mut trace)?;
     Ok(SubsidyDecision {
         subsidy,
         outcome: judged.outcome(),
@@ -348,9 +349,10 @@ fn judge_subsidy<'r>(
                 });
                 let channel = application.channel;
                 trace.add(ClauseId::Channels, || Finding::Channel { channel, fact });
-                outreach::reasons_for_claim(
-                    policy, resident, timelines, subsidy, claim, trace,
-                );
+                if trace.is_enabled() {
+                    // Reasons only: the outreach duties do not change the outcome.
+                    outreach::reasons_for_claim(policy, resident, timelines, subsidy, claim, trace);
+                }
             } else {
                 trace.add(ClauseId::StartMonth, || Finding::InPayment {
                     since: claim.first_month,

@@ -94,23 +94,21 @@ impl Resident {
     /// none or a few such days after it was granted, and a roster scan looks at each resident
     /// once.
     pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        // The earliest candidate so far; `until`'s next day stands for none.
-        let Some(mut best) = until.succ_opt() else {
-            return None;
+        // The earliest candidate so far, if any.
+        let mut best: Option<NaiveDate> = None;
+        let mut consider = |day: NaiveDate| {
+            if after < day && day <= until && best.is_none_or(|b| day < b) {
+                best = Some(day);
+            }
         };
         for_each_period(&self.facts, |from, to| {
-            if after < from && from < best {
-                best = from;
-            }
-            // The day after `to` is a candidate when after < to + 1 < best, i.e. after <= to
-            // and to + 1 < best; its successor is computed only then.
-            if let Some(to) = to.filter(|to| after <= *to && *to < best) {
-                if let Some(next) = to.succ_opt().filter(|next| *next < best) {
-                    best = next;
-                }
+            consider(from);
+            // The day after `to` is computed only when it could be a candidate (after <= to).
+            if let Some(next) = to.filter(|to| after <= *to).and_then(|to| to.succ_opt()) {
+                consider(next);
             }
         });
-        (best <= until).then_some(best)
+        best
     }
 }
 

@@ -22,8 +22,8 @@ use crate::month::Month;
 use crate::policy::Policy;
 use crate::resident::Resident;
 use crate::rules::outreach::{self, OutreachStatus, TriggerKind};
-use crate::rules::Trace;
 use crate::rules::timing::Timeline;
+use crate::rules::Trace;
 
 /// What a scan looks at: the month decided, the day outreach is judged, how far back stops are
 /// reported.
@@ -215,6 +215,9 @@ impl PaymentTotal {
     }
 }
 
+/// How many lines [`RosterScan::scan`] parses before it decides them.
+const BATCH_LINES: usize = 8;
+
 /// A roster scan in progress: feed it lines, collect records, then [`finish`](RosterScan::finish).
 ///
 /// # Examples
@@ -280,35 +283,60 @@ impl<'p> RosterScan<'p> {
 
     /// Reads every line of `reader`, hands each record to `sink`, then finishes the scan.
     ///
+    /// Lines are read eight at a time: the batch is parsed, then decided. Parsing
+    /// JSON and applying the rules each run faster back to back than when they alternate line
+    /// by line (each disturbs the processor's caches and branch predictions for the other).
+    /// Records still come out in line order, and memory stays flat.
+    ///
     /// # Errors
     ///
-    /// Only an I/O error of `reader`; bad lines are records, not errors.
+    /// Only an I/O error of `reader`, after the records of the lines read before it; bad lines
+    /// are records, not errors.
     pub fn scan<R: BufRead>(
         mut self,
         mut reader: R,
         mut sink: impl FnMut(ScanRecord),
     ) -> std::io::Result<ScanSummary> {
         let mut buffer = String::new();
+        let mut batch: Vec<(usize, Result<Resident, String>)> = Vec::with_capacity(BATCH_LINES);
         loop {
-            buffer.clear();
-            let read = match reader.read_line(&mut buffer) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    // Not UTF-8: reject the line, keep going. read_line consumed it.
-                    self.line += 1;
-                    self.summary.lines_read += 1;
-                    self.summary.rejected += 1;
-                    sink(ScanRecord::Rejected {
-                        line: self.line,
-                        error: "expected UTF-8 text".into(),
-                    });
-                    continue;
+            let mut more = Ok(true);
+            while batch.len() < BATCH_LINES {
+                buffer.clear();
+                match reader.read_line(&mut buffer) {
+                    Ok(0) => {
+                        more = Ok(false);
+                        break;
+                    }
+                    Ok(_) => {
+                        self.line += 1;
+                        self.summary.lines_read += 1;
+                        let text = buffer.trim();
+                        if text.is_empty() {
+                            self.summary.blank += 1;
+                            continue;
+                        }
+                        let parsed = Resident::from_json(text).map_err(|e| e.to_string());
+                        batch.push((self.line, parsed));
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                        // Not UTF-8: reject the line, keep going. read_line consumed it.
+                        self.line += 1;
+                        self.summary.lines_read += 1;
+                        batch.push((self.line, Err("expected UTF-8 text".into())));
+                    }
+                    Err(e) => {
+                        more = Err(e);
+                        break;
+                    }
                 }
-                Err(e) => return Err(e),
-            };
-            debug_assert!(read > 0);
-            self.line(&buffer, &mut sink);
+            }
+            for (line, parsed) in batch.drain(..) {
+                self.parsed(line, parsed, &mut sink);
+            }
+            if !more? {
+                break;
+            }
         }
         Ok(self.finish(sink))
     }
@@ -323,25 +351,26 @@ impl<'p> RosterScan<'p> {
             return;
         }
         let line = self.line;
-        let resident = match Resident::from_json(text) {
-            Ok(resident) => resident,
-            Err(error) => {
-                self.summary.rejected += 1;
-                sink(ScanRecord::Rejected {
-                    line,
-                    error: error.to_string(),
-                });
-                return;
-            }
-        };
-        match self.resident(line, &resident, sink) {
+        let parsed = Resident::from_json(text).map_err(|e| e.to_string());
+        self.parsed(line, parsed, sink);
+    }
+
+    /// Decides a line that parsed, or rejects one that did not (with its error).
+    fn parsed(
+        &mut self,
+        line: usize,
+        parsed: Result<Resident, String>,
+        sink: &mut impl FnMut(ScanRecord),
+    ) {
+        let decided = parsed.and_then(|resident| {
+            self.resident(line, &resident, sink)
+                .map_err(|e| e.to_string())
+        });
+        match decided {
             Ok(()) => self.summary.decided += 1,
             Err(error) => {
                 self.summary.rejected += 1;
-                sink(ScanRecord::Rejected {
-                    line,
-                    error: error.to_string(),
-                });
+                sink(ScanRecord::Rejected { line, error });
             }
         }
     }

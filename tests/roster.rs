@@ -694,3 +694,71 @@ fn a_duty_to_someone_who_died_leaves_the_worklist() {
     assert_eq!(records, vec![]);
     assert_eq!((summary.outreach_pending, summary.outreach_overdue), (0, 0));
 }
+
+#[test]
+fn scan_in_batches_gives_the_records_of_line_by_line() {
+    // `scan` parses a batch of lines before deciding them; the records must be those of
+    // feeding the lines one by one, in the same order (the bundled roster spans many batches
+    // and holds malformed lines).
+    let policy = Policy::tianjin_2023();
+    let (batched, batched_summary) = bundled();
+    let mut one_by_one = Vec::new();
+    let mut sink = |r| one_by_one.push(r);
+    let mut scan = RosterScan::new(&policy, ScanOptions::new(month("2025-06"))).unwrap();
+    for line in BUNDLED.lines() {
+        scan.line(line, &mut sink);
+    }
+    let summary = scan.finish(&mut sink);
+    assert_eq!(batched, one_by_one);
+    assert_eq!(batched_summary, summary);
+}
+
+/// A reader that gives `good` and then fails.
+struct FailsAfter<'a> {
+    good: &'a [u8],
+}
+
+impl std::io::Read for FailsAfter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.good.is_empty() {
+            return Err(std::io::Error::other("disk gone"));
+        }
+        let n = buf.len().min(self.good.len());
+        buf[..n].copy_from_slice(&self.good[..n]);
+        self.good = &self.good[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn scan_hands_over_the_records_read_before_an_io_error() {
+    // Ten lines of the small roster, then the reader fails: the records of those lines (which
+    // straddle a batch) come out before the error.
+    let policy = Policy::tianjin_2023();
+    let ten_lines: String = SMALL.lines().take(10).map(|l| format!("{l}\n")).collect();
+    let reader = std::io::BufReader::new(FailsAfter {
+        good: ten_lines.as_bytes(),
+    });
+    let mut records = Vec::new();
+    let err = RosterScan::new(&policy, ScanOptions::new(month("2025-06")))
+        .unwrap()
+        .scan(reader, |r| records.push(r))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "disk gone");
+    let (all, _) = scan(SMALL, "2025-06");
+    let before: Vec<ScanRecord> = all
+        .into_iter()
+        .filter(|r| match r {
+            ScanRecord::Payment { line, .. }
+            | ScanRecord::EntitledNotReceiving { line, .. }
+            | ScanRecord::ToStop { line, .. }
+            | ScanRecord::Outreach { line, .. }
+            | ScanRecord::Rejected { line, .. } => *line <= 10,
+            _ => false,
+        })
+        .collect();
+    assert_eq!(records, before);
+    assert!(records
+        .iter()
+        .any(|r| matches!(r, ScanRecord::Rejected { line: 10, .. })));
+}

@@ -39,14 +39,11 @@ pub(crate) fn monthly_amount(
                 .ok_or_else(missing)?,
         ),
     };
-    let (amount, parameter, used) = match (tier, edge) {
+    // The value's source is cloned (an atomic count) only when the reasons are kept.
+    let (amount, parameter, from, source) = match (tier, edge) {
         (Tier::Flat, _) => {
             let v = p.nursing_allowance.at(month).ok_or_else(missing)?;
-            (
-                v.value,
-                Parameter::NursingAllowance,
-                Used::of(Parameter::NursingAllowance, v),
-            )
+            (v.value, Parameter::NursingAllowance, v.from, &v.source)
         }
         (_, Some(e)) if matches!(e.value, DibaoEdgeRate::Amounts { .. }) => {
             let amount = match (e.value, tier) {
@@ -55,17 +52,17 @@ pub(crate) fn monthly_amount(
                 (DibaoEdgeRate::SameAsDibao, _) => Money::ZERO,
             };
             let parameter = Parameter::DibaoEdgeLivingAllowance;
-            (amount, parameter, Used::of(parameter, e))
+            (amount, parameter, e.from, &e.source)
         }
         (Tier::Grade1To2, _) => {
             let v = p.living_allowance_grade_1_2.at(month).ok_or_else(missing)?;
             let parameter = Parameter::LivingAllowanceGrade1To2;
-            (v.value, parameter, Used::of(parameter, v))
+            (v.value, parameter, v.from, &v.source)
         }
         (Tier::Grade3To4, _) => {
             let v = p.living_allowance_grade_3_4.at(month).ok_or_else(missing)?;
             let parameter = Parameter::LivingAllowanceGrade3To4;
-            (v.value, parameter, Used::of(parameter, v))
+            (v.value, parameter, v.from, &v.source)
         }
     };
     trace.add(ClauseId::Amounts, || Finding::Amount {
@@ -78,7 +75,11 @@ pub(crate) fn monthly_amount(
             None
         },
         parameter,
-        used,
+        used: Used {
+            parameter,
+            from,
+            source: std::sync::Arc::clone(source),
+        },
     });
     Ok(amount)
 }

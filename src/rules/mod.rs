@@ -53,6 +53,11 @@ impl Trace {
         }
     }
 
+    /// Whether reasons are being collected.
+    pub(crate) fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
     #[inline]
     pub(crate) fn add(&mut self, clause: ClauseId, finding: impl FnOnce() -> Finding) {
         if self.enabled {
