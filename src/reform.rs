@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
 use crate::decision::{MonthDecision, Used};
-use crate::engine::{outcomes, timelines, Judged};
+use crate::engine::{outcomes, rebuild_timelines, Judged};
 use crate::error::Error;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
 use crate::money::Money;
@@ -18,6 +18,7 @@ use crate::policy::{
 };
 use crate::resident::{read_json, Resident, MAX_BACK_PAY_MONTHS};
 use crate::rules::covers;
+use crate::rules::timing::Timeline;
 
 /// A reform: overrides of dated parameters from given months, applied to a base policy without
 /// copying it.
@@ -434,6 +435,8 @@ pub struct Comparer<'p> {
     by_category: BTreeMap<Option<u8>, (Option<Category>, Cost)>,
     by_grade: BTreeMap<Option<Grade>, Cost>,
     by_household: BTreeMap<Household, Cost>,
+    /// The claim histories of the resident being added, kept so their storage is reused.
+    timelines: [Timeline; 2],
 }
 
 impl<'p> Comparer<'p> {
@@ -476,6 +479,7 @@ impl<'p> Comparer<'p> {
             by_category: BTreeMap::new(),
             by_grade: BTreeMap::new(),
             by_household: BTreeMap::new(),
+            timelines: Default::default(),
         })
     }
 
@@ -491,9 +495,9 @@ impl<'p> Comparer<'p> {
         };
         let mut unclaimed_months = [false; 2];
         for (policy, is_reform) in [(self.baseline, false), (self.reform, true)] {
-            let histories = timelines(policy, resident, self.last.last_day());
+            rebuild_timelines(policy, resident, self.last.last_day(), &mut self.timelines);
             for (i, month) in self.first.through(self.last).enumerate() {
-                let d = outcomes(policy, resident, month, &histories)?;
+                let d = outcomes(policy, resident, month, &self.timelines)?;
                 for subsidy in Subsidy::ALL {
                     if let Judged::NotAppliedFor { would_pay } = d[subsidy as usize] {
                         unclaimed_months[usize::from(is_reform)] = true;

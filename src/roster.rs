@@ -355,6 +355,44 @@ impl<'p> RosterScan<'p> {
         self.parsed(line, parsed, sink);
     }
 
+    /// Scans a resident already read and checked, as the roster's next line: for a service that
+    /// holds its residents in memory rather than in a file. Records name the resident's
+    /// position (1-based) as their line.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Month, Policy, Resident, RosterScan, ScanOptions, ScanRecord};
+    ///
+    /// let policy = Policy::tianjin_2023();
+    /// let resident = Resident::from_json(r#"{"id":"A","hukou":[{"place":"tianjin","from":"1970-01-01"}],
+    ///     "certificates":[{"category":"visual","grade":1,"issued":"2020-01-01"}],
+    ///     "household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],
+    ///     "applications":[{"subsidies":["nursing"],"submitted":"2024-01-05"}]}"#)?;
+    /// let mut records = Vec::new();
+    /// let mut scan = RosterScan::new(&policy, ScanOptions::new(Month::new(2025, 6)?))?;
+    /// scan.resident(&resident, &mut |record| records.push(record));
+    /// let summary = scan.finish(|record| records.push(record));
+    /// assert_eq!(summary.nursing.total.to_string(), "200");
+    /// assert!(matches!(&records[0], ScanRecord::Payment { line: 1, .. }));
+    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
+    /// ```
+    pub fn resident(&mut self, resident: &Resident, sink: &mut impl FnMut(ScanRecord)) {
+        self.line += 1;
+        self.summary.lines_read += 1;
+        let line = self.line;
+        match self.decide(line, resident, sink) {
+            Ok(()) => self.summary.decided += 1,
+            Err(error) => {
+                self.summary.rejected += 1;
+                sink(ScanRecord::Rejected {
+                    line,
+                    error: error.to_string(),
+                });
+            }
+        }
+    }
+
     /// Decides a line that parsed, or rejects one that did not (with its error).
     fn parsed(
         &mut self,
@@ -363,7 +401,7 @@ impl<'p> RosterScan<'p> {
         sink: &mut impl FnMut(ScanRecord),
     ) {
         let decided = parsed.and_then(|resident| {
-            self.resident(line, &resident, sink)
+            self.decide(line, &resident, sink)
                 .map_err(|e| e.to_string())
         });
         match decided {
@@ -375,7 +413,8 @@ impl<'p> RosterScan<'p> {
         }
     }
 
-    fn resident(
+    /// The records of one resident.
+    fn decide(
         &mut self,
         line: usize,
         resident: &Resident,

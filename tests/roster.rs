@@ -762,3 +762,54 @@ fn scan_hands_over_the_records_read_before_an_io_error() {
         .iter()
         .any(|r| matches!(r, ScanRecord::Rejected { line: 10, .. })));
 }
+
+#[test]
+fn residents_in_memory_scan_as_their_lines_do() {
+    // The bundled roster's residents, read first, then scanned one by one with
+    // `RosterScan::resident`: the same payments, lists and totals as the file scan (which
+    // also rejects the malformed lines); records are numbered by position.
+    let policy = Policy::tianjin_2023();
+    let (from_file, file_summary) = bundled();
+    let residents: Vec<_> = BUNDLED
+        .lines()
+        .filter_map(|l| tianjin_disability_subsidies::Resident::from_json(l).ok())
+        .collect();
+    assert_eq!(residents.len() as u64, file_summary.decided);
+    let mut records = Vec::new();
+    let mut sink = |r| records.push(r);
+    let mut scan = RosterScan::new(&policy, ScanOptions::new(month("2025-06"))).unwrap();
+    for resident in &residents {
+        scan.resident(resident, &mut sink);
+    }
+    let summary = scan.finish(&mut sink);
+    assert_eq!(summary.lines_read, file_summary.decided);
+    assert_eq!(
+        (summary.decided, summary.rejected),
+        (file_summary.decided, 0)
+    );
+    assert_eq!(summary.living, file_summary.living);
+    assert_eq!(summary.nursing, file_summary.nursing);
+    assert_eq!(summary.total, file_summary.total);
+    assert_eq!(
+        (
+            summary.entitled_not_receiving,
+            summary.to_stop,
+            summary.outreach_pending,
+            summary.outreach_overdue
+        ),
+        (
+            file_summary.entitled_not_receiving,
+            file_summary.to_stop,
+            file_summary.outreach_pending,
+            file_summary.outreach_overdue
+        )
+    );
+    let not_rejected = from_file
+        .iter()
+        .filter(|r| !matches!(r, ScanRecord::Rejected { .. }))
+        .count();
+    assert_eq!(records.len(), not_rejected);
+    // No line before the first record's is malformed or blank, so its position is its line.
+    assert_eq!(records.first(), from_file.first());
+    assert!(matches!(records[0], ScanRecord::Payment { line: 2, .. }));
+}
