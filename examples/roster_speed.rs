@@ -1,7 +1,7 @@
 //! How fast a roster scan runs, and whether its memory stays flat.
 //!
 //! ```text
-//! cargo run --release --example roster_speed -- [count]     # default 1,000,000 residents
+//! cargo run --release --example roster_speed -- [count] [rounds]   # default 1,000,000 residents, 5 rounds
 //! ```
 //!
 //! Generates a roster of `count` residents (and one of 100,000) to the system's temp directory
@@ -11,22 +11,29 @@
 //!   nothing else;
 //! - (b) the full scan: `RosterScan::scan` from a `BufReader` of the file, each record counted and
 //!   dropped;
-//! - (c) decisions in memory: 100,000 residents parsed into a `Vec<Resident>` first, then
-//!   `policy.decide` timed for each, for the scanned month.
+//! - (a') reading and checking: each line read into a `Resident` (`Resident::from_json`: the
+//!   parse of (a) and the checks of the facts), nothing decided;
+//! - (d) the scan's rules alone: 100,000 residents read into memory first, then scanned with
+//!   `RosterScan::resident` (no JSON): what the rules cost per resident, next to (a)'s cost of
+//!   reading one;
+//! - (c) decisions in memory: the same residents, `policy.decide` (with its reasons) for each.
 //!
-//! (a) and (b) run 3 times each and the median is reported, with residents per second, the ratio
-//! (b)/(a) of their throughputs (the target is at least 0.80: the engine should cost little
-//! next to reading JSON), and the peak resident memory (VmHWM from /proc/self/status) after a
-//! 100,000-line scan and after the full-size scans, to show that memory does not grow with the
-//! number of residents. (c) runs after both, since its vector would raise the peak.
+//! (a), (a') and (b) run one after the other in each of `rounds` rounds, so that a slow spell of
+//! the machine falls on all three; the report gives each one's median and best time and the
+//! ratio (b)/(a) of their throughputs: its median over the rounds (each round's scan against the
+//! same round's baseline) and the ratio of the best times. The target is at least 0.80: the
+//! rules should cost little next to reading JSON. Peak resident memory (VmHWM from
+//! /proc/self/status) is read after a 100,000-line scan and after the full-size scans, to show
+//! that memory does not grow with the number of residents; (d) and (c) run last, since their
+//! vector would raise it.
 //!
-//! The latest figures, and the command that reproduces them, are in README.md ("Speed"). On the
-//! development VM (2 vCPUs, 1,000,000 residents): the baseline reads 545,600 residents/s, the
-//! scan 302,500/s (ratio 0.55, target 0.80: missed), peak memory 3.9 MiB after 100,000 lines and
-//! after 1,000,000. Where the time goes (callgrind, 20,000 residents): reading the JSON is about
-//! two thirds of the scan (dates are parsed by hand; `serde_path_to_error` runs only on a line
-//! that fails); the rest is `Resident::new`'s checks, the claim histories, the month's outcomes
-//! and the outreach triggers, about 1.5 µs a resident.
+//! The latest figures, and the command that reproduces them, are in README.md ("Speed").
+//! Where the time goes (callgrind and cachegrind, 20,000 residents): parsing is about 14,000
+//! instructions a resident, the checks and the rules about 3,300 more (the claim histories, the
+//! month's outcomes, the outreach duties). Alone, the rules take about a fifth of the time of
+//! reading a resident; interleaved with the parsing, about a third, because each disturbs the
+//! processor's caches and branch predictions for the other (the scan parses eight lines before
+//! it decides them, which wins back part of it).
 
 #[path = "common/generator.rs"]
 mod generator;
@@ -40,7 +47,6 @@ use std::time::{Duration, Instant};
 use tianjin_disability_subsidies::{Facts, Month, Policy, Resident, RosterScan, ScanOptions};
 
 const SUBSET: u64 = 100_000;
-const RUNS: usize = 3;
 
 fn open(path: &Path) -> Result<BufReader<File>, String> {
     File::open(path)
@@ -48,12 +54,13 @@ fn open(path: &Path) -> Result<BufReader<File>, String> {
         .map_err(|e| format!("cannot open {}: {e}", path.display()))
 }
 
-/// (a): every line parsed into `Facts`, nothing else. Returns (lines parsed, elapsed).
-fn baseline(path: &Path) -> Result<(u64, Duration), String> {
+/// Reads every line of `path`, handing the trimmed non-blank ones to `each`; returns how many
+/// `each` accepted and the time taken.
+fn stream(path: &Path, mut each: impl FnMut(&str) -> bool) -> Result<(u64, Duration), String> {
     let started = Instant::now();
     let mut reader = open(path)?;
     let mut line = String::new();
-    let mut parsed = 0u64;
+    let mut accepted = 0u64;
     loop {
         line.clear();
         let n = reader
@@ -63,14 +70,21 @@ fn baseline(path: &Path) -> Result<(u64, Duration), String> {
             break;
         }
         let text = line.trim();
-        if text.is_empty() {
-            continue;
-        }
-        if serde_json::from_str::<Facts>(text).is_ok() {
-            parsed += 1;
+        if !text.is_empty() && each(text) {
+            accepted += 1;
         }
     }
-    Ok((parsed, started.elapsed()))
+    Ok((accepted, started.elapsed()))
+}
+
+/// (a): every line parsed into `Facts`, nothing else.
+fn baseline(path: &Path) -> Result<(u64, Duration), String> {
+    stream(path, |text| serde_json::from_str::<Facts>(text).is_ok())
+}
+
+/// (a'): every line read into a checked `Resident`, nothing decided.
+fn read_and_check(path: &Path) -> Result<(u64, Duration), String> {
+    stream(path, |text| Resident::from_json(text).is_ok())
 }
 
 /// (b): the full scan. Returns (residents decided, records, elapsed).
@@ -100,23 +114,28 @@ fn peak_kb() -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
-fn peak_text() -> String {
-    peak_kb().map_or_else(
+fn mib(kb: Option<u64>) -> String {
+    kb.map_or_else(
         || "unknown (no /proc/self/status)".to_owned(),
         |kb| format!("{:.1} MiB", kb as f64 / 1024.0),
     )
 }
 
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
+fn median<T: PartialOrd + Copy>(values: &[T]) -> T {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    sorted[sorted.len() / 2]
+}
+
+fn best(times: &[Duration]) -> Duration {
+    times.iter().copied().min().unwrap_or_default()
 }
 
 fn per_second(n: u64, time: Duration) -> f64 {
     n as f64 / time.as_secs_f64()
 }
 
-fn run(count: u64) -> Result<(), String> {
+fn run(count: u64, rounds: usize) -> Result<(), String> {
     let month = Month::new(2025, 6).map_err(|e| e.to_string())?;
     let policy = Policy::tianjin_2023();
     let dir = std::env::temp_dir();
@@ -141,56 +160,59 @@ fn run(count: u64) -> Result<(), String> {
     let peak_small = peak_kb();
     println!(
         "\nscan of {decided} residents: {time:.2?}; peak memory (VmHWM) {}",
-        peak_text()
+        mib(peak_small)
     );
 
-    let mut a_times = Vec::new();
-    let mut b_times = Vec::new();
-    let mut parsed = 0;
-    let mut decided = 0;
-    let mut records = 0;
-    for run in 1..=RUNS {
-        let (p, t) = baseline(&big)?;
-        parsed = p;
-        a_times.push(t);
-        let (d, r, u) = full_scan(&policy, month, &big)?;
-        decided = d;
-        records = r;
-        b_times.push(u);
+    let (mut a, mut a2, mut b, mut ratios) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut parsed, mut decided, mut records) = (0, 0, 0);
+    for round in 1..=rounds {
+        let (p, ta) = baseline(&big)?;
+        let (d, r, tb) = full_scan(&policy, month, &big)?;
+        let (_, ta2) = read_and_check(&big)?;
+        (parsed, decided, records) = (p, d, r);
+        let ratio = per_second(d, tb) / per_second(p, ta);
         println!(
-            "run {run}: (a) parse {t:.2?} ({:.0}/s), (b) scan {u:.2?} ({:.0}/s)",
-            per_second(p, t),
-            per_second(d, u)
+            "round {round}: (a) parse {ta:.2?}, (b) scan {tb:.2?}, (a') read and check {ta2:.2?}: (b)/(a) {ratio:.2}"
         );
+        a.push(ta);
+        b.push(tb);
+        a2.push(ta2);
+        ratios.push(ratio);
     }
     let peak_big = peak_kb();
-    let a = median(a_times);
-    let b = median(b_times);
-    let a_rate = per_second(parsed, a);
-    let b_rate = per_second(decided, b);
-    let ratio = b_rate / a_rate;
-    println!("\nmedian of {RUNS} runs over {count} residents:");
-    println!("  (a) baseline, serde_json into Facts:   {a:>10.2?}  {a_rate:>12.0} residents/s");
+    let (a_med, b_med, a2_med) = (median(&a), median(&b), median(&a2));
+    println!("\nover {rounds} rounds, {count} residents:            median      best   residents/s (median)");
+    for (label, times, n) in [
+        ("(a) baseline, serde_json into Facts", &a, parsed),
+        ("(a') read and check, Resident::from_json", &a2, parsed),
+        ("(b) full RosterScan::scan", &b, decided),
+    ] {
+        println!(
+            "  {label:<42} {:>8.2?} {:>9.2?} {:>12.0}",
+            median(times),
+            best(times),
+            per_second(n, median(times))
+        );
+    }
+    let ratio = median(&ratios);
+    let best_ratio = per_second(decided, best(&b)) / per_second(parsed, best(&a));
     println!(
-        "  (b) full RosterScan::scan:             {b:>10.2?}  {b_rate:>12.0} residents/s  ({records} records)"
-    );
-    println!(
-        "  ratio (b)/(a) = {ratio:.2}  (target ≥ 0.80: {})",
+        "  ratio (b)/(a): median {ratio:.2}, of the best times {best_ratio:.2}, of the medians {:.2} \
+         (target ≥ 0.80: {}); {records} records",
+        per_second(decided, b_med) / per_second(parsed, a_med),
         if ratio >= 0.80 { "met" } else { "missed" }
     );
     println!(
+        "  checks of the facts: (a')/(a) time {:.2}",
+        a2_med.as_secs_f64() / a_med.as_secs_f64()
+    );
+    println!(
         "  peak memory (VmHWM): after the {SUBSET}-line scan {}, after the {count}-line scans {}",
-        peak_small.map_or("unknown".to_owned(), |kb| format!(
-            "{:.1} MiB",
-            kb as f64 / 1024.0
-        )),
-        peak_big.map_or("unknown".to_owned(), |kb| format!(
-            "{:.1} MiB",
-            kb as f64 / 1024.0
-        )),
+        mib(peak_small),
+        mib(peak_big)
     );
 
-    // (c) decisions on residents already in memory.
+    // (d) and (c): residents already in memory.
     let text = std::fs::read_to_string(&small)
         .map_err(|e| format!("cannot read {}: {e}", small.display()))?;
     let residents: Vec<Resident> = text
@@ -198,9 +220,34 @@ fn run(count: u64) -> Result<(), String> {
         .filter_map(|l| Resident::from_json(l).ok())
         .collect();
     drop(text);
+    let n = residents.len() as u64;
+    let mut d_times = Vec::new();
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let mut scan =
+            RosterScan::new(&policy, ScanOptions::new(month)).map_err(|e| e.to_string())?;
+        let mut records = 0u64;
+        let mut sink = |_record| records += 1;
+        for resident in &residents {
+            scan.resident(resident, &mut sink);
+        }
+        scan.finish(&mut sink);
+        d_times.push(started.elapsed());
+    }
+    let d = median(&d_times);
+    let read_one = a_med.as_secs_f64() / parsed as f64;
+    let rules_one = d.as_secs_f64() / n as f64;
+    println!(
+        "  (d) the scan's rules alone, {n} residents in memory: {d:.2?}  {:.0} residents/s; \
+         {:.0} ns a resident = {:.2} of (a)'s {:.0} ns to read one",
+        per_second(n, d),
+        rules_one * 1e9,
+        rules_one / read_one,
+        read_one * 1e9
+    );
     let mut c_times = Vec::new();
     let mut paid = 0u64;
-    for _ in 0..RUNS {
+    for _ in 0..rounds {
         let started = Instant::now();
         paid = 0;
         for r in &residents {
@@ -211,32 +258,43 @@ fn run(count: u64) -> Result<(), String> {
         }
         c_times.push(started.elapsed());
     }
-    let c = median(c_times);
+    let c = median(&c_times);
     println!(
-        "  (c) policy.decide on {} residents in memory: {c:.2?}  {:.0} residents/s ({paid} paid); peak memory now {}",
-        residents.len(),
-        per_second(residents.len() as u64, c),
-        peak_text()
+        "  (c) policy.decide (with reasons) on the same residents: {c:.2?}  {:.0} residents/s ({paid} paid); peak memory now {}",
+        per_second(n, c),
+        mib(peak_kb())
     );
     let _ = std::fs::remove_file(&big);
     let _ = std::fs::remove_file(&small);
     Ok(())
 }
 
-fn main() -> ExitCode {
-    let count = match std::env::args().nth(1) {
-        None => 1_000_000,
+fn positive(arg: Option<String>, default: u64, what: &str) -> Result<u64, String> {
+    match arg {
+        None => Ok(default),
         Some(arg) => match arg.parse::<u64>() {
-            Ok(n) if n > 0 => n,
-            _ => {
-                eprintln!(
-                    "usage: roster_speed [count]: expected a positive number, found \"{arg}\""
-                );
-                return ExitCode::from(2);
-            }
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(format!(
+                "usage: roster_speed [count] [rounds]: expected a positive number of {what}, found \"{arg}\""
+            )),
         },
+    }
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let parsed = positive(args.next(), 1_000_000, "residents").and_then(|count| {
+        let rounds = positive(args.next(), 5, "rounds")?;
+        Ok((count, usize::try_from(rounds).unwrap_or(5)))
+    });
+    let (count, rounds) = match parsed {
+        Ok(values) => values,
+        Err(usage) => {
+            eprintln!("{usage}");
+            return ExitCode::from(2);
+        }
     };
-    match run(count) {
+    match run(count, rounds) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("{message}");

@@ -12,7 +12,7 @@ use crate::facts::Facts;
 /// allow fewer.
 pub const MAX_BACK_PAY_MONTHS: u8 = 3;
 
-/// One resident's [`Facts`], checked and indexed for deciding: build once, decide many months.
+/// One resident's [`Facts`], checked for deciding: build once, decide many months.
 ///
 /// # Examples
 ///

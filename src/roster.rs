@@ -331,9 +331,10 @@ impl<'p> RosterScan<'p> {
                     }
                 }
             }
-            for (line, parsed) in batch.drain(..) {
-                self.parsed(line, parsed, &mut sink);
+            for (line, parsed) in &batch {
+                self.parsed(*line, parsed.as_ref(), &mut sink);
             }
+            batch.clear();
             if !more? {
                 break;
             }
@@ -352,7 +353,7 @@ impl<'p> RosterScan<'p> {
         }
         let line = self.line;
         let parsed = Resident::from_json(text).map_err(|e| e.to_string());
-        self.parsed(line, parsed, sink);
+        self.parsed(line, parsed.as_ref(), sink);
     }
 
     /// Scans a resident already read and checked, as the roster's next line: for a service that
@@ -397,13 +398,13 @@ impl<'p> RosterScan<'p> {
     fn parsed(
         &mut self,
         line: usize,
-        parsed: Result<Resident, String>,
+        parsed: Result<&Resident, &String>,
         sink: &mut impl FnMut(ScanRecord),
     ) {
-        let decided = parsed.and_then(|resident| {
-            self.decide(line, &resident, sink)
-                .map_err(|e| e.to_string())
-        });
+        let decided = match parsed {
+            Ok(resident) => self.decide(line, resident, sink).map_err(|e| e.to_string()),
+            Err(error) => Err(error.clone()),
+        };
         match decided {
             Ok(()) => self.summary.decided += 1,
             Err(error) => {
