@@ -29,7 +29,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use tianjin_disability_subsidies::{Error, Language, Month, Policy, Resident, Schedule};
+use tianjin_disability_subsidies::{
+    Error, Language, Month, Policy, Resident, Schedule, MAX_RANGE_MONTHS,
+};
 
 /// The sample residents, embedded so that the example runs from any directory.
 const SAMPLE_RESIDENTS: &str = include_str!("data/residents.json");
@@ -180,6 +182,16 @@ fn parse_args(mut args: impl Iterator<Item = String>, policy: &Policy) -> Result
         return Err(Error::EmptyRange {
             first: options.first,
             last: options.last,
+        }
+        .to_string());
+    }
+    let months = options.first.months_until(options.last) + 1;
+    if months > i64::from(MAX_RANGE_MONTHS) {
+        return Err(Error::RangeTooLong {
+            first: options.first,
+            last: options.last,
+            months,
+            max: MAX_RANGE_MONTHS,
         }
         .to_string());
     }

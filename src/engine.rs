@@ -63,7 +63,8 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyRange`] when `first` is after `last`; [`Error::MonthNotCovered`] when the
+    /// [`Error::EmptyRange`] when `first` is after `last`; [`Error::RangeTooLong`] for more than
+    /// [`MAX_RANGE_MONTHS`](crate::MAX_RANGE_MONTHS) months; [`Error::MonthNotCovered`] when the
     /// policy does not govern every month of the range.
     pub fn schedule(
         &self,
@@ -71,9 +72,7 @@ impl Policy {
         first: Month,
         last: Month,
     ) -> Result<Schedule, Error> {
-        if first > last {
-            return Err(Error::EmptyRange { first, last });
-        }
+        crate::month::check_range(first, last)?;
         self.check_covers(first)?;
         self.check_covers(last)?;
         let timelines = timelines(self, resident, last.last_day());

@@ -71,6 +71,19 @@ pub enum Error {
         /// The last month given.
         last: Month,
     },
+    /// A range of months longer than [`MAX_RANGE_MONTHS`](crate::MAX_RANGE_MONTHS) (a schedule
+    /// or a comparison holds one decision a month).
+    #[error("range of months too long: {first} to {last} is {months} months, at most {max}")]
+    RangeTooLong {
+        /// The first month given.
+        first: Month,
+        /// The last month given.
+        last: Month,
+        /// Months in the range, both ends included.
+        months: i64,
+        /// The most allowed.
+        max: u32,
+    },
     /// A reform file that cannot be applied.
     #[error("reform {path}: {problem}")]
     InvalidReform {

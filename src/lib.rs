@@ -71,7 +71,7 @@ pub use facts::{
     OtherBenefit, Place, Recipient, Subsidy, WelfareBasis, Withdrawal, WithdrawalKind,
 };
 pub use money::Money;
-pub use month::Month;
+pub use month::{Month, MAX_RANGE_MONTHS};
 pub use policy::{
     BenefitRelation, CategoryGrade, CountsWhen, Coverage, Dated, DatedValue, DibaoEdgeRate,
     Parameter, Parameters, Policy, StopTiming, TieBreak, TIANJIN_2023_JSON,

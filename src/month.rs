@@ -120,6 +120,28 @@ impl Month {
     }
 }
 
+/// The most months a schedule or a reform comparison may span: 100 years, more than any
+/// resident's lifetime under one policy, and a bound on the memory a request can ask for.
+pub const MAX_RANGE_MONTHS: u32 = 1200;
+
+/// Checks a range of months for a schedule or a comparison: `first` not after `last`, and at most
+/// [`MAX_RANGE_MONTHS`] months.
+pub(crate) fn check_range(first: Month, last: Month) -> Result<(), crate::Error> {
+    if first > last {
+        return Err(crate::Error::EmptyRange { first, last });
+    }
+    let months = first.months_until(last) + 1;
+    if months > i64::from(MAX_RANGE_MONTHS) {
+        return Err(crate::Error::RangeTooLong {
+            first,
+            last,
+            months,
+            max: MAX_RANGE_MONTHS,
+        });
+    }
+    Ok(())
+}
+
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year(), self.month())

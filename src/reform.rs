@@ -444,17 +444,16 @@ impl<'p> Comparer<'p> {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyRange`] or [`Error::MonthNotCovered`] when either policy does not cover the
-    /// range.
+    /// [`Error::EmptyRange`] when `first` is after `last`, [`Error::RangeTooLong`] for more than
+    /// [`MAX_RANGE_MONTHS`](crate::MAX_RANGE_MONTHS) months, [`Error::MonthNotCovered`] when either
+    /// policy does not cover the range.
     pub fn new(
         baseline: &'p Policy,
         reform: &'p Policy,
         first: Month,
         last: Month,
     ) -> Result<Self, Error> {
-        if first > last {
-            return Err(Error::EmptyRange { first, last });
-        }
+        crate::month::check_range(first, last)?;
         for policy in [baseline, reform] {
             policy.check_covers(first)?;
             policy.check_covers(last)?;

@@ -628,6 +628,42 @@ mod other_errors {
     }
 
     #[test]
+    fn a_schedule_longer_than_a_hundred_years_is_refused() {
+        let r = Resident::from_json(&eligible().to_string()).expect("valid");
+        // 2023-08 to 2123-07 is exactly 1,200 months: allowed.
+        let schedule = policy()
+            .schedule(&r, month("2023-08"), month("2123-07"))
+            .expect("1,200 months");
+        assert_eq!(schedule.months.len(), 1200);
+        let err = policy()
+            .schedule(&r, month("2023-08"), month("2123-08"))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "range of months too long: 2023-08 to 2123-08 is 1201 months, at most 1200"
+        );
+        let err = policy()
+            .schedule(&r, month("2023-08"), month("9999-12"))
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::RangeTooLong { months: 95717, .. }),
+            "{err:?}"
+        );
+        let reform = policy();
+        let err = tianjin_disability_subsidies::Comparer::new(
+            reform,
+            reform,
+            month("2023-08"),
+            month("2200-01"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::RangeTooLong { max: 1200, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
     fn a_schedule_whose_first_month_is_after_its_last_is_an_empty_range() {
         let r = Resident::from_json(&eligible().to_string()).expect("valid");
         let err = policy()
