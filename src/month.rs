@@ -94,17 +94,22 @@ impl Month {
         self.shifted(-i64::from(n))
     }
 
-    /// `n` months later (earlier when negative); the month itself when the result is beyond
-    /// what chrono can represent. Month arithmetic on (year × 12 + month), without chrono's
-    /// day-clamping month addition: every roster line does several of these.
+    /// `n` months later (earlier when negative), saturating at the first and last months chrono
+    /// can represent. Month arithmetic on (year × 12 + month), without chrono's day-clamping
+    /// month addition: every roster line does several of these.
     fn shifted(self, n: i64) -> Month {
-        let index = i64::from(self.year()) * 12 + i64::from(self.month0()) + n;
-        let year = i32::try_from(index.div_euclid(12));
+        let index = (i64::from(self.year()) * 12 + i64::from(self.month0())).saturating_add(n);
         // rem_euclid(12) is 0..=11, so the month number always fits.
         let month = index.rem_euclid(12) as u32 + 1;
-        year.ok()
-            .and_then(|year| NaiveDate::from_ymd_opt(year, month, 1))
-            .map_or(self, Month)
+        let within = i32::try_from(index.div_euclid(12))
+            .ok()
+            .and_then(|year| NaiveDate::from_ymd_opt(year, month, 1));
+        match within {
+            Some(first_day) => Month(first_day),
+            // Beyond chrono's years: the first or last month it can represent.
+            None if n < 0 => Month::of(NaiveDate::MIN),
+            None => Month::of(NaiveDate::MAX),
+        }
     }
 
     /// How many months from `self` to `later` (negative when `later` is earlier).
@@ -244,7 +249,8 @@ mod tests {
         let first = Month::of(NaiveDate::MIN);
         assert_eq!(first.previous(), first);
         assert_eq!(m("2024-03").minus(27), m("2021-12"));
-        assert_eq!(m("2024-03").plus(u32::MAX), m("2024-03"));
+        assert_eq!(m("2024-03").plus(u32::MAX), last);
+        assert_eq!(m("2024-03").minus(u32::MAX), first);
     }
 
     #[test]

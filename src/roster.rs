@@ -163,7 +163,8 @@ pub enum ScanRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScanSummary {
-    /// Lines read, blank ones included.
+    /// Lines read, blank ones included (and residents handed to
+    /// [`RosterScan::resident`], each counting as a line).
     pub lines_read: u64,
     /// Blank lines, skipped.
     pub blank: u64,
@@ -217,6 +218,40 @@ impl PaymentTotal {
 
 /// How many lines [`RosterScan::scan`] parses before it decides them.
 const BATCH_LINES: usize = 8;
+
+/// The longest line [`RosterScan::scan`] reads; a longer one is rejected and skipped without
+/// being held whole, so that memory stays flat whatever the file.
+const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// How a line was read.
+enum LineRead {
+    /// Whole, in the buffer (without its end of line trimmed).
+    Whole,
+    /// Longer than [`MAX_LINE_BYTES`]: skipped to its end, the buffer empty.
+    TooLong,
+}
+
+/// Reads the next line into `bytes`; `None` at the end of the input.
+fn next_line<R: BufRead>(reader: &mut R, bytes: &mut Vec<u8>) -> std::io::Result<Option<LineRead>> {
+    use std::io::Read;
+    let limit = MAX_LINE_BYTES as u64 + 1;
+    bytes.clear();
+    if reader.by_ref().take(limit).read_until(b'\n', bytes)? == 0 {
+        return Ok(None);
+    }
+    if bytes.len() <= MAX_LINE_BYTES || bytes.ends_with(b"\n") {
+        return Ok(Some(LineRead::Whole));
+    }
+    // Too long: skip to the end of the line, a bounded piece at a time.
+    loop {
+        bytes.clear();
+        let n = reader.by_ref().take(limit).read_until(b'\n', bytes)?;
+        if n == 0 || bytes.ends_with(b"\n") {
+            bytes.clear();
+            return Ok(Some(LineRead::TooLong));
+        }
+    }
+}
 
 /// A roster scan in progress: feed it lines, collect records, then [`finish`](RosterScan::finish).
 ///
@@ -286,79 +321,112 @@ impl<'p> RosterScan<'p> {
     /// Lines are read eight at a time: the batch is parsed, then decided. Parsing
     /// JSON and applying the rules each run faster back to back than when they alternate line
     /// by line (each disturbs the processor's caches and branch predictions for the other).
-    /// Records still come out in line order, and memory stays flat.
+    /// Records still come out in line order, and memory stays flat: a line longer than 1 MiB
+    /// is rejected without being held whole, and a byte-order mark before the first line is
+    /// skipped.
     ///
     /// # Errors
     ///
-    /// Only an I/O error of `reader`, after the records of the lines read before it; bad lines
-    /// are records, not errors.
+    /// Only an I/O error of `reader` (any error: a line that is not UTF-8 is a rejected record,
+    /// not an error). The records of the lines before it have been handed to `sink`, but the
+    /// scan is dropped with the institutions' payments and the totals; to keep them, call
+    /// [`read`](RosterScan::read) and then [`finish`](RosterScan::finish).
     pub fn scan<R: BufRead>(
         mut self,
-        mut reader: R,
+        reader: R,
         mut sink: impl FnMut(ScanRecord),
     ) -> std::io::Result<ScanSummary> {
-        let mut buffer = String::new();
+        self.read(reader, &mut sink)?;
+        Ok(self.finish(sink))
+    }
+
+    /// Reads every line of `reader` as the roster's next lines, handing each record to `sink`,
+    /// without finishing: after an I/O error the scan so far is kept, and
+    /// [`finish`](RosterScan::finish) still gives the institutions' payments and the totals of
+    /// the lines read before it. Lines are read as by [`scan`](RosterScan::scan).
+    ///
+    /// # Errors
+    ///
+    /// An I/O error of `reader`, after the records of the lines read before it.
+    pub fn read<R: BufRead>(
+        &mut self,
+        mut reader: R,
+        sink: &mut impl FnMut(ScanRecord),
+    ) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
         let mut batch: Vec<(usize, Result<Resident, String>)> = Vec::with_capacity(BATCH_LINES);
         loop {
             let mut more = Ok(true);
             while batch.len() < BATCH_LINES {
-                buffer.clear();
-                match reader.read_line(&mut buffer) {
-                    Ok(0) => {
+                let read = match next_line(&mut reader, &mut bytes) {
+                    Ok(Some(read)) => read,
+                    Ok(None) => {
                         more = Ok(false);
                         break;
-                    }
-                    Ok(_) => {
-                        self.line += 1;
-                        self.summary.lines_read += 1;
-                        let text = buffer.trim();
-                        if text.is_empty() {
-                            self.summary.blank += 1;
-                            continue;
-                        }
-                        let parsed = Resident::from_json(text).map_err(|e| e.to_string());
-                        batch.push((self.line, parsed));
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                        // Not UTF-8: reject the line, keep going. read_line consumed it.
-                        self.line += 1;
-                        self.summary.lines_read += 1;
-                        batch.push((self.line, Err("expected UTF-8 text".into())));
                     }
                     Err(e) => {
                         more = Err(e);
                         break;
                     }
-                }
+                };
+                self.line += 1;
+                self.summary.lines_read += 1;
+                let parsed = match read {
+                    LineRead::TooLong => Err(format!(
+                        "line longer than {MAX_LINE_BYTES} bytes (1 MiB): not read"
+                    )),
+                    LineRead::Whole => match std::str::from_utf8(&bytes) {
+                        Err(_) => Err("expected UTF-8 text".to_owned()),
+                        Ok(text) => match self.text_of(text) {
+                            Some(text) => Resident::from_json(text).map_err(|e| e.to_string()),
+                            None => continue,
+                        },
+                    },
+                };
+                batch.push((self.line, parsed));
             }
             for (line, parsed) in &batch {
-                self.parsed(*line, parsed.as_ref(), &mut sink);
+                self.parsed(*line, parsed.as_ref(), sink);
             }
             batch.clear();
             if !more? {
-                break;
+                return Ok(());
             }
         }
-        Ok(self.finish(sink))
     }
 
     /// Scans one roster line (the next line number), handing its records to `sink`.
     pub fn line(&mut self, text: &str, sink: &mut impl FnMut(ScanRecord)) {
         self.line += 1;
         self.summary.lines_read += 1;
-        let text = text.trim();
-        if text.is_empty() {
-            self.summary.blank += 1;
+        let Some(text) = self.text_of(text) else {
             return;
-        }
+        };
         let line = self.line;
         let parsed = Resident::from_json(text).map_err(|e| e.to_string());
         self.parsed(line, parsed.as_ref(), sink);
     }
 
+    /// The JSON of the current line: trimmed, without a byte-order mark on the first line;
+    /// `None` for a blank line, which is counted.
+    fn text_of<'t>(&mut self, text: &'t str) -> Option<&'t str> {
+        let text = if self.line == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            self.summary.blank += 1;
+            return None;
+        }
+        Some(text)
+    }
+
     /// Scans a resident already read and checked, as the roster's next line: for a service that
-    /// holds its residents in memory rather than in a file. Records name the resident's
-    /// position (1-based) as their line.
+    /// holds its residents in memory rather than in a file. Records name the line number the
+    /// resident takes: its position (1-based) when the scan is fed only residents, and after
+    /// any lines read before.
     ///
     /// # Examples
     ///
@@ -425,6 +493,16 @@ impl<'p> RosterScan<'p> {
         crate::engine::rebuild_timelines(self.policy, resident, self.until, &mut self.timelines);
         let timelines = &self.timelines;
         let decisions = crate::engine::outcomes(self.policy, resident, month, timelines)?;
+        // Stopped, but the conditions hold again: a new application is needed (reading
+        // `restart`), so the person is entitled but not receiving. Worked out before any record
+        // is handed over, so that a line is either decided in full or rejected.
+        let mut again = [None; 2];
+        for subsidy in Subsidy::ALL {
+            if let Judged::Stopped { .. } = decisions[subsidy as usize] {
+                again[subsidy as usize] =
+                    crate::engine::would_pay(self.policy, resident, subsidy, month)?;
+            }
+        }
         let as_of = self.options.outreach_day;
         for duty in outreach::duties(self.policy, resident, timelines, as_of) {
             let status = outreach::standing(self.policy, resident, &duty, as_of, &mut Trace::off());
@@ -492,10 +570,7 @@ impl<'p> RosterScan<'p> {
                             because,
                         });
                     }
-                    // Stopped, but the conditions hold again: a new application is needed
-                    // (reading `restart`), so the person is entitled but not receiving.
-                    let again = crate::engine::would_pay(self.policy, resident, subsidy, month)?;
-                    if let Some(would_pay) = again {
+                    if let Some(would_pay) = again[subsidy as usize] {
                         self.summary.entitled_not_receiving += 1;
                         sink(ScanRecord::EntitledNotReceiving {
                             line,

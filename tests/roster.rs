@@ -46,6 +46,10 @@ fn bundled() -> (Vec<ScanRecord>, ScanSummary) {
     scan(BUNDLED, "2025-06")
 }
 
+fn scan_small() -> (Vec<ScanRecord>, ScanSummary) {
+    scan(SMALL, "2025-06")
+}
+
 /// The records about one resident, in the order emitted.
 fn of<'a>(records: &'a [ScanRecord], id: &str) -> Vec<&'a ScanRecord> {
     records
@@ -730,10 +734,54 @@ impl std::io::Read for FailsAfter<'_> {
     }
 }
 
+/// The small roster's records for lines up to `last`, in order (institutions' payments apart).
+fn records_of_lines(records: Vec<ScanRecord>, last: usize) -> Vec<ScanRecord> {
+    records
+        .into_iter()
+        .filter(|r| match r {
+            ScanRecord::Payment { line, .. }
+            | ScanRecord::EntitledNotReceiving { line, .. }
+            | ScanRecord::ToStop { line, .. }
+            | ScanRecord::Outreach { line, .. }
+            | ScanRecord::Rejected { line, .. } => *line <= last,
+            _ => false,
+        })
+        .collect()
+}
+
 #[test]
-fn scan_hands_over_the_records_read_before_an_io_error() {
-    // Ten lines of the small roster, then the reader fails: the records of those lines (which
-    // straddle a batch) come out before the error.
+fn read_keeps_the_scan_after_an_io_error_and_finish_gives_its_totals() {
+    // Ten lines of the small roster, then the reader fails. `read` hands over the records of
+    // those lines (which straddle a batch) and returns the error; the scan is kept, and
+    // `finish` still gives the institution's payment for C and D (lines 3 and 4) and the
+    // totals of the lines read.
+    let policy = Policy::tianjin_2023();
+    let ten_lines: String = SMALL.lines().take(10).map(|l| format!("{l}\n")).collect();
+    let reader = std::io::BufReader::new(FailsAfter {
+        good: ten_lines.as_bytes(),
+    });
+    let mut records = Vec::new();
+    let mut sink = |r| records.push(r);
+    let mut scan = RosterScan::new(&policy, ScanOptions::new(month("2025-06"))).unwrap();
+    let err = scan.read(reader, &mut sink).unwrap_err();
+    assert_eq!(err.to_string(), "disk gone");
+    let summary = scan.finish(&mut sink);
+    let (all, _) = scan_small();
+    let mut expected = records_of_lines(all, 10);
+    expected.push(ScanRecord::InstitutionPayment {
+        institution: "天津市儿童福利院".into(),
+        subsidy: Subsidy::Nursing,
+        children: 2,
+        amount: money("400"),
+    });
+    assert_eq!(records, expected);
+    assert_eq!((summary.lines_read, summary.rejected), (10, 1));
+    assert_eq!(summary.nursing.to_institutions, money("400"));
+    assert_reconciles(&records, &summary);
+}
+
+#[test]
+fn scan_stops_at_an_io_error_after_the_records_of_the_lines_before() {
     let policy = Policy::tianjin_2023();
     let ten_lines: String = SMALL.lines().take(10).map(|l| format!("{l}\n")).collect();
     let reader = std::io::BufReader::new(FailsAfter {
@@ -745,22 +793,83 @@ fn scan_hands_over_the_records_read_before_an_io_error() {
         .scan(reader, |r| records.push(r))
         .unwrap_err();
     assert_eq!(err.to_string(), "disk gone");
-    let (all, _) = scan(SMALL, "2025-06");
-    let before: Vec<ScanRecord> = all
-        .into_iter()
-        .filter(|r| match r {
-            ScanRecord::Payment { line, .. }
-            | ScanRecord::EntitledNotReceiving { line, .. }
-            | ScanRecord::ToStop { line, .. }
-            | ScanRecord::Outreach { line, .. }
-            | ScanRecord::Rejected { line, .. } => *line <= 10,
-            _ => false,
+    let (all, _) = scan_small();
+    assert_eq!(records, records_of_lines(all, 10));
+}
+
+/// A reader that says its data is invalid, every time.
+struct InvalidData;
+
+impl std::io::Read for InvalidData {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "corrupt gzip stream",
+        ))
+    }
+}
+
+#[test]
+fn a_readers_invalid_data_error_is_an_error_not_a_line() {
+    // Only bytes that are not UTF-8 make a rejected line; a reader's own InvalidData error
+    // (a decompressor's, say) ends the scan, and no line is made up for it.
+    let policy = Policy::tianjin_2023();
+    let mut records = Vec::new();
+    let mut scan = RosterScan::new(&policy, ScanOptions::new(month("2025-06"))).unwrap();
+    let err = scan
+        .read(std::io::BufReader::new(InvalidData), &mut |r| {
+            records.push(r)
         })
-        .collect();
-    assert_eq!(records, before);
-    assert!(records
-        .iter()
-        .any(|r| matches!(r, ScanRecord::Rejected { line: 10, .. })));
+        .unwrap_err();
+    assert_eq!(err.to_string(), "corrupt gzip stream");
+    assert!(records.is_empty());
+    assert_eq!(scan.finish(|_| ()).lines_read, 0);
+}
+
+#[test]
+fn a_byte_order_mark_before_the_first_line_is_skipped() {
+    let with_bom = format!("\u{feff}{SMALL}");
+    let (records, summary) = scan(&with_bom, "2025-06");
+    let (expected, expected_summary) = scan_small();
+    assert_eq!(records, expected);
+    assert_eq!(summary, expected_summary);
+}
+
+#[test]
+fn a_line_longer_than_a_mebibyte_is_rejected_and_the_next_is_read() {
+    // The long line is not held whole: it is skipped to its end and rejected.
+    let long = format!("{{\"id\":\"{}\"}}", "x".repeat(3 << 20));
+    let roster = format!("{long}\n{}\n", SMALL.lines().next().unwrap());
+    let (records, summary) = scan(&roster, "2025-06");
+    assert_eq!(
+        records[0],
+        ScanRecord::Rejected {
+            line: 1,
+            error: "line longer than 1048576 bytes (1 MiB): not read".into(),
+        }
+    );
+    assert_eq!(records[1], payment(2, "A", Subsidy::Living, "300"));
+    assert_eq!(
+        (summary.lines_read, summary.rejected, summary.decided),
+        (2, 1, 1)
+    );
+}
+
+#[test]
+fn a_stop_lookback_beyond_the_calendar_reaches_back_to_the_first_stop() {
+    // A lookback of u32::MAX months saturates at the earliest month: every stop is listed,
+    // as with any lookback reaching back before the policy (G from 2025-05, H from 2025-02).
+    let policy = Policy::tianjin_2023();
+    for lookback in [24, u32::MAX] {
+        let summary = RosterScan::new(
+            &policy,
+            ScanOptions::new(month("2025-06")).stop_lookback_months(lookback),
+        )
+        .unwrap()
+        .scan(SMALL.as_bytes(), |_| ())
+        .unwrap();
+        assert_eq!(summary.to_stop, 2, "lookback {lookback}");
+    }
 }
 
 #[test]
