@@ -72,7 +72,6 @@ fn parse_args(args: &[String]) -> Result<GenOptions, String> {
                 })?;
                 i += 1;
             }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
             other if count.is_none() && !other.starts_with('-') => {
                 count =
                     Some(other.parse::<u64>().map_err(|_| {
@@ -93,6 +92,10 @@ fn parse_args(args: &[String]) -> Result<GenOptions, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let options = match parse_args(&args) {
         Ok(options) => options,
         Err(message) => {

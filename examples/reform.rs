@@ -86,7 +86,6 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 i += 1;
                 continue;
             }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unexpected argument \"{other}\"\n{USAGE}")),
         }
         i += 2;
@@ -725,6 +724,10 @@ fn run(args: Args) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let args = match parse_args(&args) {
         Ok(args) => args,
         Err(message) => {

@@ -68,7 +68,6 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 parsed.jsonl = Some(value(i)?);
                 i += 1;
             }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
             other if parsed.path.is_none() && !other.starts_with('-') => {
                 parsed.path = Some(other.to_owned());
             }
@@ -343,13 +342,13 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
         let _ = writeln!(w, "  {} ({zh})", subsidy_name(subsidy));
         let _ = writeln!(
             w,
-            "    persons       {:>8}   {:>12}",
-            totals.persons, totals.to_persons
+            "    {:<26}{:>8}   {:>12}",
+            "persons", totals.persons, totals.to_persons
         );
         let _ = writeln!(
             w,
-            "    children in institutions {:>8}   {:>12}   (per institution below)",
-            totals.institution_children, totals.to_institutions
+            "    {:<26}{:>8}   {:>12}   (per institution below)",
+            "children in institutions", totals.institution_children, totals.to_institutions
         );
         for (name, s, children, amount) in &report.institutions {
             if *s == subsidy {
@@ -357,7 +356,7 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
                 let _ = writeln!(w, "      {name}: {children} {noun}, {amount}");
             }
         }
-        let _ = writeln!(w, "    total                    {:>12}", totals.total);
+        let _ = writeln!(w, "    {:<26}{:>8}   {:>12}", "total", "", totals.total);
         let ok = person_sum + institution_sum == totals.total
             && lines == totals.persons
             && person_sum == totals.to_persons
@@ -365,7 +364,7 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
         reconciled &= ok;
         let _ = writeln!(
             w,
-            "    check: {lines} payment lines {person_sum} + institution lines {institution_sum} = {} {} total {}",
+            "    check: the {lines} payment lines sum to {person_sum}, the institution lines to {institution_sum}: {} {} total {}",
             person_sum + institution_sum,
             if ok { "=" } else { "≠" },
             totals.total
@@ -455,6 +454,10 @@ fn run(args: Args) -> Result<bool, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let args = match parse_args(&args) {
         Ok(args) => args,
         Err(message) => {

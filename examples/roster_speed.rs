@@ -28,8 +28,8 @@
 //! vector would raise it.
 //!
 //! The latest figures, and the command that reproduces them, are in README.md ("Speed").
-//! Where the time goes (callgrind and cachegrind, 20,000 residents): parsing is about 14,000
-//! instructions a resident, the checks and the rules about 3,300 more (the claim histories, the
+//! Where the time goes (callgrind and cachegrind, 20,000 residents): parsing is about 13,940
+//! instructions a resident, the checks and the rules about 3,550 more (the claim histories, the
 //! month's outcomes, the outreach duties). Alone, the rules take about a fifth of the time of
 //! reading a resident; interleaved with the parsing, about a third, because each disturbs the
 //! processor's caches and branch predictions for the other (the scan parses eight lines before
