@@ -734,6 +734,11 @@ impl std::io::Read for FailsAfter<'_> {
     }
 }
 
+/// The first `n` lines of the small roster, each ending in a newline.
+fn first_lines_of_small(n: usize) -> String {
+    SMALL.lines().take(n).map(|l| format!("{l}\n")).collect()
+}
+
 /// The small roster's records for lines up to `last`, in order (institutions' payments apart).
 fn records_of_lines(records: Vec<ScanRecord>, last: usize) -> Vec<ScanRecord> {
     records
@@ -756,7 +761,7 @@ fn read_keeps_the_scan_after_an_io_error_and_finish_gives_its_totals() {
     // `finish` still gives the institution's payment for C and D (lines 3 and 4) and the
     // totals of the lines read.
     let policy = Policy::tianjin_2023();
-    let ten_lines: String = SMALL.lines().take(10).map(|l| format!("{l}\n")).collect();
+    let ten_lines = first_lines_of_small(10);
     let reader = std::io::BufReader::new(FailsAfter {
         good: ten_lines.as_bytes(),
     });
@@ -783,7 +788,7 @@ fn read_keeps_the_scan_after_an_io_error_and_finish_gives_its_totals() {
 #[test]
 fn scan_stops_at_an_io_error_after_the_records_of_the_lines_before() {
     let policy = Policy::tianjin_2023();
-    let ten_lines: String = SMALL.lines().take(10).map(|l| format!("{l}\n")).collect();
+    let ten_lines = first_lines_of_small(10);
     let reader = std::io::BufReader::new(FailsAfter {
         good: ten_lines.as_bytes(),
     });
