@@ -550,37 +550,32 @@ impl<'p> RosterScan<'p> {
                         }
                     }
                 }
-                Judged::NotAppliedFor { would_pay } => {
-                    self.summary.entitled_not_receiving += 1;
-                    sink(ScanRecord::EntitledNotReceiving {
+                Judged::Stopped { since, because } if since >= self.earliest_stop => {
+                    self.summary.to_stop += 1;
+                    sink(ScanRecord::ToStop {
                         line,
                         resident: resident.id().to_owned(),
                         subsidy,
-                        would_pay,
+                        since,
+                        because,
                     });
                 }
-                Judged::Stopped { since, because } => {
-                    if since >= self.earliest_stop {
-                        self.summary.to_stop += 1;
-                        sink(ScanRecord::ToStop {
-                            line,
-                            resident: resident.id().to_owned(),
-                            subsidy,
-                            since,
-                            because,
-                        });
-                    }
-                    if let Some(would_pay) = again[subsidy as usize] {
-                        self.summary.entitled_not_receiving += 1;
-                        sink(ScanRecord::EntitledNotReceiving {
-                            line,
-                            resident: resident.id().to_owned(),
-                            subsidy,
-                            would_pay,
-                        });
-                    }
-                }
                 _ => {}
+            }
+            // 应享未享: no application in force, or a stopped claim whose conditions hold again.
+            let entitled = match decisions[subsidy as usize] {
+                Judged::NotAppliedFor { would_pay } => Some(would_pay),
+                Judged::Stopped { .. } => again[subsidy as usize],
+                _ => None,
+            };
+            if let Some(would_pay) = entitled {
+                self.summary.entitled_not_receiving += 1;
+                sink(ScanRecord::EntitledNotReceiving {
+                    line,
+                    resident: resident.id().to_owned(),
+                    subsidy,
+                    would_pay,
+                });
             }
         }
         Ok(())
