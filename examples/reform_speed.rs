@@ -21,9 +21,9 @@
 
 #[path = "common/generator.rs"]
 mod generator;
+#[path = "common/lines.rs"]
+mod lines;
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -67,29 +67,18 @@ fn stream(
     path: &Path,
     mut each: impl FnMut(&Resident) -> Result<(), String>,
 ) -> Result<(u64, u64), String> {
-    let file = File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
-    let mut line = String::new();
     let (mut residents, mut rejected) = (0u64, 0u64);
-    loop {
-        line.clear();
-        let n = reader
-            .read_line(&mut line)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if n == 0 {
-            return Ok((residents, rejected));
-        }
-        if line.trim().is_empty() {
-            continue;
-        }
-        match Resident::from_json(line.trim()) {
+    lines::for_each_line(path, |text| {
+        match Resident::from_json(text) {
             Ok(r) => {
                 each(&r)?;
                 residents += 1;
             }
             Err(_) => rejected += 1,
         }
-    }
+        Ok(())
+    })?;
+    Ok((residents, rejected))
 }
 
 fn run(count: u64) -> Result<(), String> {

@@ -37,9 +37,11 @@
 
 #[path = "common/generator.rs"]
 mod generator;
+#[path = "common/lines.rs"]
+mod lines;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -58,22 +60,11 @@ fn open(path: &Path) -> Result<BufReader<File>, String> {
 /// `each` accepted and the time taken.
 fn stream(path: &Path, mut each: impl FnMut(&str) -> bool) -> Result<(u64, Duration), String> {
     let started = Instant::now();
-    let mut reader = open(path)?;
-    let mut line = String::new();
     let mut accepted = 0u64;
-    loop {
-        line.clear();
-        let n = reader
-            .read_line(&mut line)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if n == 0 {
-            break;
-        }
-        let text = line.trim();
-        if !text.is_empty() && each(text) {
-            accepted += 1;
-        }
-    }
+    lines::for_each_line(path, |text| {
+        accepted += u64::from(each(text));
+        Ok(())
+    })?;
     Ok((accepted, started.elapsed()))
 }
 
