@@ -450,16 +450,7 @@ impl<'p> RosterScan<'p> {
         self.line += 1;
         self.summary.lines_read += 1;
         let line = self.line;
-        match self.decide(line, resident, sink) {
-            Ok(()) => self.summary.decided += 1,
-            Err(error) => {
-                self.summary.rejected += 1;
-                sink(ScanRecord::Rejected {
-                    line,
-                    error: error.to_string(),
-                });
-            }
-        }
+        self.parsed(line, Ok(resident), sink);
     }
 
     /// Decides a line that parsed, or rejects one that did not (with its error).
