@@ -18,7 +18,8 @@ use crate::resident::Resident;
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::timing::{NotGranted, Timeline};
 use crate::rules::{
-    amounts, assess, eligibility, outreach, CauseSet, GroupSet, Status, Trace, Verdict,
+    amounts, assess, eligibility, outreach, CauseSet, GroupSet, NoReasons, Reasons, Status, Trace,
+    Verdict,
 };
 
 impl Policy {
@@ -222,7 +223,7 @@ pub(crate) fn outcomes<'r>(
     month: Month,
     timelines: &[Timeline; 2],
 ) -> Result<[Judged<'r>; 2], Error> {
-    let mut off = Trace::off();
+    let mut off = NoReasons;
     let mut judge = |subsidy| {
         judge_subsidy(policy, resident, subsidy, month, timelines, &mut off).map(|(j, _)| j)
     };
@@ -238,7 +239,7 @@ pub(crate) fn decide_month(
 ) -> Result<MonthDecision, Error> {
     let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines)?;
     let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, timelines)?;
-    let mut trace = Trace::with_capacity(2);
+    let mut trace = Reasons::with_capacity(2);
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
     let both_paid = matches!(living.outcome, Outcome::Paid { .. })
@@ -285,7 +286,7 @@ fn decide_subsidy(
     month: Month,
     timelines: &[Timeline; 2],
 ) -> Result<SubsidyDecision, Error> {
-    let mut trace = Trace::with_capacity(12);
+    let mut trace = Reasons::with_capacity(12);
     let (judged, gives_up) =
         judge_subsidy(policy, resident, subsidy, month, timelines, &mut trace)?;
     Ok(SubsidyDecision {
@@ -304,7 +305,7 @@ fn judge_subsidy<'r>(
     subsidy: Subsidy,
     month: Month,
     timelines: &[Timeline; 2],
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) -> Result<(Judged<'r>, Vec<GivenUp>), Error> {
     let at = SubsidyMonth {
         policy,
@@ -444,7 +445,7 @@ fn judge_subsidy<'r>(
     Ok((outcome, gives_up))
 }
 
-fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut Trace) {
+fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut impl Trace) {
     let submitted = resident.facts().applications[refused.application].submitted;
     let fact = FactRef::new(FactGroup::Applications, refused.application);
     if refused.missing.is_empty() {
@@ -467,7 +468,7 @@ fn pay<'r>(
     at: &SubsidyMonth,
     day: NaiveDate,
     status: &Status<'r>,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) -> Result<(Judged<'r>, Option<Vec<GivenUp>>), Error> {
     let Some((_, certificate)) = status.certificate else {
         return Ok((not_paid(at, day, status, status.verdict(), trace)?, None));
@@ -520,7 +521,7 @@ fn not_paid<'r>(
     day: NaiveDate,
     status: &Status<'r>,
     verdict: Verdict,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) -> Result<Judged<'r>, Error> {
     Ok(match verdict {
         Verdict::Excluded(by) => Judged::Excluded(by),
@@ -548,7 +549,7 @@ pub(crate) fn would_pay(
         month,
     };
     let day = month.first_day();
-    let mut trace = Trace::off();
+    let mut trace = NoReasons;
     let status = assess(policy, resident, subsidy, day, None, &mut trace);
     if status.verdict() != Verdict::Met {
         return Ok(None);

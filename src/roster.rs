@@ -23,7 +23,7 @@ use crate::policy::Policy;
 use crate::resident::Resident;
 use crate::rules::outreach::{self, OutreachStatus, TriggerKind};
 use crate::rules::timing::Timeline;
-use crate::rules::Trace;
+use crate::rules::NoReasons;
 
 /// What a scan looks at: the month decided, the day outreach is judged, how far back stops are
 /// reported.
@@ -496,7 +496,7 @@ impl<'p> RosterScan<'p> {
         }
         let as_of = self.options.outreach_day;
         for duty in outreach::duties(self.policy, resident, timelines, as_of) {
-            let status = outreach::standing(self.policy, resident, &duty, as_of, &mut Trace::off());
+            let status = outreach::standing(self.policy, resident, &duty, as_of, &mut NoReasons);
             match status {
                 OutreachStatus::Pending { .. } => self.summary.outreach_pending += 1,
                 OutreachStatus::Overdue { .. } => self.summary.outreach_overdue += 1,

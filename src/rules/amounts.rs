@@ -22,7 +22,7 @@ pub(crate) fn monthly_amount(
     month: Month,
     grade: Grade,
     household: Option<AssistanceKind>,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) -> Result<Money, Error> {
     let p = policy.parameters();
     let missing = || not_covered(policy, month);

@@ -34,7 +34,7 @@ pub(crate) fn choose_higher(
     day: NaiveDate,
     month: Month,
     subsidy_amount: Money,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) -> Resolution {
     let facts = resident.facts();
     let benefits = facts.other_benefits.as_deref().unwrap_or(&[]);

@@ -22,7 +22,12 @@ fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
 /// Death ends both subsidies; the date of death is the first day without the conditions
 /// (reading `stop.month`: "death … a date of death … is the first day without the condition").
 #[inline]
-pub(crate) fn alive(resident: &Resident, day: NaiveDate, status: &mut Status, trace: &mut Trace) {
+pub(crate) fn alive(
+    resident: &Resident,
+    day: NaiveDate,
+    status: &mut Status,
+    trace: &mut impl Trace,
+) {
     if let Some(died) = resident.facts().died_on {
         if died <= day {
             status.unmet.insert(Cause::Died);
@@ -40,7 +45,7 @@ pub(crate) fn tianjin_hukou(
     subsidy: Subsidy,
     day: NaiveDate,
     status: &mut Status,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) {
     let Some(periods) = &resident.facts().hukou else {
         status.missing.insert(FactGroup::Hukou);
@@ -80,7 +85,7 @@ pub(crate) fn certificate<'r>(
     day: NaiveDate,
     renewed_certificate: Option<usize>,
     status: &mut Status<'r>,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) {
     let Some(certificates) = &resident.facts().certificates else {
         status.missing.insert(FactGroup::Certificates);
@@ -202,7 +207,7 @@ pub(crate) fn household_assistance(
     resident: &Resident,
     day: NaiveDate,
     status: &mut Status,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) {
     let Some(periods) = &resident.facts().household_assistance else {
         status.missing.insert(FactGroup::HouseholdAssistance);

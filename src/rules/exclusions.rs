@@ -19,7 +19,7 @@ pub(crate) fn excluding_benefits(
     resident: &Resident,
     day: NaiveDate,
     status: &mut Status,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) {
     let Some(benefits) = &resident.facts().other_benefits else {
         status.missing.insert(FactGroup::OtherBenefits);
@@ -65,7 +65,12 @@ fn exclusion_cause(kind: BenefitKind) -> Cause {
 /// surveillance, suspended sentences and serving outside prison do not
 /// (`exclusion.prison_kinds`).
 #[inline]
-pub(crate) fn prison(resident: &Resident, day: NaiveDate, status: &mut Status, trace: &mut Trace) {
+pub(crate) fn prison(
+    resident: &Resident,
+    day: NaiveDate,
+    status: &mut Status,
+    trace: &mut impl Trace,
+) {
     let Some(custody) = &resident.facts().custody else {
         status.missing.insert(FactGroup::Custody);
         return;

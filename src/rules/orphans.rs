@@ -18,7 +18,7 @@ pub(crate) fn orphan_guarantee<'r>(
     subsidy: Subsidy,
     day: NaiveDate,
     status: &mut Status<'r>,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) {
     let Some(periods) = &resident.facts().orphan_guarantee else {
         status.missing.insert(FactGroup::OrphanGuarantee);

@@ -11,7 +11,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::timing::{Claim, Timeline};
-use super::{assess, covers, Trace, Verdict};
+use super::{assess, covers, NoReasons, Reasons, Trace, Verdict};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding, Reason};
 use crate::error::Error;
@@ -236,7 +236,7 @@ pub(crate) fn items(
     duties(policy, resident, timelines, as_of)
         .into_iter()
         .map(|duty| {
-            let mut trace = Trace::with_capacity(4);
+            let mut trace = Reasons::with_capacity(4);
             let status = standing(policy, resident, &duty, as_of, &mut trace);
             OutreachItem {
                 resident: resident.id().to_owned(),
@@ -256,7 +256,7 @@ pub(crate) fn standing(
     resident: &Resident,
     duty: &Duty,
     as_of: NaiveDate,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) -> OutreachStatus {
     let status = status(resident, duty, as_of, trace);
     if !matches!(
@@ -267,7 +267,7 @@ pub(crate) fn standing(
     }
     let mut because = None;
     for subsidy in Subsidy::ALL.into_iter().filter(|s| duty.concerns(*s)) {
-        match assess(policy, resident, subsidy, as_of, None, &mut Trace::off()).verdict() {
+        match assess(policy, resident, subsidy, as_of, None, &mut NoReasons).verdict() {
             Verdict::Met | Verdict::Undetermined(_) => return status,
             Verdict::Excluded(cause) => because = because.or(Some(cause)),
             Verdict::NotEligible(causes) => because = because.or(causes.first()),
@@ -307,7 +307,7 @@ pub(crate) fn duties(
                 .iter()
                 .any(|c| c.granted_on <= date && c.stop.is_none_or(|s| s.day > date));
             subsidies[subsidy as usize] = !in_payment
-                && assess(policy, resident, subsidy, date, None, &mut Trace::off()).verdict()
+                && assess(policy, resident, subsidy, date, None, &mut NoReasons).verdict()
                     == Verdict::Met;
         }
         if subsidies != [false; 2] {
@@ -370,7 +370,7 @@ pub(crate) fn status(
     resident: &Resident,
     trigger: &Duty,
     as_of: NaiveDate,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) -> OutreachStatus {
     let kind = trigger.kind;
     let (date, deadline, duty_of) = (trigger.date, trigger.deadline, trigger.duty_of);
@@ -459,7 +459,7 @@ pub(crate) fn reasons_for_claim(
     timelines: &[Timeline; 2],
     subsidy: Subsidy,
     claim: &Claim,
-    trace: &mut Trace,
+    trace: &mut impl Trace,
 ) {
     let submitted = resident.facts().applications[claim.application].submitted;
     let first_month = claim.first_month;

@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{assess, GroupSet, Trace, Verdict};
+use super::{assess, GroupSet, NoReasons, Verdict};
 use crate::decision::Cause;
 use crate::facts::Subsidy;
 use crate::month::Month;
@@ -144,14 +144,7 @@ fn build(
                 continue;
             }
         }
-        let status = assess(
-            policy,
-            resident,
-            subsidy,
-            granted_on,
-            None,
-            &mut Trace::off(),
-        );
+        let status = assess(policy, resident, subsidy, granted_on, None, &mut NoReasons);
         match status.verdict() {
             Verdict::Met => {}
             verdict => {
@@ -216,7 +209,7 @@ fn find_stop(
     let mut day = granted_on;
     while let Some(next) = resident.next_change_day(day, until) {
         day = next;
-        let status = assess(policy, resident, subsidy, day, None, &mut Trace::off());
+        let status = assess(policy, resident, subsidy, day, None, &mut NoReasons);
         let cause = match status.verdict() {
             Verdict::Met | Verdict::Undetermined(_) => continue,
             Verdict::Excluded(cause) => cause,
