@@ -94,21 +94,25 @@ impl Resident {
     /// none or a few such days after it was granted, and a roster scan looks at each resident
     /// once.
     pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        // The earliest candidate so far, if any.
-        let mut best: Option<NaiveDate> = None;
-        let mut consider = |day: NaiveDate| {
-            if after < day && day <= until && best.is_none_or(|b| day < b) {
-                best = Some(day);
-            }
-        };
+        // The earliest first day of a period in the window, and the earliest last day whose
+        // next day is in it (`after <= to < until`): the day after is computed once, at the end.
+        let mut first: Option<NaiveDate> = None;
+        let mut last: Option<NaiveDate> = None;
         for_each_period(&self.facts, |from, to| {
-            consider(from);
-            // The day after `to` is computed only when it could be a candidate (after <= to).
-            if let Some(next) = to.filter(|to| after <= *to).and_then(|to| to.succ_opt()) {
-                consider(next);
+            if after < from && from <= until && first.is_none_or(|b| from < b) {
+                first = Some(from);
+            }
+            if let Some(to) = to {
+                if after <= to && to < until && last.is_none_or(|b| to < b) {
+                    last = Some(to);
+                }
             }
         });
-        best
+        let next = last.and_then(|to| to.succ_opt());
+        match (first, next) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 }
 
