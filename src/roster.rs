@@ -216,9 +216,6 @@ impl PaymentTotal {
     }
 }
 
-/// How many lines [`RosterScan::scan`] parses before it decides them.
-const BATCH_LINES: usize = 8;
-
 /// The longest line [`RosterScan::scan`] reads; a longer one is rejected and skipped without
 /// being held whole, so that memory stays flat whatever the file.
 const MAX_LINE_BYTES: usize = 1 << 20;
@@ -318,12 +315,9 @@ impl<'p> RosterScan<'p> {
 
     /// Reads every line of `reader`, hands each record to `sink`, then finishes the scan.
     ///
-    /// Lines are read eight at a time: the batch is parsed, then decided. Parsing
-    /// JSON and applying the rules each run faster back to back than when they alternate line
-    /// by line (each disturbs the processor's caches and branch predictions for the other).
-    /// Records still come out in line order, and memory stays flat: a line longer than 1 MiB
-    /// is rejected without being held whole, and a byte-order mark before the first line is
-    /// skipped.
+    /// Each line is read, checked and decided before the next is read, so records come out in
+    /// line order and memory stays flat: a line longer than 1 MiB is rejected without being
+    /// held whole, and a byte-order mark before the first line is skipped.
     ///
     /// # Errors
     ///
@@ -354,43 +348,27 @@ impl<'p> RosterScan<'p> {
         sink: &mut impl FnMut(ScanRecord),
     ) -> std::io::Result<()> {
         let mut bytes = Vec::new();
-        let mut batch: Vec<(usize, Result<Resident, String>)> = Vec::with_capacity(BATCH_LINES);
         loop {
-            let mut more = Ok(true);
-            while batch.len() < BATCH_LINES {
-                let read = match next_line(&mut reader, &mut bytes) {
-                    Ok(Some(read)) => read,
-                    Ok(None) => {
-                        more = Ok(false);
-                        break;
-                    }
-                    Err(e) => {
-                        more = Err(e);
-                        break;
-                    }
-                };
-                self.line += 1;
-                self.summary.lines_read += 1;
-                let parsed = match read {
-                    LineRead::TooLong => Err(format!(
-                        "line longer than {MAX_LINE_BYTES} bytes (1 MiB): not read"
-                    )),
-                    LineRead::Whole => match std::str::from_utf8(&bytes) {
-                        Err(_) => Err("expected UTF-8 text".to_owned()),
-                        Ok(text) => match self.text_of(text) {
-                            Some(text) => Resident::from_json(text).map_err(|e| e.to_string()),
-                            None => continue,
-                        },
-                    },
-                };
-                batch.push((self.line, parsed));
-            }
-            for (line, parsed) in &batch {
-                self.parsed(*line, parsed.as_ref(), sink);
-            }
-            batch.clear();
-            if !more? {
+            let Some(read) = next_line(&mut reader, &mut bytes)? else {
                 return Ok(());
+            };
+            self.line += 1;
+            self.summary.lines_read += 1;
+            let line = self.line;
+            match read {
+                LineRead::TooLong => self.rejected(
+                    line,
+                    format!("line longer than {MAX_LINE_BYTES} bytes (1 MiB): not read"),
+                    sink,
+                ),
+                LineRead::Whole => match std::str::from_utf8(&bytes) {
+                    Err(_) => self.rejected(line, "expected UTF-8 text".to_owned(), sink),
+                    Ok(text) => {
+                        if let Some(text) = self.text_of(text) {
+                            self.json(line, text, sink);
+                        }
+                    }
+                },
             }
         }
     }
@@ -403,8 +381,7 @@ impl<'p> RosterScan<'p> {
             return;
         };
         let line = self.line;
-        let parsed = Resident::from_json(text).map_err(|e| e.to_string());
-        self.parsed(line, parsed.as_ref(), sink);
+        self.json(line, text, sink);
     }
 
     /// The JSON of the current line: trimmed, without a byte-order mark on the first line;
@@ -450,27 +427,29 @@ impl<'p> RosterScan<'p> {
         self.line += 1;
         self.summary.lines_read += 1;
         let line = self.line;
-        self.parsed(line, Ok(resident), sink);
+        self.checked(line, resident, sink);
     }
 
-    /// Decides a line that parsed, or rejects one that did not (with its error).
-    fn parsed(
-        &mut self,
-        line: usize,
-        parsed: Result<&Resident, &String>,
-        sink: &mut impl FnMut(ScanRecord),
-    ) {
-        let decided = match parsed {
-            Ok(resident) => self.decide(line, resident, sink).map_err(|e| e.to_string()),
-            Err(error) => Err(error.clone()),
-        };
-        match decided {
-            Ok(()) => self.summary.decided += 1,
-            Err(error) => {
-                self.summary.rejected += 1;
-                sink(ScanRecord::Rejected { line, error });
-            }
+    /// Reads, checks and decides the JSON of one line.
+    fn json(&mut self, line: usize, text: &str, sink: &mut impl FnMut(ScanRecord)) {
+        match Resident::from_json(text) {
+            Ok(resident) => self.checked(line, &resident, sink),
+            Err(error) => self.rejected(line, error.to_string(), sink),
         }
+    }
+
+    /// Decides a resident whose facts read and checked.
+    fn checked(&mut self, line: usize, resident: &Resident, sink: &mut impl FnMut(ScanRecord)) {
+        match self.decide(line, resident, sink) {
+            Ok(()) => self.summary.decided += 1,
+            Err(error) => self.rejected(line, error.to_string(), sink),
+        }
+    }
+
+    /// Counts and reports a line that could not be decided.
+    fn rejected(&mut self, line: usize, error: String, sink: &mut impl FnMut(ScanRecord)) {
+        self.summary.rejected += 1;
+        sink(ScanRecord::Rejected { line, error });
     }
 
     /// The records of one resident.

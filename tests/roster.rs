@@ -700,12 +700,11 @@ fn a_duty_to_someone_who_died_leaves_the_worklist() {
 }
 
 #[test]
-fn scan_in_batches_gives_the_records_of_line_by_line() {
-    // `scan` parses a batch of lines before deciding them; the records must be those of
-    // feeding the lines one by one, in the same order (the bundled roster spans many batches
-    // and holds malformed lines).
+fn scan_of_a_reader_gives_the_records_of_line_by_line() {
+    // `scan` reads from a `BufRead`, `line` takes one line of text: the records must be the
+    // same, in the same order (the bundled roster holds blank and malformed lines).
     let policy = Policy::tianjin_2023();
-    let (batched, batched_summary) = bundled();
+    let (scanned, scanned_summary) = bundled();
     let mut one_by_one = Vec::new();
     let mut sink = |r| one_by_one.push(r);
     let mut scan = RosterScan::new(&policy, ScanOptions::new(month("2025-06"))).unwrap();
@@ -713,8 +712,8 @@ fn scan_in_batches_gives_the_records_of_line_by_line() {
         scan.line(line, &mut sink);
     }
     let summary = scan.finish(&mut sink);
-    assert_eq!(batched, one_by_one);
-    assert_eq!(batched_summary, summary);
+    assert_eq!(scanned, one_by_one);
+    assert_eq!(scanned_summary, summary);
 }
 
 /// A reader that gives `good` and then fails.
@@ -757,7 +756,7 @@ fn records_of_lines(records: Vec<ScanRecord>, last: usize) -> Vec<ScanRecord> {
 #[test]
 fn read_keeps_the_scan_after_an_io_error_and_finish_gives_its_totals() {
     // Ten lines of the small roster, then the reader fails. `read` hands over the records of
-    // those lines (which straddle a batch) and returns the error; the scan is kept, and
+    // those lines and returns the error; the scan is kept, and
     // `finish` still gives the institution's payment for C and D (lines 3 and 4) and the
     // totals of the lines read.
     let policy = Policy::tianjin_2023();
