@@ -73,6 +73,34 @@ impl Resident {
         Resident::new(read_json(json)?)
     }
 
+    /// Reads and checks one resident's facts into `slot`, in place of the resident it held (the
+    /// slot is emptied when they do not read or check): a roster scan reads one resident a line,
+    /// and this moves none of them about.
+    pub(crate) fn read_into<'s>(
+        slot: &'s mut Option<Resident>,
+        json: &str,
+    ) -> Result<&'s Resident, Error> {
+        let facts = match serde_json::from_str::<Facts>(json) {
+            Ok(facts) => facts,
+            Err(_) => read_json_with_path(json).inspect_err(|_| *slot = None)?,
+        };
+        if let Err(error) = check(&facts) {
+            *slot = None;
+            return Err(error);
+        }
+        Ok(match slot {
+            Some(resident) => {
+                resident.facts = facts;
+                resident.id = OnceLock::new();
+                resident
+            }
+            None => slot.insert(Resident {
+                facts,
+                id: OnceLock::new(),
+            }),
+        })
+    }
+
     /// The facts as given.
     pub fn facts(&self) -> &Facts {
         &self.facts
@@ -124,6 +152,12 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
     if let Ok(value) = serde_json::from_str(json) {
         return Ok(value);
     }
+    read_json_with_path(json)
+}
+
+/// The second reading of [`read_json`], tracking the JSON path to name the field at fault.
+#[cold]
+fn read_json_with_path<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
     let de = &mut serde_json::Deserializer::from_str(json);
     match serde_path_to_error::deserialize::<_, T>(&mut *de) {
         // The value read, but something follows it ("trailing characters").

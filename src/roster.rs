@@ -348,6 +348,7 @@ impl<'p> RosterScan<'p> {
         sink: &mut impl FnMut(ScanRecord),
     ) -> std::io::Result<()> {
         let mut bytes = Vec::new();
+        let mut slot = None;
         loop {
             let Some(read) = next_line(&mut reader, &mut bytes)? else {
                 return Ok(());
@@ -365,7 +366,7 @@ impl<'p> RosterScan<'p> {
                     Err(_) => self.rejected(line, "expected UTF-8 text".to_owned(), sink),
                     Ok(text) => {
                         if let Some(text) = self.text_of(text) {
-                            self.json(line, text, sink);
+                            self.json(line, text, &mut slot, sink);
                         }
                     }
                 },
@@ -381,7 +382,7 @@ impl<'p> RosterScan<'p> {
             return;
         };
         let line = self.line;
-        self.json(line, text, sink);
+        self.json(line, text, &mut None, sink);
     }
 
     /// The JSON of the current line: trimmed, without a byte-order mark on the first line;
@@ -430,10 +431,17 @@ impl<'p> RosterScan<'p> {
         self.checked(line, resident, sink);
     }
 
-    /// Reads, checks and decides the JSON of one line.
-    fn json(&mut self, line: usize, text: &str, sink: &mut impl FnMut(ScanRecord)) {
-        match Resident::from_json(text) {
-            Ok(resident) => self.checked(line, &resident, sink),
+    /// Reads, checks and decides the JSON of one line; `slot` is storage for the resident, kept
+    /// from one line to the next so that no resident is moved about.
+    fn json(
+        &mut self,
+        line: usize,
+        text: &str,
+        slot: &mut Option<Resident>,
+        sink: &mut impl FnMut(ScanRecord),
+    ) {
+        match Resident::read_into(slot, text) {
+            Ok(resident) => self.checked(line, resident, sink),
             Err(error) => self.rejected(line, error.to_string(), sink),
         }
     }
