@@ -35,7 +35,7 @@
 //!
 //! The latest figures, and the command that reproduces them, are in README.md ("Speed").
 //! Where the time goes (callgrind, 20,000 residents): parsing is about 13,950 instructions a
-//! resident, the checks and the rules about 3,000 more (the checks of the facts, the claim
+//! resident, the checks and the rules about 2,900 more (the checks of the facts, the claim
 //! histories, the month's outcomes, the outreach duties, the records). Alone, on residents in
 //! memory, the rules take about a sixth of the time of reading a resident; in the scan the
 //! whole of it costs about a quarter more than reading alone, because rules and parsing
