@@ -98,7 +98,7 @@ impl Policy {
 }
 
 /// The claim histories of both subsidies, living allowance first, as far as they matter for
-/// months up to `until` (see [`timeline`]).
+/// months up to `until` (see [`Timeline::rebuild`]).
 pub(crate) fn timelines(policy: &Policy, resident: &Resident, until: NaiveDate) -> [Timeline; 2] {
     let mut timelines = Default::default();
     rebuild_timelines(policy, resident, until, &mut timelines);

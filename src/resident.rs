@@ -74,8 +74,9 @@ impl Resident {
     }
 
     /// Reads and checks one resident's facts into `slot`, in place of the resident it held (the
-    /// slot is emptied when they do not read or check): a roster scan reads one resident a line,
-    /// and this moves none of them about.
+    /// slot is emptied when they do not read or check). A roster scan reads one resident a line
+    /// and keeps the slot from line to line, so that each resident's facts are moved once, from
+    /// the parser's result into the slot, rather than through several temporaries.
     pub(crate) fn read_into<'s>(
         slot: &'s mut Option<Resident>,
         json: &str,
@@ -88,17 +89,12 @@ impl Resident {
             *slot = None;
             return Err(error);
         }
-        Ok(match slot {
-            Some(resident) => {
-                resident.facts = facts;
-                resident.id = OnceLock::new();
-                resident
-            }
-            None => slot.insert(Resident {
-                facts,
-                id: OnceLock::new(),
-            }),
-        })
+        // The whole resident is replaced, so that nothing (the shared id) carries over from the
+        // previous line.
+        Ok(slot.insert(Resident {
+            facts,
+            id: OnceLock::new(),
+        }))
     }
 
     /// The facts as given.

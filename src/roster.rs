@@ -153,7 +153,8 @@ pub enum ScanRecord {
     Rejected {
         /// Roster line (1-based).
         line: usize,
-        /// The error, naming the field.
+        /// The error, naming the field (and, for JSON that does not read, the column within the
+        /// line).
         error: String,
     },
 }
@@ -250,6 +251,21 @@ fn next_line<R: BufRead>(reader: &mut R, bytes: &mut Vec<u8>) -> std::io::Result
     }
 }
 
+/// A rejected line's error as a [`ScanRecord::Rejected`] gives it. A line is one JSON document,
+/// so a reading error gives the column within the line: "line 1" would contradict the roster
+/// line number beside it.
+fn rejection(error: &Error) -> String {
+    match error {
+        Error::Json {
+            path,
+            message,
+            line: 1,
+            column,
+        } => format!("{path}: {message} (column {column})"),
+        other => other.to_string(),
+    }
+}
+
 /// A roster scan in progress: feed it lines, collect records, then [`finish`](RosterScan::finish).
 ///
 /// # Examples
@@ -321,10 +337,11 @@ impl<'p> RosterScan<'p> {
     ///
     /// # Errors
     ///
-    /// Only an I/O error of `reader` (any error: a line that is not UTF-8 is a rejected record,
-    /// not an error). The records of the lines before it have been handed to `sink`, but the
-    /// scan is dropped with the institutions' payments and the totals; to keep them, call
-    /// [`read`](RosterScan::read) and then [`finish`](RosterScan::finish).
+    /// Any I/O error of `reader`, `InvalidData` included. A line that is not UTF-8 is a
+    /// [`ScanRecord::Rejected`], not an error. The records of the lines before the error have
+    /// been handed to `sink`, but the scan is dropped with the institutions' payments and the
+    /// totals; to keep them, call [`read`](RosterScan::read) and then
+    /// [`finish`](RosterScan::finish).
     pub fn scan<R: BufRead>(
         mut self,
         reader: R,
@@ -374,7 +391,9 @@ impl<'p> RosterScan<'p> {
         }
     }
 
-    /// Scans one roster line (the next line number), handing its records to `sink`.
+    /// Scans one roster line (the next line number), handing its records to `sink`. The text is
+    /// the caller's, so the 1 MiB limit of [`scan`](RosterScan::scan) does not apply; a
+    /// byte-order mark is skipped on the first line, as by `scan`.
     pub fn line(&mut self, text: &str, sink: &mut impl FnMut(ScanRecord)) {
         self.line += 1;
         self.summary.lines_read += 1;
@@ -432,7 +451,7 @@ impl<'p> RosterScan<'p> {
     }
 
     /// Reads, checks and decides the JSON of one line; `slot` is storage for the resident, kept
-    /// from one line to the next so that no resident is moved about.
+    /// from one line to the next (its contents replaced) so that a resident is moved once.
     fn json(
         &mut self,
         line: usize,
@@ -442,7 +461,7 @@ impl<'p> RosterScan<'p> {
     ) {
         match Resident::read_into(slot, text) {
             Ok(resident) => self.checked(line, resident, sink),
-            Err(error) => self.rejected(line, error.to_string(), sink),
+            Err(error) => self.rejected(line, rejection(&error), sink),
         }
     }
 

@@ -209,16 +209,16 @@ fn bundled_roster_rejects_exactly_the_malformed_lines() {
         [
             // Line 59 lost its closing brace: the reader hits the end of the line (383
             // characters) inside the object.
-            (59, ".: EOF while parsing an object (line 1, column 383)"),
+            (59, ".: EOF while parsing an object (column 383)"),
             // Line 118's certificate says grade 5; the `5` is the 117th character.
             (
                 118,
-                "certificates[0].grade: expected a disability grade from 1 to 4, found 5 (line 1, column 117)"
+                "certificates[0].grade: expected a disability grade from 1 to 4, found 5 (column 117)"
             ),
             // Line 177 misspells household_assistance; the key ends at character 190.
             (
                 177,
-                "houshold_assistance: unknown field `houshold_assistance`, expected one of `id`, `died_on`, `hukou`, `certificates`, `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, `choices`, `notifications` (line 1, column 190)"
+                "houshold_assistance: unknown field `houshold_assistance`, expected one of `id`, `died_on`, `hukou`, `certificates`, `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, `choices`, `notifications` (column 190)"
             ),
             // Line 236's dibao period runs from 2010-02-07 "to" 2009-10-27.
             (
@@ -491,7 +491,7 @@ fn small_roster_gives_every_record_in_order() {
         to_stop(7, "G", Subsidy::Nursing, "2025-05", Cause::Died),
         ScanRecord::Rejected {
             line: 10,
-            error: ".: key must be a string (line 1, column 2)".into(),
+            error: ".: key must be a string (column 2)".into(),
         },
         // 2025-04-10 + 3 months = 2025-07-10; from 2025-06-01: 29 + 10 = 39 days left.
         ScanRecord::Outreach {
@@ -521,7 +521,7 @@ fn small_roster_gives_every_record_in_order() {
         entitled(12, "L", Subsidy::Living, "160"),
         ScanRecord::Rejected {
             line: 13,
-            error: "certificates[0].grade: expected a disability grade from 1 to 4, found 7 (line 1, column 56)".into(),
+            error: "certificates[0].grade: expected a disability grade from 1 to 4, found 7 (column 56)".into(),
         },
         ScanRecord::InstitutionPayment {
             institution: "天津市儿童福利院".into(),
