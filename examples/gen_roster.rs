@@ -22,6 +22,8 @@
 //! (every 59th line rather than every 97th, so that its 300 residents come with one bad line of
 //! each of the five kinds: lines 59, 118, 177, 236 and 295).
 
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/generator.rs"]
 mod generator;
 
@@ -91,36 +93,20 @@ fn parse_args(args: &[String]) -> Result<GenOptions, String> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let options = match parse_args(&args) {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let started = Instant::now();
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
-    match generator::write_roster(&mut out, &options) {
-        Ok(stats) => {
-            let _ = out.flush();
-            eprintln!(
-                "wrote {} lines: {} residents, {} malformed, in {:.2?}",
-                stats.lines,
-                stats.residents,
-                stats.malformed,
-                started.elapsed()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("cannot write the roster: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    cli::run_with_args(USAGE, parse_args, |options| {
+        let started = Instant::now();
+        let stdout = io::stdout();
+        let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+        let stats = generator::write_roster(&mut out, &options)
+            .map_err(|e| format!("cannot write the roster: {e}"))?;
+        let _ = out.flush();
+        eprintln!(
+            "wrote {} lines: {} residents, {} malformed, in {:.2?}",
+            stats.lines,
+            stats.residents,
+            stats.malformed,
+            started.elapsed()
+        );
+        Ok(true)
+    })
 }
