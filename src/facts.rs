@@ -148,6 +148,17 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order of their certificate-number digits (1 visual … 7 multiple).
+    pub const ALL: [Category; 7] = [
+        Category::Visual,
+        Category::Hearing,
+        Category::Speech,
+        Category::Physical,
+        Category::Intellectual,
+        Category::Mental,
+        Category::Multiple,
+    ];
+
     /// The category's digit in the national certificate number (FACTS.md): 1 visual … 7 multiple.
     pub fn code(self) -> u8 {
         match self {
@@ -219,6 +230,9 @@ pub enum Grade {
 }
 
 impl Grade {
+    /// Every grade, from the most severe.
+    pub const ALL: [Grade; 4] = [Grade::One, Grade::Two, Grade::Three, Grade::Four];
+
     /// Grades 1 and 2: 重度残疾, the nursing allowance's condition and the higher living tier.
     pub fn is_severe(self) -> bool {
         matches!(self, Grade::One | Grade::Two)
@@ -788,4 +802,21 @@ pub enum Recipient {
     Person,
     /// The guardian (监护人).
     Guardian,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_category_and_grade_in_number_order() {
+        for (i, category) in Category::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(category.code()), i + 1, "{category:?}");
+            assert_eq!(Category::from_code(category.code()), Some(category));
+        }
+        assert_eq!(Category::from_code(8), None);
+        for (i, grade) in Grade::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(grade.number()), i + 1, "{grade:?}");
+        }
+    }
 }

@@ -57,19 +57,11 @@ fn any_month() -> impl Strategy<Value = Month> {
 }
 
 fn category() -> impl Strategy<Value = Category> {
-    prop::sample::select(vec![
-        Category::Visual,
-        Category::Hearing,
-        Category::Speech,
-        Category::Physical,
-        Category::Intellectual,
-        Category::Mental,
-        Category::Multiple,
-    ])
+    prop::sample::select(Category::ALL.to_vec())
 }
 
 fn grade() -> impl Strategy<Value = Grade> {
-    prop::sample::select(vec![Grade::One, Grade::Two, Grade::Three, Grade::Four])
+    prop::sample::select(Grade::ALL.to_vec())
 }
 
 fn money() -> impl Strategy<Value = Money> {

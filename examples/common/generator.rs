@@ -152,18 +152,8 @@ fn years_later(day: NaiveDate, years: u32) -> NaiveDate {
     months_later(day, 12 * years)
 }
 
-const CATEGORIES: [Category; 7] = [
-    Category::Visual,
-    Category::Hearing,
-    Category::Speech,
-    Category::Physical,
-    Category::Intellectual,
-    Category::Mental,
-    Category::Multiple,
-];
 const SEVERE: [Grade; 2] = [Grade::One, Grade::Two];
 const MILD: [Grade; 2] = [Grade::Three, Grade::Four];
-const GRADES: [Grade; 4] = [Grade::One, Grade::Two, Grade::Three, Grade::Four];
 const CHANNELS: [Channel; 5] = [
     Channel::Window,
     Channel::Online,
@@ -281,7 +271,7 @@ impl Gen {
     }
 
     fn certificate(&mut self, birth: NaiveDate, grade: Grade, issued: NaiveDate) -> Certificate {
-        let category = self.rng.pick(&CATEGORIES);
+        let category = self.rng.pick(&Category::ALL);
         let number = if self.rng.chance(60) {
             let first17 = format!(
                 "{}{}{:03}",
@@ -403,7 +393,7 @@ impl Gen {
     /// Receives what they claimed, for a while now.
     fn steady(&mut self) -> Facts {
         let (mut f, birth) = self.adult();
-        let grade = self.rng.pick(&GRADES);
+        let grade = self.rng.pick(&Grade::ALL);
         let c = self.lasting_certificate(birth, grade, ymd(2015, 7, 1), ymd(2023, 6, 30));
         let assisted_from = self.day_between(ymd(2010, 1, 1), ymd(2023, 5, 31));
         let kind = self.assistance_kind();
@@ -459,7 +449,7 @@ impl Gen {
     /// Meets a subsidy's conditions and never applied for it (应享未享).
     fn not_applied(&mut self) -> Facts {
         let (mut f, birth) = self.adult();
-        let grade = self.rng.pick(&GRADES);
+        let grade = self.rng.pick(&Grade::ALL);
         let assisted = !grade.is_severe() || self.rng.chance(50);
         let c = self.lasting_certificate(birth, grade, ymd(2015, 7, 1), ymd(2023, 6, 30));
         if assisted {
@@ -797,7 +787,7 @@ impl Gen {
         let new_grade = if self.rng.chance(80) {
             grade
         } else {
-            self.rng.pick(&GRADES)
+            self.rng.pick(&Grade::ALL)
         };
         let mut new = self.certificate(birth, new_grade, new_issued);
         new.category = old.category;
@@ -893,7 +883,7 @@ impl Gen {
         let issued = self.trigger_date(how);
         let assisted = self.rng.chance(40);
         let grade = if assisted {
-            self.rng.pick(&GRADES)
+            self.rng.pick(&Grade::ALL)
         } else if self.rng.chance(85) {
             self.rng.pick(&SEVERE)
         } else {
@@ -929,7 +919,7 @@ impl Gen {
         let (mut f, birth) = self.adult();
         let how = self.rng.pick(&OUTREACH);
         let from = self.trigger_date(how);
-        let grade = self.rng.pick(&GRADES);
+        let grade = self.rng.pick(&Grade::ALL);
         let c = self.lasting_certificate(birth, grade, ymd(2015, 7, 1), ymd(2023, 6, 30));
         if grade.is_severe() && self.rng.chance(60) {
             // Already receiving the nursing allowance: the duty is about the living allowance.
