@@ -81,6 +81,9 @@ impl Resident {
         slot: &'s mut Option<Resident>,
         json: &str,
     ) -> Result<&'s Resident, Error> {
+        // `read_json`'s two readings, spelled out: through `read_json` the facts would be moved
+        // once more, from serde_json's `Result` into ours (callgrind: 1.3 M more instructions a
+        // 20,000-line scan).
         let facts = match serde_json::from_str::<Facts>(json) {
             Ok(facts) => facts,
             Err(_) => read_json_with_path(json).inspect_err(|_| *slot = None)?,
