@@ -89,7 +89,7 @@ fn main() -> ExitCode {
         match decide(&policy, element, &options) {
             Ok(schedule) => schedules.push(schedule),
             Err(e) => {
-                eprintln!("resident [{i}]: {}", describe(&e));
+                eprintln!("resident [{i}]: {}", describe(&e, options.lang));
                 rejected += 1;
             }
         }
@@ -129,12 +129,16 @@ fn decide(
     policy.schedule(&resident, options.first, options.last)
 }
 
-/// An error as one line. A JSON error's line and column would count within the resident as
-/// re-serialized, not within the file, so only its path and message are shown.
-fn describe(error: &Error) -> String {
-    match error {
-        Error::Json { path, message, .. } => format!("{path}: {message}"),
-        other => other.to_string(),
+/// An error as one line, in the language of the explanations. A JSON error's line and column
+/// would count within the resident as re-serialized, not within the file, so only its path and
+/// message are shown.
+fn describe(error: &Error, lang: Language) -> String {
+    match (error, lang) {
+        (Error::Json { path, message, .. }, Language::English) => format!("{path}: {message}"),
+        (Error::Json { path, message, .. }, Language::Chinese) => {
+            format!("{path}：JSON 无法读取：{message}")
+        }
+        (other, lang) => other.describe(lang),
     }
 }
 

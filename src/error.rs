@@ -2,12 +2,14 @@
 //!
 //! Messages are lowercase, name the field (as a JSON path such as `certificates[0].grade`) and say
 //! what was expected and what was found, so that a service can show them to a caseworker as they
-//! are. "Not eligible" is never an error: it is an ordinary decision.
+//! are. `Display` gives them in English; [`Error::describe`] gives them in Chinese or English, as
+//! decisions are. "Not eligible" is never an error: it is an ordinary decision.
 
 use chrono::NaiveDate;
 
 use crate::facts::{Category, Grade};
 use crate::month::Month;
+use crate::render::Language;
 
 /// Everything that can go wrong: bad input, a bad policy file, or a month no policy covers.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -138,6 +140,73 @@ impl Error {
             _ => None,
         }
     }
+
+    /// The message in `lang`, for a caseworker. In English it is the `Display` text; in Chinese
+    /// the same facts: the field's JSON path, what was expected and what was found. Text that
+    /// comes from elsewhere stays as it came: the JSON reader's own message of an
+    /// [`Error::Json`], and the problem of an [`Error::InvalidPolicy`] or [`Error::InvalidReform`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Language, Resident};
+    ///
+    /// let err = Resident::from_json(r#"{ "id": "R-3", "died_on": "2024-05-01",
+    ///     "hukou": [{ "place": "tianjin", "from": "2024-01-01", "to": "2023-12-31" }] }"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.describe(Language::English), err.to_string());
+    /// assert_eq!(err.describe(Language::Chinese), "hukou[0].to：日期应不早于2024-01-01，实为2023-12-31");
+    /// ```
+    pub fn describe(&self, lang: Language) -> String {
+        let Language::Chinese = lang else {
+            return self.to_string();
+        };
+        match self {
+            Error::Json {
+                path,
+                message,
+                line,
+                column,
+            } => format!("{path}：JSON 无法读取：{message}（第{line}行，第{column}列）"),
+            Error::InvalidFact { path, problem } => {
+                format!("{path}：{}", problem.describe(lang))
+            }
+            Error::InvalidMonth { found } => format!("月份应写作 YYYY-MM，实为“{found}”"),
+            Error::InvalidAmount { found } => format!("金额应为不小于零的元数，实为“{found}”"),
+            Error::AmountTooLarge { found, max } => format!("金额至多{max}元，实为{found}元"),
+            Error::MonthNotCovered {
+                month,
+                policy,
+                covers,
+            } => format!(
+                "已加载的政策均不适用于{month}：政策 {policy} 适用于{}",
+                coverage_zh(covers)
+            ),
+            Error::EmptyRange { first, last } => {
+                format!("月份范围为空：起始月{first}晚于终止月{last}")
+            }
+            Error::RangeTooLong {
+                first,
+                last,
+                months,
+                max,
+            } => format!("月份范围过长：{first}至{last}共{months}个月，至多{max}个月"),
+            Error::InvalidReform { path, problem } => format!("改革方案 {path}：{problem}"),
+            Error::InvalidPolicy { path, problem } => format!("政策文件 {path}：{problem}"),
+        }
+    }
+}
+
+/// A policy's coverage, as [`Error::MonthNotCovered`] carries it (`2023-08 onwards`,
+/// `2023-08 to 2025-12`), in Chinese.
+fn coverage_zh(covers: &str) -> String {
+    if let Some(from) = covers.strip_suffix(" onwards") {
+        return format!("{from}起的各月");
+    }
+    match covers.split_once(" to ") {
+        Some((from, to)) => format!("{from}至{to}的各月"),
+        None => covers.to_owned(),
+    }
 }
 
 /// What is wrong with a fact that reads as JSON but cannot be true.
@@ -214,6 +283,97 @@ pub enum FactProblem {
     /// A certificate number that fails its checks.
     #[error("{0}")]
     CertificateNumber(#[from] CertificateNumberProblem),
+}
+
+impl FactProblem {
+    /// The problem in `lang`; in English, the `Display` text.
+    pub fn describe(&self, lang: Language) -> String {
+        let Language::Chinese = lang else {
+            return self.to_string();
+        };
+        match self {
+            FactProblem::EndsBeforeStart { from, to } => {
+                format!("日期应不早于{from}，实为{to}")
+            }
+            FactProblem::ExpiresBeforeIssued { issued, expires } => {
+                format!("残疾人证的有效期至{expires}，早于发证日期{issued}")
+            }
+            FactProblem::WithdrawnBeforeIssued { issued, on } => {
+                format!("残疾人证于{on}注销或冻结，早于发证日期{issued}")
+            }
+            FactProblem::AssistanceOverlap { other } => {
+                format!("与{other}重叠：一个家庭同一时间只有一种救助身份")
+            }
+            FactProblem::HukouOverlap { other } => {
+                format!("与{other}重叠：一个人同一时间只在一地登记户籍")
+            }
+            FactProblem::OrphanOverlap { other } => {
+                format!("与{other}重叠：一名儿童同一时间只有一项孤儿保障")
+            }
+            FactProblem::EmptyId => "编号不能为空".to_owned(),
+            FactProblem::NoSubsidy => {
+                "应至少申请“living”（生活补贴）和“nursing”（护理补贴）之一，实为空".to_owned()
+            }
+            FactProblem::BackPayOutOfRange { max, found } => {
+                format!("补发月数应为0至{max}，实为{found}")
+            }
+            FactProblem::BackPayWithoutRenewal => {
+                "不应有补发月数：只有换领残疾人证后提出的申请才可补发".to_owned()
+            }
+            FactProblem::MissingWelfareBasis => "福利性补贴应注明依据（disabled_on_duty、\
+                 retired_veteran_cadre 或 other），实为空"
+                .to_owned(),
+            FactProblem::UnexpectedWelfareBasis => {
+                "不应注明依据：只有福利性补贴才有依据".to_owned()
+            }
+            FactProblem::CertificateNumber(problem) => problem.describe(lang),
+        }
+    }
+}
+
+impl CertificateNumberProblem {
+    /// The problem in `lang`; in English, the `Display` text.
+    pub fn describe(&self, lang: Language) -> String {
+        let Language::Chinese = lang else {
+            return self.to_string();
+        };
+        match self {
+            CertificateNumberProblem::WrongLength { found } => format!(
+                "残疾人证号应为20位（18位公民身份号码、1位类别码、1位等级码），实为{found}位"
+            ),
+            CertificateNumberProblem::NotADigit { position, found } => {
+                format!("第{position}位应为数字，实为“{found}”")
+            }
+            CertificateNumberProblem::CheckDigit { expected, found } => {
+                format!("公民身份号码的校验码应为“{expected}”，实为“{found}”")
+            }
+            CertificateNumberProblem::BirthDate { found } => {
+                format!("公民身份号码第7至14位应为出生日期，实为“{found}”")
+            }
+            CertificateNumberProblem::UnknownCategory { found } => {
+                format!("第19位应为1至7的类别码，实为“{found}”")
+            }
+            CertificateNumberProblem::UnknownGrade { found } => {
+                format!("第20位应为1至4的等级码，实为“{found}”")
+            }
+            CertificateNumberProblem::CategoryMismatch {
+                in_number,
+                in_record,
+            } => format!(
+                "证号所示类别为{}，残疾人证记载为{}",
+                in_number.name_zh(),
+                in_record.name_zh()
+            ),
+            CertificateNumberProblem::GradeMismatch {
+                in_number,
+                in_record,
+            } => format!(
+                "证号所示等级为{}级，残疾人证记载为{}级",
+                in_number.number(),
+                in_record.number()
+            ),
+        }
+    }
 }
 
 /// What is wrong with a 20-digit disability certificate number.

@@ -20,13 +20,14 @@ use crate::facts::{OfficeBody, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::Policy;
+use crate::render::Language;
 use crate::resident::Resident;
 use crate::rules::outreach::{self, OutreachStatus, TriggerKind};
 use crate::rules::timing::Timeline;
 use crate::rules::NoReasons;
 
 /// What a scan looks at: the month decided, the day outreach is judged, how far back stops are
-/// reported.
+/// reported, and the language of a rejected line's error.
 ///
 /// # Examples
 ///
@@ -42,6 +43,7 @@ pub struct ScanOptions {
     month: Month,
     outreach_day: NaiveDate,
     stop_lookback_months: u32,
+    language: Language,
 }
 
 impl ScanOptions {
@@ -53,7 +55,31 @@ impl ScanOptions {
             month,
             outreach_day: month.first_day(),
             stop_lookback_months: 3,
+            language: Language::English,
         }
+    }
+
+    /// Write the error of a [`ScanRecord::Rejected`] in `language` (English unless set), as
+    /// [`Error::describe`] does, so that a caseworker can be shown the rejected lines as they are.
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Language, Month, Policy, RosterScan, ScanOptions, ScanRecord};
+    ///
+    /// let policy = Policy::tianjin_2023();
+    /// let options = ScanOptions::new(Month::new(2025, 6)?).in_language(Language::Chinese);
+    /// let mut errors = Vec::new();
+    /// let mut scan = RosterScan::new(&policy, options)?;
+    /// scan.line(r#"{"id": ""}"#, &mut |record| {
+    ///     if let ScanRecord::Rejected { error, .. } = record {
+    ///         errors.push(error);
+    ///     }
+    /// });
+    /// assert_eq!(errors, ["id：编号不能为空"]);
+    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
+    /// ```
+    pub fn in_language(mut self, language: Language) -> ScanOptions {
+        self.language = language;
+        self
     }
 
     /// Judge outreach duties on this day instead of the month's first day.
@@ -76,6 +102,11 @@ impl ScanOptions {
     /// The day outreach duties are judged.
     pub fn outreach_day(&self) -> NaiveDate {
         self.outreach_day
+    }
+
+    /// The language of a rejected line's error.
+    pub fn language(&self) -> Language {
+        self.language
     }
 }
 
@@ -254,15 +285,27 @@ fn next_line<R: BufRead>(reader: &mut R, bytes: &mut Vec<u8>) -> std::io::Result
 /// A rejected line's error as a [`ScanRecord::Rejected`] gives it. A line is one JSON document,
 /// so a reading error gives the column within the line: "line 1" would contradict the roster
 /// line number beside it.
-fn rejection(error: &Error) -> String {
-    match error {
-        Error::Json {
-            path,
-            message,
-            line: 1,
-            column,
-        } => format!("{path}: {message} (column {column})"),
-        other => other.to_string(),
+fn rejection(error: &Error, language: Language) -> String {
+    match (error, language) {
+        (
+            Error::Json {
+                path,
+                message,
+                line: 1,
+                column,
+            },
+            Language::English,
+        ) => format!("{path}: {message} (column {column})"),
+        (
+            Error::Json {
+                path,
+                message,
+                line: 1,
+                column,
+            },
+            Language::Chinese,
+        ) => format!("{path}：JSON 无法读取：{message}（第{column}列）"),
+        (other, language) => other.describe(language),
     }
 }
 
@@ -374,13 +417,25 @@ impl<'p> RosterScan<'p> {
             self.summary.lines_read += 1;
             let line = self.line;
             match read {
-                LineRead::TooLong => self.rejected(
-                    line,
-                    format!("line longer than {MAX_LINE_BYTES} bytes (1 MiB): not read"),
-                    sink,
-                ),
+                LineRead::TooLong => {
+                    let error = match self.options.language {
+                        Language::English => {
+                            format!("line longer than {MAX_LINE_BYTES} bytes (1 MiB): not read")
+                        }
+                        Language::Chinese => {
+                            format!("该行超过{MAX_LINE_BYTES}字节（1 MiB），未读取")
+                        }
+                    };
+                    self.rejected(line, error, sink)
+                }
                 LineRead::Whole => match std::str::from_utf8(&bytes) {
-                    Err(_) => self.rejected(line, "expected UTF-8 text".to_owned(), sink),
+                    Err(_) => {
+                        let error = match self.options.language {
+                            Language::English => "expected UTF-8 text",
+                            Language::Chinese => "应为 UTF-8 文本",
+                        };
+                        self.rejected(line, error.to_owned(), sink)
+                    }
                     Ok(text) => {
                         if let Some(text) = self.text_of(text) {
                             self.json(line, text, &mut slot, sink);
@@ -461,7 +516,10 @@ impl<'p> RosterScan<'p> {
     ) {
         match Resident::read_into(slot, text) {
             Ok(resident) => self.checked(line, resident, sink),
-            Err(error) => self.rejected(line, rejection(&error), sink),
+            Err(error) => {
+                let error = rejection(&error, self.options.language);
+                self.rejected(line, error, sink)
+            }
         }
     }
 
@@ -469,7 +527,10 @@ impl<'p> RosterScan<'p> {
     fn checked(&mut self, line: usize, resident: &Resident, sink: &mut impl FnMut(ScanRecord)) {
         match self.decide(line, resident, sink) {
             Ok(()) => self.summary.decided += 1,
-            Err(error) => self.rejected(line, error.to_string(), sink),
+            Err(error) => {
+                let error = error.describe(self.options.language);
+                self.rejected(line, error, sink)
+            }
         }
     }
 

@@ -720,6 +720,287 @@ mod other_errors {
     }
 }
 
+/// Every message in Chinese, for a caseworker: `describe(Language::Chinese)` says the same facts as
+/// the English text, and `describe(Language::English)` is the English text.
+mod in_chinese {
+    use super::*;
+    use chrono::NaiveDate;
+    use tianjin_disability_subsidies::{Category, Grade, Language};
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().expect("a date")
+    }
+
+    /// One error of every kind, with its Chinese text.
+    fn every_kind() -> Vec<(Error, &'static str)> {
+        let fact = |path: &str, problem: FactProblem| Error::InvalidFact {
+            path: path.to_owned(),
+            problem,
+        };
+        let number = |problem: CertificateNumberProblem| {
+            fact(
+                "certificates[0].number",
+                FactProblem::CertificateNumber(problem),
+            )
+        };
+        vec![
+            (
+                Error::Json {
+                    path: "certificates[0].grade".into(),
+                    message: "expected a disability grade from 1 to 4, found 5".into(),
+                    line: 3,
+                    column: 55,
+                },
+                "certificates[0].grade：JSON 无法读取：expected a disability grade from 1 to 4, \
+                 found 5（第3行，第55列）",
+            ),
+            (
+                Error::InvalidMonth {
+                    found: "2024-13".into(),
+                },
+                "月份应写作 YYYY-MM，实为“2024-13”",
+            ),
+            (
+                Error::InvalidAmount { found: "-5".into() },
+                "金额应为不小于零的元数，实为“-5”",
+            ),
+            (
+                Error::AmountTooLarge {
+                    found: "1e30".into(),
+                    max: Money::MAX,
+                },
+                "金额至多1000000000000元，实为1e30元",
+            ),
+            (
+                Error::MonthNotCovered {
+                    month: month("2023-07"),
+                    policy: "tianjin-2023".into(),
+                    covers: "2023-08 onwards".into(),
+                },
+                "已加载的政策均不适用于2023-07：政策 tianjin-2023 适用于2023-08起的各月",
+            ),
+            (
+                Error::MonthNotCovered {
+                    month: month("2026-01"),
+                    policy: "variant".into(),
+                    covers: "2023-08 to 2025-12".into(),
+                },
+                "已加载的政策均不适用于2026-01：政策 variant 适用于2023-08至2025-12的各月",
+            ),
+            (
+                Error::EmptyRange {
+                    first: month("2024-05"),
+                    last: month("2024-04"),
+                },
+                "月份范围为空：起始月2024-05晚于终止月2024-04",
+            ),
+            (
+                Error::RangeTooLong {
+                    first: month("2023-08"),
+                    last: month("2123-08"),
+                    months: 1201,
+                    max: 1200,
+                },
+                "月份范围过长：2023-08至2123-08共1201个月，至多1200个月",
+            ),
+            (
+                Error::InvalidReform {
+                    path: "changes[0]".into(),
+                    problem: "unknown parameter".into(),
+                },
+                "改革方案 changes[0]：unknown parameter",
+            ),
+            (
+                Error::InvalidPolicy {
+                    path: "covers".into(),
+                    problem: "missing field `from`".into(),
+                },
+                "政策文件 covers：missing field `from`",
+            ),
+            (
+                fact(
+                    "hukou[0].to",
+                    FactProblem::EndsBeforeStart {
+                        from: day("2024-01-01"),
+                        to: day("2023-12-31"),
+                    },
+                ),
+                "hukou[0].to：日期应不早于2024-01-01，实为2023-12-31",
+            ),
+            (
+                fact(
+                    "certificates[0].expires",
+                    FactProblem::ExpiresBeforeIssued {
+                        issued: day("2020-03-01"),
+                        expires: day("2019-03-01"),
+                    },
+                ),
+                "certificates[0].expires：残疾人证的有效期至2019-03-01，早于发证日期2020-03-01",
+            ),
+            (
+                fact(
+                    "certificates[0].withdrawn.on",
+                    FactProblem::WithdrawnBeforeIssued {
+                        issued: day("2020-03-01"),
+                        on: day("2020-02-01"),
+                    },
+                ),
+                "certificates[0].withdrawn.on：残疾人证于2020-02-01注销或冻结，早于发证日期2020-03-01",
+            ),
+            (
+                fact(
+                    "household_assistance[1]",
+                    FactProblem::AssistanceOverlap {
+                        other: "household_assistance[0]".into(),
+                    },
+                ),
+                "household_assistance[1]：与household_assistance[0]重叠：一个家庭同一时间只有一种救助身份",
+            ),
+            (
+                fact(
+                    "hukou[1]",
+                    FactProblem::HukouOverlap {
+                        other: "hukou[0]".into(),
+                    },
+                ),
+                "hukou[1]：与hukou[0]重叠：一个人同一时间只在一地登记户籍",
+            ),
+            (
+                fact(
+                    "orphan_guarantee[1]",
+                    FactProblem::OrphanOverlap {
+                        other: "orphan_guarantee[0]".into(),
+                    },
+                ),
+                "orphan_guarantee[1]：与orphan_guarantee[0]重叠：一名儿童同一时间只有一项孤儿保障",
+            ),
+            (fact("id", FactProblem::EmptyId), "id：编号不能为空"),
+            (
+                fact("applications[0].subsidies", FactProblem::NoSubsidy),
+                "applications[0].subsidies：应至少申请“living”（生活补贴）和“nursing”（护理补贴）之一，实为空",
+            ),
+            (
+                fact(
+                    "applications[0].back_pay_months",
+                    FactProblem::BackPayOutOfRange { max: 3, found: 4 },
+                ),
+                "applications[0].back_pay_months：补发月数应为0至3，实为4",
+            ),
+            (
+                fact(
+                    "applications[0].back_pay_months",
+                    FactProblem::BackPayWithoutRenewal,
+                ),
+                "applications[0].back_pay_months：不应有补发月数：只有换领残疾人证后提出的申请才可补发",
+            ),
+            (
+                fact("other_benefits[0].basis", FactProblem::MissingWelfareBasis),
+                "other_benefits[0].basis：福利性补贴应注明依据（disabled_on_duty、retired_veteran_cadre \
+                 或 other），实为空",
+            ),
+            (
+                fact("other_benefits[0].basis", FactProblem::UnexpectedWelfareBasis),
+                "other_benefits[0].basis：不应注明依据：只有福利性补贴才有依据",
+            ),
+            (
+                number(CertificateNumberProblem::WrongLength { found: 19 }),
+                "certificates[0].number：残疾人证号应为20位（18位公民身份号码、1位类别码、1位等级码），实为19位",
+            ),
+            (
+                number(CertificateNumberProblem::NotADigit {
+                    position: 5,
+                    found: 'a',
+                }),
+                "certificates[0].number：第5位应为数字，实为“a”",
+            ),
+            (
+                number(CertificateNumberProblem::CheckDigit {
+                    expected: '2',
+                    found: '0',
+                }),
+                "certificates[0].number：公民身份号码的校验码应为“2”，实为“0”",
+            ),
+            (
+                number(CertificateNumberProblem::BirthDate {
+                    found: "19801301".into(),
+                }),
+                "certificates[0].number：公民身份号码第7至14位应为出生日期，实为“19801301”",
+            ),
+            (
+                number(CertificateNumberProblem::UnknownCategory { found: '8' }),
+                "certificates[0].number：第19位应为1至7的类别码，实为“8”",
+            ),
+            (
+                number(CertificateNumberProblem::UnknownGrade { found: '5' }),
+                "certificates[0].number：第20位应为1至4的等级码，实为“5”",
+            ),
+            (
+                number(CertificateNumberProblem::CategoryMismatch {
+                    in_number: Category::Physical,
+                    in_record: Category::Visual,
+                }),
+                "certificates[0].number：证号所示类别为肢体残疾，残疾人证记载为视力残疾",
+            ),
+            (
+                number(CertificateNumberProblem::GradeMismatch {
+                    in_number: Grade::Two,
+                    in_record: Grade::One,
+                }),
+                "certificates[0].number：证号所示等级为2级，残疾人证记载为1级",
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_kind_of_error_has_its_chinese_text() {
+        for (err, chinese) in every_kind() {
+            assert_eq!(err.describe(Language::Chinese), chinese, "{err:?}");
+        }
+    }
+
+    #[test]
+    fn in_english_describe_is_the_display_text() {
+        for (err, _) in every_kind() {
+            assert_eq!(err.describe(Language::English), err.to_string(), "{err:?}");
+            if let Error::InvalidFact { problem, .. } = &err {
+                assert_eq!(problem.describe(Language::English), problem.to_string());
+                // The Chinese text of the error is the path and the problem's Chinese text.
+                assert!(err
+                    .describe(Language::Chinese)
+                    .ends_with(&problem.describe(Language::Chinese)));
+            }
+        }
+    }
+
+    #[test]
+    fn errors_the_crate_returns_read_in_chinese() {
+        let err = refused_edit(|f| f["certificates"][0]["number"] = json!(format!("{ID17}042")));
+        assert_eq!(
+            err.describe(Language::Chinese),
+            "certificates[0].number：公民身份号码的校验码应为“2”，实为“0”"
+        );
+        let err = refused(
+            r#"{ "id": "R-1", "certificates": [{ "category": "visual", "grade": 0, "issued": "2020-03-01" }] }"#,
+        );
+        assert_eq!(
+            err.describe(Language::Chinese),
+            "certificates[0].grade：JSON 无法读取：expected a disability grade from 1 to 4, \
+             found 0（第1行，第66列）"
+        );
+        let r = Resident::from_json(&eligible().to_string()).expect("valid");
+        let err = policy().decide(&r, month("2023-07")).unwrap_err();
+        assert_eq!(
+            err.describe(Language::Chinese),
+            "已加载的政策均不适用于2023-07：政策 tianjin-2023 适用于2023-08起的各月"
+        );
+        let err = "2024/01".parse::<Month>().unwrap_err();
+        assert_eq!(
+            err.describe(Language::Chinese),
+            "月份应写作 YYYY-MM，实为“2024/01”"
+        );
+    }
+}
+
 /// No input makes the crate panic; decisions and schedules survive JSON; a schedule adds up.
 mod properties {
     use super::*;

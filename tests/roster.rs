@@ -926,3 +926,84 @@ fn residents_in_memory_scan_as_their_lines_do() {
     assert_eq!(records.first(), from_file.first());
     assert!(matches!(records[0], ScanRecord::Payment { line: 2, .. }));
 }
+
+/// `ScanOptions::in_language(Chinese)`: the same records, with the rejected lines' errors in
+/// Chinese, for a caseworker.
+#[test]
+fn bundled_roster_in_chinese_rejects_the_same_lines_in_chinese() {
+    use tianjin_disability_subsidies::Language;
+    let policy = Policy::tianjin_2023();
+    let options = ScanOptions::new(month("2025-06")).in_language(Language::Chinese);
+    assert_eq!(options.language(), Language::Chinese);
+    assert_eq!(
+        ScanOptions::new(month("2025-06")).language(),
+        Language::English
+    );
+    let mut records = Vec::new();
+    let summary = RosterScan::new(&policy, options)
+        .unwrap()
+        .scan(BUNDLED.as_bytes(), |r| records.push(r))
+        .unwrap();
+    let (english, english_summary) = bundled();
+    assert_eq!(summary, english_summary);
+    assert_eq!(records.len(), english.len());
+    let mut rejected = Vec::new();
+    for (chinese, english) in records.iter().zip(&english) {
+        match (chinese, english) {
+            (
+                ScanRecord::Rejected { line, error },
+                ScanRecord::Rejected {
+                    line: same_line, ..
+                },
+            ) => {
+                assert_eq!(line, same_line);
+                rejected.push((*line, error.as_str()));
+            }
+            (chinese, english) => assert_eq!(chinese, english),
+        }
+    }
+    assert_eq!(
+        rejected,
+        [
+            (59, ".：JSON 无法读取：EOF while parsing an object（第383列）"),
+            (
+                118,
+                "certificates[0].grade：JSON 无法读取：expected a disability grade from 1 to 4, found 5（第117列）"
+            ),
+            (
+                177,
+                "houshold_assistance：JSON 无法读取：unknown field `houshold_assistance`, expected one of `id`, `died_on`, `hukou`, `certificates`, `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, `choices`, `notifications`（第190列）"
+            ),
+            (236, "household_assistance[0].to：日期应不早于2010-02-07，实为2009-10-27"),
+        ]
+    );
+}
+
+#[test]
+fn in_chinese_a_line_not_utf8_or_too_long_is_rejected_in_chinese() {
+    use tianjin_disability_subsidies::Language;
+    let policy = Policy::tianjin_2023();
+    let mut roster = b"\xff\xfe\n".to_vec();
+    roster.extend(std::iter::repeat_n(b' ', (1 << 20) + 1));
+    roster.push(b'\n');
+    let mut records = Vec::new();
+    let options = ScanOptions::new(month("2025-06")).in_language(Language::Chinese);
+    let summary = RosterScan::new(&policy, options)
+        .unwrap()
+        .scan(roster.as_slice(), |r| records.push(r))
+        .unwrap();
+    assert_eq!(
+        records,
+        [
+            ScanRecord::Rejected {
+                line: 1,
+                error: "应为 UTF-8 文本".into()
+            },
+            ScanRecord::Rejected {
+                line: 2,
+                error: "该行超过1048576字节（1 MiB），未读取".into()
+            },
+        ]
+    );
+    assert_eq!((summary.lines_read, summary.rejected), (2, 2));
+}
