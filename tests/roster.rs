@@ -33,11 +33,16 @@ fn day(s: &str) -> chrono::NaiveDate {
 }
 
 fn scan(roster: &str, m: &str) -> (Vec<ScanRecord>, ScanSummary) {
+    scan_with(roster.as_bytes(), ScanOptions::new(month(m)))
+}
+
+/// Every record and the summary of a scan of `roster`'s bytes under the Tianjin 2023 policy.
+fn scan_with(roster: &[u8], options: ScanOptions) -> (Vec<ScanRecord>, ScanSummary) {
     let policy = Policy::tianjin_2023();
     let mut records = Vec::new();
-    let summary = RosterScan::new(&policy, ScanOptions::new(month(m)))
+    let summary = RosterScan::new(&policy, options)
         .unwrap()
-        .scan(roster.as_bytes(), |r| records.push(r))
+        .scan(roster, |r| records.push(r))
         .unwrap();
     (records, summary)
 }
@@ -592,16 +597,11 @@ fn scan_refuses_a_month_before_the_policy() {
 
 #[test]
 fn scan_rejects_a_line_that_is_not_utf8_and_goes_on() {
-    let policy = Policy::tianjin_2023();
     let mut roster = b"\xff\xfe\n".to_vec();
     roster.extend_from_slice(
         br#"{"id":"A","hukou":[{"place":"tianjin","from":"1970-01-01"}],"certificates":[{"category":"physical","grade":1,"issued":"2018-05-01"}],"household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-01-05"}]}"#,
     );
-    let mut records = Vec::new();
-    let summary = RosterScan::new(&policy, ScanOptions::new(month("2025-06")))
-        .unwrap()
-        .scan(roster.as_slice(), |r| records.push(r))
-        .unwrap();
+    let (records, summary) = scan_with(&roster, ScanOptions::new(month("2025-06")));
     assert_eq!(
         records,
         [
@@ -932,18 +932,13 @@ fn residents_in_memory_scan_as_their_lines_do() {
 #[test]
 fn bundled_roster_in_chinese_rejects_the_same_lines_in_chinese() {
     use tianjin_disability_subsidies::Language;
-    let policy = Policy::tianjin_2023();
     let options = ScanOptions::new(month("2025-06")).in_language(Language::Chinese);
     assert_eq!(options.language(), Language::Chinese);
     assert_eq!(
         ScanOptions::new(month("2025-06")).language(),
         Language::English
     );
-    let mut records = Vec::new();
-    let summary = RosterScan::new(&policy, options)
-        .unwrap()
-        .scan(BUNDLED.as_bytes(), |r| records.push(r))
-        .unwrap();
+    let (records, summary) = scan_with(BUNDLED.as_bytes(), options);
     let (english, english_summary) = bundled();
     assert_eq!(summary, english_summary);
     assert_eq!(records.len(), english.len());
@@ -982,16 +977,11 @@ fn bundled_roster_in_chinese_rejects_the_same_lines_in_chinese() {
 #[test]
 fn in_chinese_a_line_not_utf8_or_too_long_is_rejected_in_chinese() {
     use tianjin_disability_subsidies::Language;
-    let policy = Policy::tianjin_2023();
     let mut roster = b"\xff\xfe\n".to_vec();
     roster.extend(std::iter::repeat_n(b' ', (1 << 20) + 1));
     roster.push(b'\n');
-    let mut records = Vec::new();
     let options = ScanOptions::new(month("2025-06")).in_language(Language::Chinese);
-    let summary = RosterScan::new(&policy, options)
-        .unwrap()
-        .scan(roster.as_slice(), |r| records.push(r))
-        .unwrap();
+    let (records, summary) = scan_with(&roster, options);
     assert_eq!(
         records,
         [
