@@ -111,11 +111,11 @@ fn main() -> ExitCode {
             eprintln!("cannot write the schedules: {e}");
         }
     }
-    eprintln!(
-        "{} read, {} decided, {rejected} rejected",
-        elements.len(),
-        schedules.len()
-    );
+    let (read, decided) = (elements.len(), schedules.len());
+    match options.lang {
+        Language::English => eprintln!("{read} read, {decided} decided, {rejected} rejected"),
+        Language::Chinese => eprintln!("读取{read}人，决定{decided}人，拒收{rejected}人"),
+    }
     ExitCode::SUCCESS
 }
 
@@ -135,8 +135,12 @@ fn decide(
 fn describe(error: &Error, lang: Language) -> String {
     match (error, lang) {
         (Error::Json { path, message, .. }, Language::English) => format!("{path}: {message}"),
-        (Error::Json { path, message, .. }, Language::Chinese) => {
-            format!("{path}：JSON 无法读取：{message}")
+        (Error::Json { .. }, Language::Chinese) => {
+            let text = error.describe(Language::Chinese);
+            match text.rfind("（第") {
+                Some(position) => text[..position].to_owned(),
+                None => text,
+            }
         }
         (other, lang) => other.describe(lang),
     }

@@ -142,9 +142,13 @@ impl Error {
     }
 
     /// The message in `lang`, for a caseworker. In English it is the `Display` text; in Chinese
-    /// the same facts: the field's JSON path, what was expected and what was found. Text that
-    /// comes from elsewhere stays as it came: the JSON reader's own message of an
-    /// [`Error::Json`], and the problem of an [`Error::InvalidPolicy`] or [`Error::InvalidReform`].
+    /// the same facts: the field's JSON path, what was expected and what was found. The JSON
+    /// reader's message of an [`Error::Json`] is put in Chinese in its usual forms (a wrong value
+    /// or type, an unknown or missing field, an unknown variant), with the crate's own
+    /// expectations (a grade, a date, an amount, a month, back-pay months) in Chinese too; its
+    /// other messages (malformed JSON, such as `EOF while parsing an object`), the JSON keys and
+    /// values it quotes, and the problem of an [`Error::InvalidPolicy`] or
+    /// [`Error::InvalidReform`] (written for the analyst who wrote the file) stay as they came.
     ///
     /// # Examples
     ///
@@ -167,12 +171,18 @@ impl Error {
                 message,
                 line,
                 column,
-            } => format!("{path}：JSON 无法读取：{message}（第{line}行，第{column}列）"),
+            } => format!(
+                "{}：填写有误：{}（第{line}行，第{column}列）",
+                path_zh(path),
+                json_message_zh(message)
+            ),
             Error::InvalidFact { path, problem } => {
                 format!("{path}：{}", problem.describe(lang))
             }
             Error::InvalidMonth { found } => format!("月份应写作 YYYY-MM，实为“{found}”"),
-            Error::InvalidAmount { found } => format!("金额应为不小于零的元数，实为“{found}”"),
+            Error::InvalidAmount { found } => {
+                format!("金额应为不小于零的数（单位：元），实为“{found}”")
+            }
             Error::AmountTooLarge { found, max } => format!("金额至多{max}元，实为{found}元"),
             Error::MonthNotCovered {
                 month,
@@ -195,6 +205,92 @@ impl Error {
             Error::InvalidPolicy { path, problem } => format!("政策文件 {path}：{problem}"),
         }
     }
+}
+
+/// A JSON path in Chinese text: `.`, the whole document, is named.
+pub(crate) fn path_zh(path: &str) -> &str {
+    if path == "." {
+        "整条记录"
+    } else {
+        path
+    }
+}
+
+/// What the crate's own readers expect, as serde's messages quote it, in Chinese: the facts a
+/// caseworker enters most often (a grade, a date, an amount, a month, back-pay months).
+const EXPECTED_ZH: [(&str, &str); 5] = [
+    ("a disability grade from 1 to 4", "1至4级的残疾等级"),
+    ("a calendar date as YYYY-MM-DD", "写作 YYYY-MM-DD 的日期"),
+    (
+        "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number",
+        "不小于零的金额（单位：元），写作字符串（如“123.45”）或整数",
+    ),
+    ("a month as \"YYYY-MM\"", "写作 YYYY-MM 的月份"),
+    ("0 to 3 back-pay months", "0至3个月的补发月数"),
+];
+
+/// The JSON reader's message of an [`Error::Json`], in Chinese where it is one of serde's usual
+/// forms (a wrong value or type, an unknown or missing field, an unknown variant) or the crate's
+/// own; anything else, as it came.
+pub(crate) fn json_message_zh(message: &str) -> String {
+    let expected_zh = |expected: &str| {
+        EXPECTED_ZH
+            .iter()
+            .find(|(en, _)| *en == expected)
+            .map_or_else(|| expected.to_owned(), |(_, zh)| (*zh).to_owned())
+    };
+    // serde names what it found by its JSON type: `string "-5"`, `integer `7``, ….
+    let found_zh = |found: &str| {
+        for (en, zh) in [
+            ("string ", "字符串"),
+            ("integer ", "整数"),
+            ("floating point ", "小数"),
+            ("boolean ", "布尔值"),
+        ] {
+            if let Some(value) = found.strip_prefix(en) {
+                return format!("{zh}{value}");
+            }
+        }
+        found.to_owned()
+    };
+    for frame in ["invalid value: ", "invalid type: "] {
+        if let Some((found, expected)) = message
+            .strip_prefix(frame)
+            .and_then(|rest| rest.split_once(", expected "))
+        {
+            return format!("应为{}，实为{}", expected_zh(expected), found_zh(found));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("expected a disability grade from 1 to 4, found ") {
+        return format!("应为1至4级的残疾等级，实为{rest}");
+    }
+    for (prefix, label) in [
+        ("unknown field ", "未知字段"),
+        ("unknown variant ", "未知取值"),
+    ] {
+        if let Some((name, rest)) = message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once(", expected one of "))
+        {
+            return format!("{label}{name}，应为以下之一：{rest}");
+        }
+    }
+    if let Some(name) = message.strip_prefix("missing field ") {
+        return format!("缺少字段{name}");
+    }
+    if message.starts_with("EOF while parsing") {
+        return "JSON 不完整：读到末尾仍未结束".to_owned();
+    }
+    let syntax = match message {
+        "key must be a string" => "JSON 的键应为带引号的字符串",
+        "trailing characters" => "JSON 之后还有多余的字符",
+        "expected value" => "此处应为一个 JSON 值",
+        "expected `,` or `}`" => "此处应为“,”或“}”",
+        "expected `,` or `]`" => "此处应为“,”或“]”",
+        "expected `:`" => "此处应为“:”",
+        other => other,
+    };
+    syntax.to_owned()
 }
 
 /// A policy's coverage, as [`Error::MonthNotCovered`] carries it (`2023-08 onwards`,
@@ -312,10 +408,11 @@ impl FactProblem {
             }
             FactProblem::EmptyId => "编号不能为空".to_owned(),
             FactProblem::NoSubsidy => {
-                "应至少申请“living”（生活补贴）和“nursing”（护理补贴）之一，实为空".to_owned()
+                "应至少申请“living”（生活补贴）和“nursing”（护理补贴）之一，实际未填写任何补贴"
+                    .to_owned()
             }
             FactProblem::BackPayOutOfRange { max, found } => {
-                format!("补发月数应为0至{max}，实为{found}")
+                format!("补发月数应为0至{max}个月，实为{found}个月")
             }
             FactProblem::BackPayWithoutRenewal => {
                 "不应有补发月数：只有换领残疾人证后提出的申请才可补发".to_owned()
@@ -360,7 +457,7 @@ impl CertificateNumberProblem {
                 in_number,
                 in_record,
             } => format!(
-                "证号所示类别为{}，残疾人证记载为{}",
+                "证号显示类别为{}，但残疾人证记载为{}",
                 in_number.name_zh(),
                 in_record.name_zh()
             ),
@@ -368,7 +465,7 @@ impl CertificateNumberProblem {
                 in_number,
                 in_record,
             } => format!(
-                "证号所示等级为{}级，残疾人证记载为{}级",
+                "证号显示等级为{}级，但残疾人证记载为{}级",
                 in_number.number(),
                 in_record.number()
             ),

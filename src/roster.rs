@@ -304,7 +304,11 @@ fn rejection(error: &Error, language: Language) -> String {
                 column,
             },
             Language::Chinese,
-        ) => format!("{path}：JSON 无法读取：{message}（第{column}列）"),
+        ) => format!(
+            "{}：填写有误：{}（第{column}列）",
+            crate::error::path_zh(path),
+            crate::error::json_message_zh(message)
+        ),
         (other, language) => other.describe(language),
     }
 }

@@ -751,8 +751,7 @@ mod in_chinese {
                     line: 3,
                     column: 55,
                 },
-                "certificates[0].grade：JSON 无法读取：expected a disability grade from 1 to 4, \
-                 found 5（第3行，第55列）",
+                "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为5（第3行，第55列）",
             ),
             (
                 Error::InvalidMonth {
@@ -762,7 +761,7 @@ mod in_chinese {
             ),
             (
                 Error::InvalidAmount { found: "-5".into() },
-                "金额应为不小于零的元数，实为“-5”",
+                "金额应为不小于零的数（单位：元），实为“-5”",
             ),
             (
                 Error::AmountTooLarge {
@@ -877,14 +876,14 @@ mod in_chinese {
             (fact("id", FactProblem::EmptyId), "id：编号不能为空"),
             (
                 fact("applications[0].subsidies", FactProblem::NoSubsidy),
-                "applications[0].subsidies：应至少申请“living”（生活补贴）和“nursing”（护理补贴）之一，实为空",
+                "applications[0].subsidies：应至少申请“living”（生活补贴）和“nursing”（护理补贴）之一，实际未填写任何补贴",
             ),
             (
                 fact(
                     "applications[0].back_pay_months",
                     FactProblem::BackPayOutOfRange { max: 3, found: 4 },
                 ),
-                "applications[0].back_pay_months：补发月数应为0至3，实为4",
+                "applications[0].back_pay_months：补发月数应为0至3个月，实为4个月",
             ),
             (
                 fact(
@@ -939,14 +938,14 @@ mod in_chinese {
                     in_number: Category::Physical,
                     in_record: Category::Visual,
                 }),
-                "certificates[0].number：证号所示类别为肢体残疾，残疾人证记载为视力残疾",
+                "certificates[0].number：证号显示类别为肢体残疾，但残疾人证记载为视力残疾",
             ),
             (
                 number(CertificateNumberProblem::GradeMismatch {
                     in_number: Grade::Two,
                     in_record: Grade::One,
                 }),
-                "certificates[0].number：证号所示等级为2级，残疾人证记载为1级",
+                "certificates[0].number：证号显示等级为2级，但残疾人证记载为1级",
             ),
         ]
     }
@@ -984,14 +983,46 @@ mod in_chinese {
         );
         assert_eq!(
             err.describe(Language::Chinese),
-            "certificates[0].grade：JSON 无法读取：expected a disability grade from 1 to 4, \
-             found 0（第1行，第66列）"
+            "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为0（第1行，第66列）"
         );
         let r = Resident::from_json(&eligible().to_string()).expect("valid");
         let err = policy().decide(&r, month("2023-07")).unwrap_err();
         assert_eq!(
             err.describe(Language::Chinese),
             "已加载的政策均不适用于2023-07：政策 tianjin-2023 适用于2023-08起的各月"
+        );
+        // The JSON reader's usual messages, with the crate's own expectations in Chinese.
+        let cases = [
+            (
+                json!({ "id": "R-1", "died_on": "2024-02-30" }),
+                "died_on：填写有误：应为写作 YYYY-MM-DD 的日期，实为字符串\"2024-02-30\"",
+            ),
+            (
+                json!({ "id": "R-1", "other_benefits": [{ "kind": "advanced_age_allowance",
+                    "monthly_amount": "-5", "status": "received", "from": "2024-01-01" }] }),
+                "other_benefits[0].monthly_amount：填写有误：应为不小于零的金额（单位：元），写作字符串\
+                 （如“123.45”）或整数，实为字符串\"-5\"",
+            ),
+            (
+                json!({ "id": "R-1", "certificates": [{ "category": "visual", "grade": "two",
+                    "issued": "2020-03-01" }] }),
+                "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为字符串\"two\"",
+            ),
+            (
+                json!({ "id": "R-1", "certificates": [{ "category": "visual", "grade": 1 }] }),
+                "certificates[0].issued：填写有误：缺少字段`issued`",
+            ),
+        ];
+        for (facts, chinese) in cases {
+            let err = refused(&facts.to_string());
+            let text = err.describe(Language::Chinese);
+            let without_position = text.rsplit_once("（第").map_or(text.as_str(), |(t, _)| t);
+            assert_eq!(without_position, chinese, "{err}");
+        }
+        let err = refused(r#"{ "id": "R-1", "#);
+        assert_eq!(
+            err.describe(Language::Chinese),
+            "整条记录：填写有误：JSON 不完整：读到末尾仍未结束（第1行，第15列）"
         );
         let err = "2024/01".parse::<Month>().unwrap_err();
         assert_eq!(

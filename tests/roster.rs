@@ -960,14 +960,14 @@ fn bundled_roster_in_chinese_rejects_the_same_lines_in_chinese() {
     assert_eq!(
         rejected,
         [
-            (59, ".：JSON 无法读取：EOF while parsing an object（第383列）"),
+            (59, "整条记录：填写有误：JSON 不完整：读到末尾仍未结束（第383列）"),
             (
                 118,
-                "certificates[0].grade：JSON 无法读取：expected a disability grade from 1 to 4, found 5（第117列）"
+                "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为5（第117列）"
             ),
             (
                 177,
-                "houshold_assistance：JSON 无法读取：unknown field `houshold_assistance`, expected one of `id`, `died_on`, `hukou`, `certificates`, `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, `choices`, `notifications`（第190列）"
+                "houshold_assistance：填写有误：未知字段`houshold_assistance`，应为以下之一：`id`, `died_on`, `hukou`, `certificates`, `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, `choices`, `notifications`（第190列）"
             ),
             (236, "household_assistance[0].to：日期应不早于2010-02-07，实为2009-10-27"),
         ]
