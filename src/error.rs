@@ -16,7 +16,7 @@ use crate::render::Language;
 #[non_exhaustive]
 pub enum Error {
     /// JSON that could not be read: malformed, an unknown field, a wrong type or an invalid value.
-    #[error("{path}: {message} (line {line}, column {column})")]
+    #[error("{}", reading_error(.path, .message, At::LineColumn(*.line, *.column), Language::English))]
     Json {
         /// Where in the document, e.g. `certificates[0].grade` (`.` for the whole document).
         path: String,
@@ -171,11 +171,7 @@ impl Error {
                 message,
                 line,
                 column,
-            } => format!(
-                "{}：填写有误：{}（第{line}行，第{column}列）",
-                path_zh(path),
-                json_message_zh(message)
-            ),
+            } => reading_error(path, message, At::LineColumn(*line, *column), lang),
             Error::InvalidFact { path, problem } => {
                 format!("{path}：{}", problem.describe(lang))
             }
@@ -207,8 +203,39 @@ impl Error {
     }
 }
 
+/// Where in a document a reading error is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum At {
+    /// A line and a column, both 1-based.
+    LineColumn(usize, usize),
+    /// A column alone, for a document that is one line (a roster line: "line 1" would contradict
+    /// the roster's own line number).
+    Column(usize),
+}
+
+/// The text of an [`Error::Json`] in `lang`: the path, the JSON reader's message and where.
+pub(crate) fn reading_error(path: &str, message: &str, at: At, lang: Language) -> String {
+    match (lang, at) {
+        (Language::English, At::LineColumn(line, column)) => {
+            format!("{path}: {message} (line {line}, column {column})")
+        }
+        (Language::English, At::Column(column)) => format!("{path}: {message} (column {column})"),
+        (Language::Chinese, at) => {
+            let at = match at {
+                At::LineColumn(line, column) => format!("第{line}行，第{column}列"),
+                At::Column(column) => format!("第{column}列"),
+            };
+            format!(
+                "{}：填写有误：{}（{at}）",
+                path_zh(path),
+                json_message_zh(message)
+            )
+        }
+    }
+}
+
 /// A JSON path in Chinese text: `.`, the whole document, is named.
-pub(crate) fn path_zh(path: &str) -> &str {
+fn path_zh(path: &str) -> &str {
     if path == "." {
         "整条记录"
     } else {
@@ -232,7 +259,7 @@ const EXPECTED_ZH: [(&str, &str); 5] = [
 /// The JSON reader's message of an [`Error::Json`], in Chinese where it is one of serde's usual
 /// forms (a wrong value or type, an unknown or missing field, an unknown variant) or the crate's
 /// own; anything else, as it came.
-pub(crate) fn json_message_zh(message: &str) -> String {
+fn json_message_zh(message: &str) -> String {
     let expected_zh = |expected: &str| {
         EXPECTED_ZH
             .iter()

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decision::Cause;
 use crate::engine::Judged;
-use crate::error::Error;
+use crate::error::{reading_error, At, Error};
 use crate::facts::{OfficeBody, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
@@ -286,30 +286,14 @@ fn next_line<R: BufRead>(reader: &mut R, bytes: &mut Vec<u8>) -> std::io::Result
 /// so a reading error gives the column within the line: "line 1" would contradict the roster
 /// line number beside it.
 fn rejection(error: &Error, language: Language) -> String {
-    match (error, language) {
-        (
-            Error::Json {
-                path,
-                message,
-                line: 1,
-                column,
-            },
-            Language::English,
-        ) => format!("{path}: {message} (column {column})"),
-        (
-            Error::Json {
-                path,
-                message,
-                line: 1,
-                column,
-            },
-            Language::Chinese,
-        ) => format!(
-            "{}：填写有误：{}（第{column}列）",
-            crate::error::path_zh(path),
-            crate::error::json_message_zh(message)
-        ),
-        (other, language) => other.describe(language),
+    match error {
+        Error::Json {
+            path,
+            message,
+            line: 1,
+            column,
+        } => reading_error(path, message, At::Column(*column), language),
+        other => other.describe(language),
     }
 }
 

@@ -971,6 +971,24 @@ mod in_chinese {
         }
     }
 
+    /// The coverage of a policy that ends, as the policy itself writes it, in Chinese.
+    #[test]
+    fn a_month_after_a_policy_that_ends_reads_in_chinese() {
+        let ending = super::super::clauses::policy_with(|p| p["covers"]["to"] = json!("2025-12"));
+        let r = Resident::from_json(&eligible().to_string()).expect("valid");
+        let err = ending.decide(&r, month("2026-01")).unwrap_err();
+        assert!(
+            err.to_string().ends_with("covers 2023-08 to 2025-12"),
+            "{err}"
+        );
+        assert!(
+            err.describe(Language::Chinese)
+                .ends_with("适用于2023-08至2025-12的各月"),
+            "{}",
+            err.describe(Language::Chinese)
+        );
+    }
+
     #[test]
     fn errors_the_crate_returns_read_in_chinese() {
         let err = refused_edit(|f| f["certificates"][0]["number"] = json!(format!("{ID17}042")));
