@@ -7,6 +7,7 @@
 //! cargo run --example roster -- --month 2025-03       # another month
 //! cargo run --example roster -- my-roster.jsonl       # your own JSON Lines file, streamed
 //! cargo run --example roster -- --jsonl out.jsonl     # also write every record as JSON Lines
+//! cargo run --example roster -- --lang zh             # rejected lines' errors in Chinese
 //! ```
 //!
 //! A roster is JSON Lines: one resident's facts per line (see `Facts`). Without a path the
@@ -15,6 +16,9 @@
 //! A path is read line by line through a `BufReader`, never whole, so a roster of millions of
 //! lines needs no more memory than one of ten. Malformed lines are counted and listed with their
 //! line numbers and errors, never fatal.
+//!
+//! `--lang en|zh` is the language of the rejected lines' errors, in the table and in `--jsonl`
+//! (`ScanOptions::in_language`); the table's own labels carry both languages.
 //!
 //! `--jsonl OUT` writes every `ScanRecord` to OUT, one JSON object per line (tagged `"record"`),
 //! and the `ScanSummary` as the last line (tagged `"record": "summary"`).
@@ -29,8 +33,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tianjin_disability_subsidies::{
-    AssistanceKind, Money, Month, OfficeBody, OutreachStatus, Policy, RosterScan, ScanOptions,
-    ScanRecord, ScanSummary, Subsidy, TriggerKind,
+    AssistanceKind, Language, Money, Month, OfficeBody, OutreachStatus, Policy, RosterScan,
+    ScanOptions, ScanRecord, ScanSummary, Subsidy, TriggerKind,
 };
 
 /// The bundled roster.
@@ -41,12 +45,13 @@ const FIRST: usize = 5;
 /// How many rejected lines are printed.
 const FIRST_REJECTED: usize = 20;
 
-const USAGE: &str = "usage: roster [ROSTER.jsonl] [--month YYYY-MM] [--jsonl OUT]";
+const USAGE: &str = "usage: roster [ROSTER.jsonl] [--month YYYY-MM] [--jsonl OUT] [--lang en|zh]";
 
 struct Args {
     month: Month,
     path: Option<String>,
     jsonl: Option<String>,
+    lang: Language,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -54,6 +59,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         month: Month::new(2025, 6).map_err(|e| e.to_string())?,
         path: None,
         jsonl: None,
+        lang: Language::English,
     };
     let mut i = 0;
     while i < args.len() {
@@ -69,6 +75,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--jsonl" => {
                 parsed.jsonl = Some(value(i)?);
+                i += 1;
+            }
+            "--lang" => {
+                parsed.lang = match value(i)?.as_str() {
+                    "en" => Language::English,
+                    "zh" => Language::Chinese,
+                    other => return Err(format!("--lang: expected en or zh, found \"{other}\"")),
+                };
                 i += 1;
             }
             other if parsed.path.is_none() && !other.starts_with('-') => {
@@ -401,7 +415,8 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
 
 fn run(args: Args) -> Result<bool, String> {
     let policy = Policy::tianjin_2023();
-    let scan = RosterScan::new(&policy, ScanOptions::new(args.month)).map_err(|e| e.to_string())?;
+    let scan = RosterScan::new(&policy, ScanOptions::new(args.month).in_language(args.lang))
+        .map_err(|e| e.to_string())?;
     let mut jsonl = match &args.jsonl {
         Some(path) => Some(BufWriter::new(
             File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
