@@ -106,7 +106,7 @@ impl FromStr for CertificateNumber {
 /// Checks a certificate number against a record's category and grade without keeping it: what
 /// checking a resident's facts needs, once per certificate of every resident of a roster.
 pub(crate) fn check_number(s: &str, category: Category, grade: Grade) -> Result<(), Problem> {
-    let (in_number, grade_in_number, _) = parse(s)?;
+    let (in_number, grade_in_number, _) = check_fields(s)?;
     agree((in_number, grade_in_number), (category, grade))
 }
 
@@ -129,29 +129,44 @@ fn agree(number: (Category, Grade), record: (Category, Grade)) -> Result<(), Pro
 
 /// The category, grade and date of birth a 20-character number encodes, once every check holds.
 fn parse(s: &str) -> Result<(Category, Grade, NaiveDate), Problem> {
+    let (category, grade, (year, month, day)) = check_fields(s)?;
+    // `check_fields` has checked that the date exists, so this does not fail.
+    let birth_date =
+        NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| Problem::BirthDate {
+            found: s[6..14].to_owned(),
+        })?;
+    Ok((category, grade, birth_date))
+}
+
+/// A date of birth as the number writes it: year, month, day.
+type YearMonthDay = (i32, u32, u32);
+
+/// Every check of a number, in the order its errors are reported: the characters, the check
+/// character, the date of birth, the category, the grade. Returns the category, the grade and
+/// the date of birth as year, month and day (known to be a calendar date).
+///
+/// This runs once per certificate of every resident of a roster, so it reads the bytes in one
+/// pass and checks the date by arithmetic; the characters are looked at again only to say what
+/// is wrong.
+fn check_fields(s: &str) -> Result<(Category, Grade, YearMonthDay), Problem> {
     let bytes = s.as_bytes();
-    // One pass over the 20 bytes: are they digits (or X at the check position)?
-    let well_formed = bytes.len() == 20
-        && bytes[..17].iter().all(u8::is_ascii_digit)
-        && matches!(bytes[17], b'0'..=b'9' | b'X' | b'x')
-        && bytes[18..].iter().all(u8::is_ascii_digit);
-    if !well_formed {
-        // Say exactly what is wrong, by characters (the number may hold non-ASCII text).
-        let count = s.chars().count();
-        if count != 20 {
-            return Err(Problem::WrongLength { found: count });
+    let mut sum = 0u32;
+    let mut all_digits = bytes.len() == 20;
+    if all_digits {
+        for (b, w) in bytes[..17].iter().zip(WEIGHTS) {
+            let digit = b.wrapping_sub(b'0');
+            all_digits &= digit < 10;
+            sum += u32::from(digit) * w;
         }
-        for (i, c) in s.chars().enumerate() {
-            if !(c.is_ascii_digit() || (i == 17 && (c == 'X' || c == 'x'))) {
-                return Err(Problem::NotADigit {
-                    position: i + 1,
-                    found: c,
-                });
-            }
-        }
+        all_digits &= matches!(bytes[17], b'0'..=b'9' | b'X' | b'x')
+            && bytes[18].is_ascii_digit()
+            && bytes[19].is_ascii_digit();
+    }
+    if !all_digits {
+        return Err(malformed(s));
     }
     // Twenty ASCII characters from here on, the first 17 of them digits.
-    let expected = check_character_of_digits(&bytes[..17]);
+    let expected = CHECK_CHARACTERS[(sum % 11) as usize];
     let found = char::from(bytes[17].to_ascii_uppercase());
     if expected != found {
         return Err(Problem::CheckDigit { expected, found });
@@ -161,19 +176,52 @@ fn parse(s: &str) -> Result<(Category, Grade, NaiveDate), Problem> {
             .iter()
             .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
     };
-    let birth_date = i32::try_from(digits(6..10))
-        .ok()
-        .and_then(|year| NaiveDate::from_ymd_opt(year, digits(10..12), digits(12..14)))
-        .ok_or_else(|| Problem::BirthDate {
+    // Four digits: 0 to 9999, a year chrono represents.
+    let (year, month, day) = (digits(6..10) as i32, digits(10..12), digits(12..14));
+    if !is_calendar_date(year, month, day) {
+        return Err(Problem::BirthDate {
             found: s[6..14].to_owned(),
-        })?;
+        });
+    }
     let category = Category::from_code(bytes[18] - b'0').ok_or(Problem::UnknownCategory {
         found: char::from(bytes[18]),
     })?;
     let grade = Grade::try_from(bytes[19] - b'0').map_err(|_| Problem::UnknownGrade {
         found: char::from(bytes[19]),
     })?;
-    Ok((category, grade, birth_date))
+    Ok((category, grade, (year, month, day)))
+}
+
+/// What is wrong with a number that is not 20 characters, each a digit (or `X` at the check
+/// position): said by characters, since the number may hold non-ASCII text.
+#[cold]
+fn malformed(s: &str) -> Problem {
+    let count = s.chars().count();
+    if count != 20 {
+        return Problem::WrongLength { found: count };
+    }
+    s.chars()
+        .enumerate()
+        .find(|&(i, c)| !(c.is_ascii_digit() || (i == 17 && (c == 'X' || c == 'x'))))
+        .map_or(Problem::WrongLength { found: count }, |(i, c)| {
+            Problem::NotADigit {
+                position: i + 1,
+                found: c,
+            }
+        })
+}
+
+/// Whether `year`-`month`-`day` is a day of the proleptic Gregorian calendar (as chrono has it).
+fn is_calendar_date(year: i32, month: u32, day: u32) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 impl fmt::Display for CertificateNumber {
@@ -191,6 +239,22 @@ mod tests {
         let mut s = first17.to_owned();
         s.push(citizen_id_check_character(first17).unwrap());
         s
+    }
+
+    #[test]
+    fn the_calendar_check_agrees_with_chrono() {
+        let years = (1890..=2110).chain([0, 4, 100, 400, 1600, 1700, 1800, 1900, 2000, 9996, 9999]);
+        for year in years {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    assert_eq!(
+                        is_calendar_date(year, month, day),
+                        NaiveDate::from_ymd_opt(year, month, day).is_some(),
+                        "{year}-{month}-{day}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -230,7 +230,8 @@ fn overlaps(a: Period, b: Period) -> bool {
 }
 
 fn check(facts: &Facts) -> Result<(), Error> {
-    if facts.id.trim().is_empty() {
+    // Blank: empty or only white space (as `str::trim` sees it), found without trimming.
+    if facts.id.chars().all(char::is_whitespace) {
         return Err(invalid("id".into(), FactProblem::EmptyId));
     }
     if let Some(hukou) = &facts.hukou {

@@ -550,7 +550,13 @@ impl<'p> RosterScan<'p> {
             }
         }
         let as_of = self.options.outreach_day;
-        for duty in outreach::duties(self.policy, resident, timelines, as_of) {
+        for duty in outreach::duties(
+            self.policy,
+            resident,
+            timelines,
+            as_of,
+            outreach::Triggers::Outstanding,
+        ) {
             let status = outreach::standing(self.policy, resident, &duty, as_of, &mut NoReasons);
             match status {
                 OutreachStatus::Pending { .. } => self.summary.outreach_pending += 1,

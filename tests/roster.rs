@@ -997,3 +997,106 @@ fn in_chinese_a_line_not_utf8_or_too_long_is_rejected_in_chinese() {
     );
     assert_eq!((summary.lines_read, summary.rejected), (2, 2));
 }
+
+/// The scan's outreach worklist is exactly what `Policy::outreach` says of each resident,
+/// filtered to the pending and overdue duties: the scan skips triggers already answered (by a
+/// notification from the office whose duty it is, or an application for both subsidies)
+/// before checking their conditions, and that must drop nothing it should report. 3,000
+/// generated residents, as of 2025-06-01 and as of 2024-03-15.
+#[test]
+fn the_scans_worklist_is_policy_outreach_filtered_to_pending_and_overdue() {
+    use tianjin_disability_subsidies::Resident;
+    let policy = Policy::tianjin_2023();
+    let mut roster = Vec::new();
+    generator::write_roster(
+        &mut roster,
+        &generator::GenOptions {
+            count: 3000,
+            seed: 7,
+            malformed_every: None,
+            as_of: month("2025-06"),
+        },
+    )
+    .unwrap();
+    let roster = String::from_utf8(roster).unwrap();
+    for (scanned, as_of) in [("2025-06", "2025-06-01"), ("2024-03", "2024-03-15")] {
+        let options = ScanOptions::new(month(scanned)).with_outreach_day(day(as_of));
+        let (records, _) = scan_with(roster.as_bytes(), options);
+        let from_scan: Vec<_> = records
+            .iter()
+            .filter_map(|r| match r {
+                ScanRecord::Outreach {
+                    resident,
+                    trigger,
+                    date,
+                    office,
+                    deadline,
+                    status,
+                    subsidies,
+                    ..
+                } => Some((
+                    resident.clone(),
+                    *trigger,
+                    *date,
+                    *office,
+                    *deadline,
+                    *status,
+                    subsidies.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let mut expected = Vec::new();
+        for line in roster.lines().filter(|l| !l.trim().is_empty()) {
+            let resident = Resident::from_json(line).unwrap();
+            for item in policy.outreach(&resident, day(as_of)).unwrap() {
+                if matches!(
+                    item.status,
+                    OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }
+                ) {
+                    let t = item.trigger;
+                    expected.push((
+                        item.resident,
+                        t.kind,
+                        t.date,
+                        t.duty_of,
+                        t.deadline,
+                        item.status,
+                        t.subsidies,
+                    ));
+                }
+            }
+        }
+        assert!(expected.len() > 20, "{as_of}: {} duties", expected.len());
+        assert_eq!(from_scan, expected, "as of {as_of}");
+    }
+}
+
+/// An application for the other subsidy does not answer a duty: a grade-1 certificate issued
+/// 2025-03-10 opens the federation's duty for the nursing allowance only (no dibao, so no living
+/// allowance); the person applied on 2025-04-01 for the living allowance alone. The duty is still
+/// pending on 2025-06-01, 9 days before its deadline (2025-06-10), and the scan lists it.
+#[test]
+fn an_application_for_the_other_subsidy_leaves_the_duty_on_the_worklist() {
+    let line = concat!(
+        r#"{"id":"N","hukou":[{"place":"tianjin","from":"1970-01-01"}],"#,
+        r#""certificates":[{"category":"physical","grade":1,"issued":"2025-03-10"}],"#,
+        r#""household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],"#,
+        r#""applications":[{"subsidies":["living"],"submitted":"2025-04-01"}]}"#,
+        "\n"
+    );
+    let (records, _) = scan(line, "2025-06");
+    assert_eq!(
+        records[0],
+        ScanRecord::Outreach {
+            line: 1,
+            resident: "N".into(),
+            trigger: TriggerKind::NewCertificate,
+            date: day("2025-03-10"),
+            office: OfficeBody::DisabledPersonsFederation,
+            deadline: day("2025-06-10"),
+            status: OutreachStatus::Pending { days_left: 9 },
+            subsidies: vec![Subsidy::Nursing],
+        }
+    );
+}

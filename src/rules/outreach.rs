@@ -233,7 +233,7 @@ pub(crate) fn items(
     timelines: &[Timeline; 2],
     as_of: NaiveDate,
 ) -> Vec<OutreachItem> {
-    duties(policy, resident, timelines, as_of)
+    duties(policy, resident, timelines, as_of, Triggers::All)
         .into_iter()
         .map(|duty| {
             let mut trace = Reasons::with_capacity(4);
@@ -285,13 +285,27 @@ pub(crate) fn standing(
     }
 }
 
+/// Which of a resident's triggers [`duties`] looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Triggers {
+    /// Every trigger up to the day.
+    All,
+    /// Only the triggers that may still be on the worklist (pending or overdue) on the day:
+    /// those not yet answered by a notification from the office whose duty it is, nor by an
+    /// application for both subsidies. What a roster scan reports; the others are skipped
+    /// before their conditions are checked.
+    Outstanding,
+}
+
 /// Every outreach duty up to `as_of`, oldest first (a certificate's before an assistance
-/// period's of the same day).
+/// period's of the same day); with [`Triggers::Outstanding`], only those that may still be
+/// pending or overdue on `as_of`.
 pub(crate) fn duties(
     policy: &Policy,
     resident: &Resident,
     timelines: &[Timeline; 2],
     as_of: NaiveDate,
+    triggers: Triggers,
 ) -> Vec<Duty> {
     let facts = resident.facts();
     let start = policy.covers().from.first_day();
@@ -300,6 +314,11 @@ pub(crate) fn duties(
     // A trigger opens a duty for the subsidies whose conditions the person met on its date and
     // was not already receiving; none, no duty.
     let mut open = |kind, date: NaiveDate, fact, duty_of| {
+        if triggers == Triggers::Outstanding && answered(resident, date, duty_of, as_of) {
+            // Whichever subsidies it concerns, its status is one of the notified or applied
+            // ones (see `status`), never pending or overdue.
+            return;
+        }
         let mut subsidies = [false; 2];
         for (subsidy, timeline) in Subsidy::ALL.into_iter().zip(timelines) {
             let in_payment = timeline
@@ -464,7 +483,7 @@ pub(crate) fn reasons_for_claim(
     let submitted = resident.facts().applications[claim.application].submitted;
     let first_month = claim.first_month;
     let application = FactRef::new(FactGroup::Applications, claim.application);
-    for trigger in duties(policy, resident, timelines, submitted) {
+    for trigger in duties(policy, resident, timelines, submitted, Triggers::All) {
         if !trigger.concerns(subsidy) || submitted <= trigger.deadline {
             continue;
         }
@@ -513,6 +532,23 @@ fn first_notification<'r>(
             n.office.body == trigger.duty_of && trigger.date <= n.delivered && n.delivered <= until
         })
         .min_by_key(|(_, n)| n.delivered)
+}
+
+/// Whether a trigger of `date` whose duty is `duty_of`'s has been answered by `until`: a
+/// notification from that office, or an application for both subsidies, from the trigger's
+/// date on. Its [`status`] is then never pending or overdue, whichever subsidies it concerns:
+/// `first_notification` or `first_application` finds it.
+fn answered(resident: &Resident, date: NaiveDate, duty_of: OfficeBody, until: NaiveDate) -> bool {
+    let facts = resident.facts();
+    let window = |day: NaiveDate| date <= day && day <= until;
+    facts
+        .notifications
+        .iter()
+        .any(|n| n.office.body == duty_of && window(n.delivered))
+        || facts
+            .applications
+            .iter()
+            .any(|a| window(a.submitted) && Subsidy::ALL.iter().all(|s| a.subsidies.contains(s)))
 }
 
 /// The first application for one of `trigger`'s subsidies, submitted from the trigger's date
