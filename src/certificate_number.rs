@@ -41,20 +41,25 @@ const CHECK_CHARACTERS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4
 ///
 /// Returns `None` unless `first17` is 17 ASCII digits.
 pub fn citizen_id_check_character(first17: &str) -> Option<char> {
-    if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
+    if first17.len() != 17 {
         return None;
     }
-    Some(check_character_of_digits(first17.as_bytes()))
+    check_character_of(first17.as_bytes())
 }
 
-/// The check character of 17 ASCII digits (the caller has checked them).
-fn check_character_of_digits(digits: &[u8]) -> char {
-    let sum: u32 = digits
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(b, w)| u32::from(b.wrapping_sub(b'0')) * w)
-        .sum();
-    CHECK_CHARACTERS[(sum % 11) as usize]
+/// The check character that the 17 bytes `first17` call for, or `None` unless they are all ASCII
+/// digits: one pass, checking and summing together (this runs for every certificate of a
+/// roster).
+#[inline(always)]
+fn check_character_of(first17: &[u8]) -> Option<char> {
+    let mut sum = 0u32;
+    let mut all_digits = true;
+    for (b, w) in first17.iter().zip(WEIGHTS) {
+        let digit = b.wrapping_sub(b'0');
+        all_digits &= digit < 10;
+        sum += u32::from(digit) * w;
+    }
+    all_digits.then(|| CHECK_CHARACTERS[(sum % 11) as usize])
 }
 
 impl CertificateNumber {
@@ -150,23 +155,19 @@ type YearMonthDay = (i32, u32, u32);
 /// is wrong.
 fn check_fields(s: &str) -> Result<(Category, Grade, YearMonthDay), Problem> {
     let bytes = s.as_bytes();
-    let mut sum = 0u32;
-    let mut all_digits = bytes.len() == 20;
-    if all_digits {
-        for (b, w) in bytes[..17].iter().zip(WEIGHTS) {
-            let digit = b.wrapping_sub(b'0');
-            all_digits &= digit < 10;
-            sum += u32::from(digit) * w;
-        }
-        all_digits &= matches!(bytes[17], b'0'..=b'9' | b'X' | b'x')
-            && bytes[18].is_ascii_digit()
-            && bytes[19].is_ascii_digit();
-    }
-    if !all_digits {
+    let well_formed_tail = bytes.len() == 20
+        && matches!(bytes[17], b'0'..=b'9' | b'X' | b'x')
+        && bytes[18].is_ascii_digit()
+        && bytes[19].is_ascii_digit();
+    let expected = if well_formed_tail {
+        check_character_of(&bytes[..17])
+    } else {
+        None
+    };
+    let Some(expected) = expected else {
         return Err(malformed(s));
-    }
+    };
     // Twenty ASCII characters from here on, the first 17 of them digits.
-    let expected = CHECK_CHARACTERS[(sum % 11) as usize];
     let found = char::from(bytes[17].to_ascii_uppercase());
     if expected != found {
         return Err(Problem::CheckDigit { expected, found });
@@ -203,6 +204,7 @@ fn malformed(s: &str) -> Problem {
     s.chars()
         .enumerate()
         .find(|&(i, c)| !(c.is_ascii_digit() || (i == 17 && (c == 'X' || c == 'x'))))
+        // Some character fails, or the bytes would have passed: the fallback is never used.
         .map_or(Problem::WrongLength { found: count }, |(i, c)| {
             Problem::NotADigit {
                 position: i + 1,

@@ -3,7 +3,11 @@
 use chrono::NaiveDate;
 use serde::{de, Deserialize, Deserializer, Serializer};
 
-const EXPECTED: &str = "a calendar date as YYYY-MM-DD";
+/// What a date must be, as a reading error says it (and `Error::describe` translates it).
+pub(crate) const EXPECTED: &str = "a calendar date as YYYY-MM-DD";
+
+/// What back-pay months must be, as a reading error says it.
+pub(crate) const BACK_PAY_EXPECTED: &str = "0 to 3 back-pay months";
 
 /// Parses exactly `YYYY-MM-DD` (four, two and two ASCII digits). Hand-written because a roster
 /// holds millions of dates and chrono's format-string parser is the slowest step of reading one.
@@ -63,9 +67,8 @@ pub(crate) mod option_day {
 /// Back-pay months: a small whole number; anything else says what is allowed.
 pub(crate) fn back_pay_months<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     let n = u64::deserialize(d)?;
-    u8::try_from(n).map_err(|_| {
-        de::Error::invalid_value(de::Unexpected::Unsigned(n), &"0 to 3 back-pay months")
-    })
+    u8::try_from(n)
+        .map_err(|_| de::Error::invalid_value(de::Unexpected::Unsigned(n), &BACK_PAY_EXPECTED))
 }
 
 #[cfg(test)]

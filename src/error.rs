@@ -243,53 +243,83 @@ fn path_zh(path: &str) -> &str {
     }
 }
 
-/// What the crate's own readers expect, as serde's messages quote it, in Chinese: the facts a
-/// caseworker enters most often (a grade, a date, an amount, a month, back-pay months).
+/// What the crate's own readers expect, as a reading error says it, in Chinese: the facts a
+/// caseworker enters most often. The English is the readers' own constants, so a reworded
+/// expectation cannot fall out of this table unnoticed.
 const EXPECTED_ZH: [(&str, &str); 5] = [
-    ("a disability grade from 1 to 4", "1至4级的残疾等级"),
-    ("a calendar date as YYYY-MM-DD", "写作 YYYY-MM-DD 的日期"),
+    (crate::facts::GRADE_EXPECTED, "1至4级的残疾等级"),
+    (crate::dates::EXPECTED, "写作 YYYY-MM-DD 的日期"),
     (
-        "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number",
+        crate::money::EXPECTED,
         "不小于零的金额（单位：元），写作字符串（如“123.45”）或整数",
     ),
-    ("a month as \"YYYY-MM\"", "写作 YYYY-MM 的月份"),
-    ("0 to 3 back-pay months", "0至3个月的补发月数"),
+    (crate::month::EXPECTED, "写作“YYYY-MM”的月份"),
+    (crate::dates::BACK_PAY_EXPECTED, "0至3个月的补发月数"),
 ];
 
-/// The JSON reader's message of an [`Error::Json`], in Chinese where it is one of serde's usual
-/// forms (a wrong value or type, an unknown or missing field, an unknown variant) or the crate's
-/// own; anything else, as it came.
-fn json_message_zh(message: &str) -> String {
-    let expected_zh = |expected: &str| {
-        EXPECTED_ZH
-            .iter()
-            .find(|(en, _)| *en == expected)
-            .map_or_else(|| expected.to_owned(), |(_, zh)| (*zh).to_owned())
+/// What serde says it expected, in Chinese: the crate's own expectations and serde's usual JSON
+/// types; anything else as it came.
+fn expected_zh(expected: &str) -> String {
+    if let Some((_, zh)) = EXPECTED_ZH.iter().find(|(en, _)| *en == expected) {
+        return (*zh).to_owned();
+    }
+    let zh = match expected {
+        "a string" => "字符串",
+        "a sequence" => "数组",
+        "a map" => "对象",
+        "a boolean" => "布尔值",
+        other => match other.strip_prefix("struct ") {
+            Some(name) => return format!("对象（{name}）"),
+            None => other,
+        },
     };
-    // serde names what it found by its JSON type: `string "-5"`, `integer `7``, ….
-    let found_zh = |found: &str| {
-        for (en, zh) in [
-            ("string ", "字符串"),
-            ("integer ", "整数"),
-            ("floating point ", "小数"),
-            ("boolean ", "布尔值"),
-        ] {
-            if let Some(value) = found.strip_prefix(en) {
-                return format!("{zh}{value}");
-            }
+    zh.to_owned()
+}
+
+/// What serde says it found, by its JSON type (`string "-5"`, `integer `7``, `map`, …), in
+/// Chinese.
+fn found_zh(found: &str) -> String {
+    for (en, zh) in [
+        ("string ", "字符串"),
+        ("integer ", "整数"),
+        ("floating point ", "小数"),
+        ("boolean ", "布尔值"),
+    ] {
+        if let Some(value) = found.strip_prefix(en) {
+            return format!("{zh}{value}");
         }
-        found.to_owned()
+    }
+    let zh = match found {
+        "map" => "对象",
+        "sequence" => "数组",
+        other => other,
     };
+    zh.to_owned()
+}
+
+/// The JSON reader's message of an [`Error::Json`], in Chinese where it is one of serde's usual
+/// forms (a wrong value or type, an unknown, missing or repeated field, an unknown variant, an
+/// unfinished document and other common syntax errors) or the crate's own; anything else, as
+/// it came.
+fn json_message_zh(message: &str) -> String {
+    // The expectation comes last and is serde's or the crate's own words, so the split is at
+    // its start: a value quoted before it may itself hold ", expected ".
     for frame in ["invalid value: ", "invalid type: "] {
         if let Some((found, expected)) = message
             .strip_prefix(frame)
-            .and_then(|rest| rest.split_once(", expected "))
+            .and_then(|rest| rest.rsplit_once(", expected "))
         {
             return format!("应为{}，实为{}", expected_zh(expected), found_zh(found));
         }
     }
-    if let Some(rest) = message.strip_prefix("expected a disability grade from 1 to 4, found ") {
-        return format!("应为1至4级的残疾等级，实为{rest}");
+    // The crate's own "expected …, found …" (a grade of 5).
+    if let Some((expected, found)) = message
+        .strip_prefix("expected ")
+        .and_then(|rest| rest.split_once(", found "))
+    {
+        if let Some((_, zh)) = EXPECTED_ZH.iter().find(|(en, _)| *en == expected) {
+            return format!("应为{zh}，实为{found}");
+        }
     }
     for (prefix, label) in [
         ("unknown field ", "未知字段"),
@@ -297,13 +327,16 @@ fn json_message_zh(message: &str) -> String {
     ] {
         if let Some((name, rest)) = message
             .strip_prefix(prefix)
-            .and_then(|rest| rest.split_once(", expected one of "))
+            .and_then(|rest| rest.rsplit_once(", expected one of "))
         {
             return format!("{label}{name}，应为以下之一：{rest}");
         }
     }
     if let Some(name) = message.strip_prefix("missing field ") {
         return format!("缺少字段{name}");
+    }
+    if let Some(name) = message.strip_prefix("duplicate field ") {
+        return format!("字段{name}重复");
     }
     if message.starts_with("EOF while parsing") {
         return "JSON 不完整：读到末尾仍未结束".to_owned();

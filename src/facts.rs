@@ -255,6 +255,9 @@ impl From<Grade> for u8 {
     }
 }
 
+/// What a grade must be, as a reading error says it (and `Error::describe` translates it).
+pub(crate) const GRADE_EXPECTED: &str = "a disability grade from 1 to 4";
+
 impl<'de> Deserialize<'de> for Grade {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Grade, D::Error> {
         use serde::de::{Error, Unexpected};
@@ -262,17 +265,13 @@ impl<'de> Deserialize<'de> for Grade {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Grade;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a disability grade from 1 to 4")
+                f.write_str(GRADE_EXPECTED)
             }
             fn visit_u64<E: Error>(self, n: u64) -> Result<Grade, E> {
                 u8::try_from(n)
                     .ok()
                     .and_then(|n| Grade::try_from(n).ok())
-                    .ok_or_else(|| {
-                        E::custom(format!(
-                            "expected a disability grade from 1 to 4, found {n}"
-                        ))
-                    })
+                    .ok_or_else(|| E::custom(format!("expected {GRADE_EXPECTED}, found {n}")))
             }
             fn visit_i64<E: Error>(self, n: i64) -> Result<Grade, E> {
                 Err(E::invalid_value(Unexpected::Signed(n), &self))
@@ -290,11 +289,7 @@ impl TryFrom<u8> for Grade {
             2 => Grade::Two,
             3 => Grade::Three,
             4 => Grade::Four,
-            _ => {
-                return Err(format!(
-                    "expected a disability grade from 1 to 4, found {n}"
-                ))
-            }
+            _ => return Err(format!("expected {GRADE_EXPECTED}, found {n}")),
         })
     }
 }

@@ -111,7 +111,8 @@ impl Serialize for Money {
     }
 }
 
-const EXPECTED: &str =
+/// What an amount must be, as a reading error says it (and `Error::describe` translates it).
+pub(crate) const EXPECTED: &str =
     "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number";
 
 impl<'de> Deserialize<'de> for Money {

@@ -183,18 +183,21 @@ impl Serialize for Month {
     }
 }
 
+/// What a month must be in JSON, as a reading error says it (and `Error::describe` translates
+/// it).
+pub(crate) const EXPECTED: &str = "a month as \"YYYY-MM\"";
+
 impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Month, D::Error> {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Month;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a month as \"YYYY-MM\"")
+                f.write_str(EXPECTED)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Month, E> {
-                v.parse().map_err(|_| {
-                    E::invalid_value(serde::de::Unexpected::Str(v), &"a month as \"YYYY-MM\"")
-                })
+                v.parse()
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &EXPECTED))
             }
         }
         deserializer.deserialize_str(Visitor)

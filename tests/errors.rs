@@ -1037,6 +1037,53 @@ mod in_chinese {
             let without_position = text.rsplit_once("（第").map_or(text.as_str(), |(t, _)| t);
             assert_eq!(without_position, chinese, "{err}");
         }
+        // Each of the crate's own expectations, from a real reading error, and serde's usual forms.
+        let cases = [
+            (
+                json!({ "id": "R-1", "applications": [{ "subsidies": ["nursing"],
+                    "submitted": "2024-01-05", "back_pay_months": 300 }] }),
+                "applications[0].back_pay_months：填写有误：应为0至3个月的补发月数，实为整数`300`",
+            ),
+            (
+                // A quoted value that itself holds ", expected ".
+                json!({ "id": "R-1", "died_on": "x, expected y" }),
+                "died_on：填写有误：应为写作 YYYY-MM-DD 的日期，实为字符串\"x, expected y\"",
+            ),
+            (
+                json!({ "id": "R-1", "hukou": { "place": "tianjin" } }),
+                "hukou：填写有误：应为数组，实为对象",
+            ),
+            (
+                json!({ "id": ["R-1"] }),
+                "id：填写有误：应为字符串，实为数组",
+            ),
+        ];
+        for (facts, chinese) in cases {
+            let err = refused(&facts.to_string());
+            let text = err.describe(Language::Chinese);
+            let without_position = text.rsplit_once("（第").map_or(text.as_str(), |(t, _)| t);
+            assert_eq!(without_position, chinese, "{err}");
+        }
+        let err = refused(r#"{ "id": "R-1", "id": "R-2" }"#);
+        let text = err.describe(Language::Chinese);
+        assert!(text.contains("字段`id`重复"), "{text}");
+        // A month in JSON (policy and reform files): serde's message, as an `Error::Json` holds it.
+        let serde_error = serde_json::from_str::<Month>(r#""2024-13""#)
+            .unwrap_err()
+            .to_string();
+        let message = serde_error
+            .rsplit_once(" at line ")
+            .map_or(serde_error.as_str(), |(m, _)| m);
+        let err = Error::Json {
+            path: "covers.from".into(),
+            message: message.to_owned(),
+            line: 1,
+            column: 9,
+        };
+        assert_eq!(
+            err.describe(Language::Chinese),
+            "covers.from：填写有误：应为写作“YYYY-MM”的月份，实为字符串\"2024-13\"（第1行，第9列）"
+        );
         let err = refused(r#"{ "id": "R-1", "#);
         assert_eq!(
             err.describe(Language::Chinese),
