@@ -89,7 +89,12 @@ fn main() -> ExitCode {
         match decide(&policy, element, &options) {
             Ok(schedule) => schedules.push(schedule),
             Err(e) => {
-                eprintln!("resident [{i}]: {}", describe(&e, options.lang));
+                // The line and column of a reading error would count within the resident as
+                // re-serialized, not within the file: only its path and message are shown.
+                eprintln!(
+                    "resident [{i}]: {}",
+                    e.describe_without_position(options.lang)
+                );
                 rejected += 1;
             }
         }
@@ -127,23 +132,6 @@ fn decide(
 ) -> Result<Schedule, Error> {
     let resident = Resident::from_json(&element.to_string())?;
     policy.schedule(&resident, options.first, options.last)
-}
-
-/// An error as one line, in the language of the explanations. A JSON error's line and column
-/// would count within the resident as re-serialized, not within the file, so only its path and
-/// message are shown.
-fn describe(error: &Error, lang: Language) -> String {
-    match (error, lang) {
-        (Error::Json { path, message, .. }, Language::English) => format!("{path}: {message}"),
-        (Error::Json { .. }, Language::Chinese) => {
-            let text = error.describe(Language::Chinese);
-            match text.rfind("（第") {
-                Some(position) => text[..position].to_owned(),
-                None => text,
-            }
-        }
-        (other, lang) => other.describe(lang),
-    }
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>, policy: &Policy) -> Result<Options, String> {

@@ -141,6 +141,35 @@ impl Error {
         }
     }
 
+    /// As [`describe`](Error::describe), but an [`Error::Json`] without its line and column:
+    /// for a document whose positions would mislead the reader, such as a resident taken from a
+    /// larger file and read again on its own (the line and column would count within the
+    /// re-serialized resident, not within the file). Every other error is as `describe` gives it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Language, Resident};
+    ///
+    /// let err = Resident::from_json(r#"{ "id": "R-4",
+    ///     "certificates": [{ "category": "physical", "grade": 5, "issued": "2020-03-01" }] }"#)
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.describe_without_position(Language::English),
+    ///     "certificates[0].grade: expected a disability grade from 1 to 4, found 5"
+    /// );
+    /// assert_eq!(
+    ///     err.describe_without_position(Language::Chinese),
+    ///     "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为5"
+    /// );
+    /// ```
+    pub fn describe_without_position(&self, lang: Language) -> String {
+        match self {
+            Error::Json { path, message, .. } => reading_error(path, message, At::Nowhere, lang),
+            other => other.describe(lang),
+        }
+    }
+
     /// The message in `lang`, for a caseworker. In English it is the `Display` text; in Chinese
     /// the same facts: the field's JSON path, what was expected and what was found. The JSON
     /// reader's message of an [`Error::Json`] is put in Chinese in its usual forms (a wrong value
@@ -211,6 +240,8 @@ pub(crate) enum At {
     /// A column alone, for a document that is one line (a roster line: "line 1" would contradict
     /// the roster's own line number).
     Column(usize),
+    /// No position, for a document whose positions would mislead the reader.
+    Nowhere,
 }
 
 /// The text of an [`Error::Json`] in `lang`: the path, the JSON reader's message and where.
@@ -220,13 +251,15 @@ pub(crate) fn reading_error(path: &str, message: &str, at: At, lang: Language) -
             format!("{path}: {message} (line {line}, column {column})")
         }
         (Language::English, At::Column(column)) => format!("{path}: {message} (column {column})"),
+        (Language::English, At::Nowhere) => format!("{path}: {message}"),
         (Language::Chinese, at) => {
             let at = match at {
-                At::LineColumn(line, column) => format!("第{line}行，第{column}列"),
-                At::Column(column) => format!("第{column}列"),
+                At::LineColumn(line, column) => format!("（第{line}行，第{column}列）"),
+                At::Column(column) => format!("（第{column}列）"),
+                At::Nowhere => String::new(),
             };
             format!(
-                "{}：填写有误：{}（{at}）",
+                "{}：填写有误：{}{at}",
                 path_zh(path),
                 json_message_zh(message)
             )

@@ -971,6 +971,42 @@ mod in_chinese {
         }
     }
 
+    /// Without its position, a reading error is its path and message; every other error is as
+    /// `describe` gives it.
+    #[test]
+    fn a_reading_error_can_be_described_without_its_position() {
+        let mut reading_errors = 0;
+        for (err, chinese) in every_kind() {
+            let english = err.describe_without_position(Language::English);
+            let without = err.describe_without_position(Language::Chinese);
+            match &err {
+                Error::Json {
+                    path,
+                    message,
+                    line,
+                    column,
+                } => {
+                    reading_errors += 1;
+                    assert_eq!(english, format!("{path}: {message}"));
+                    assert_eq!(
+                        err.to_string(),
+                        format!("{english} (line {line}, column {column})")
+                    );
+                    assert_eq!(
+                        chinese,
+                        format!("{without}（第{line}行，第{column}列）"),
+                        "{err:?}"
+                    );
+                }
+                _ => {
+                    assert_eq!(english, err.to_string());
+                    assert_eq!(without, chinese);
+                }
+            }
+        }
+        assert!(reading_errors > 0, "every_kind has reading errors");
+    }
+
     /// The coverage of a policy that ends, as the policy itself writes it, in Chinese.
     #[test]
     fn a_month_after_a_policy_that_ends_reads_in_chinese() {
@@ -1033,9 +1069,11 @@ mod in_chinese {
         ];
         for (facts, chinese) in cases {
             let err = refused(&facts.to_string());
-            let text = err.describe(Language::Chinese);
-            let without_position = text.rsplit_once("（第").map_or(text.as_str(), |(t, _)| t);
-            assert_eq!(without_position, chinese, "{err}");
+            assert_eq!(
+                err.describe_without_position(Language::Chinese),
+                chinese,
+                "{err}"
+            );
         }
         // Each of the crate's own expectations, from a real reading error, and serde's usual forms.
         let cases = [
@@ -1060,9 +1098,11 @@ mod in_chinese {
         ];
         for (facts, chinese) in cases {
             let err = refused(&facts.to_string());
-            let text = err.describe(Language::Chinese);
-            let without_position = text.rsplit_once("（第").map_or(text.as_str(), |(t, _)| t);
-            assert_eq!(without_position, chinese, "{err}");
+            assert_eq!(
+                err.describe_without_position(Language::Chinese),
+                chinese,
+                "{err}"
+            );
         }
         let err = refused(r#"{ "id": "R-1", "id": "R-2" }"#);
         let text = err.describe(Language::Chinese);
