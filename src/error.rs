@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::facts::{Category, Grade};
 use crate::month::Month;
+use crate::policy::Coverage;
 use crate::render::Language;
 
 /// Everything that can go wrong: bad input, a bad policy file, or a month no policy covers.
@@ -62,8 +63,8 @@ pub enum Error {
         month: Month,
         /// The policy's name.
         policy: String,
-        /// The months it covers, e.g. `2023-08 onwards`.
-        covers: String,
+        /// The months it covers (shown as `2023-08 onwards` or `2023-08 to 2025-12`).
+        covers: Coverage,
     },
     /// A range of months whose first month is after its last.
     #[error("empty range of months: {first} is after {last}")]
@@ -386,15 +387,11 @@ fn json_message_zh(message: &str) -> String {
     syntax.to_owned()
 }
 
-/// A policy's coverage, as [`Error::MonthNotCovered`] carries it (`2023-08 onwards`,
-/// `2023-08 to 2025-12`), in Chinese.
-fn coverage_zh(covers: &str) -> String {
-    if let Some(from) = covers.strip_suffix(" onwards") {
-        return format!("{from}起的各月");
-    }
-    match covers.split_once(" to ") {
-        Some((from, to)) => format!("{from}至{to}的各月"),
-        None => covers.to_owned(),
+/// A policy's coverage in Chinese, as [`Error::MonthNotCovered`] gives it.
+fn coverage_zh(covers: &Coverage) -> String {
+    match covers.to {
+        Some(to) => format!("{}至{to}的各月", covers.from),
+        None => format!("{}起的各月", covers.from),
     }
 }
 

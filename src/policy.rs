@@ -482,7 +482,7 @@ impl Policy {
             Err(Error::MonthNotCovered {
                 month,
                 policy: self.name.to_string(),
-                covers: self.covers.to_string(),
+                covers: self.covers,
             })
         }
     }

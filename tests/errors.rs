@@ -725,7 +725,7 @@ mod other_errors {
 mod in_chinese {
     use super::*;
     use chrono::NaiveDate;
-    use tianjin_disability_subsidies::{Category, Grade, Language};
+    use tianjin_disability_subsidies::{Category, Coverage, Grade, Language};
 
     fn day(text: &str) -> NaiveDate {
         text.parse().expect("a date")
@@ -774,7 +774,10 @@ mod in_chinese {
                 Error::MonthNotCovered {
                     month: month("2023-07"),
                     policy: "tianjin-2023".into(),
-                    covers: "2023-08 onwards".into(),
+                    covers: Coverage {
+                        from: month("2023-08"),
+                        to: None,
+                    },
                 },
                 "已加载的政策均不适用于2023-07：政策 tianjin-2023 适用于2023-08起的各月",
             ),
@@ -782,7 +785,10 @@ mod in_chinese {
                 Error::MonthNotCovered {
                     month: month("2026-01"),
                     policy: "variant".into(),
-                    covers: "2023-08 to 2025-12".into(),
+                    covers: Coverage {
+                        from: month("2023-08"),
+                        to: Some(month("2025-12")),
+                    },
                 },
                 "已加载的政策均不适用于2026-01：政策 variant 适用于2023-08至2025-12的各月",
             ),

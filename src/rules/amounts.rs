@@ -88,6 +88,6 @@ fn not_covered(policy: &Policy, month: Month) -> Error {
     Error::MonthNotCovered {
         month,
         policy: policy.name().to_owned(),
-        covers: policy.covers().to_string(),
+        covers: policy.covers(),
     }
 }
