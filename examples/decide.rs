@@ -77,8 +77,17 @@ fn main() -> ExitCode {
     let elements: Vec<serde_json::Value> = match serde_json::from_str(&json) {
         Ok(elements) => elements,
         Err(e) => {
-            let source = options.path.as_deref().unwrap_or("the bundled residents");
-            eprintln!("{source}: expected a json array of residents: {e}");
+            match (options.lang, options.path.as_deref()) {
+                (Language::English, path) => eprintln!(
+                    "{}: expected a json array of residents: {e}",
+                    path.unwrap_or("the bundled residents")
+                ),
+                // The JSON reader's own message stays as it came.
+                (Language::Chinese, path) => eprintln!(
+                    "{}：应为由居民组成的 JSON 数组（{e}）",
+                    path.unwrap_or("内置的居民样本")
+                ),
+            }
             return ExitCode::from(2);
         }
     };
@@ -91,10 +100,11 @@ fn main() -> ExitCode {
             Err(e) => {
                 // The line and column of a reading error would count within the resident as
                 // re-serialized, not within the file: only its path and message are shown.
-                eprintln!(
-                    "resident [{i}]: {}",
-                    e.describe_without_position(options.lang)
-                );
+                let error = e.describe_without_position(options.lang);
+                match options.lang {
+                    Language::English => eprintln!("resident [{i}]: {error}"),
+                    Language::Chinese => eprintln!("居民 [{i}]：{error}"),
+                }
                 rejected += 1;
             }
         }
@@ -168,18 +178,19 @@ fn parse_args(mut args: impl Iterator<Item = String>, policy: &Policy) -> Result
         }
     }
     // Check the range once here rather than once per resident.
+    let lang = options.lang;
     policy
         .check_covers(options.first)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.describe(lang))?;
     policy
         .check_covers(options.last)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.describe(lang))?;
     if options.first > options.last {
         return Err(Error::EmptyRange {
             first: options.first,
             last: options.last,
         }
-        .to_string());
+        .describe(lang));
     }
     let months = options.first.months_until(options.last) + 1;
     if months > i64::from(MAX_RANGE_MONTHS) {
@@ -189,7 +200,7 @@ fn parse_args(mut args: impl Iterator<Item = String>, policy: &Policy) -> Result
             months,
             max: MAX_RANGE_MONTHS,
         }
-        .to_string());
+        .describe(lang));
     }
     Ok(options)
 }

@@ -41,7 +41,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tianjin_disability_subsidies::{
-    Comparer, Comparison, Cost, Dated, Household, Month, MonthComparison, Outcome, Payee,
+    Comparer, Comparison, Cost, Dated, Household, Language, Month, MonthComparison, Outcome, Payee,
     PerSubsidy, Policy, Reform, Resident, Subsidy, SubsidyDecision, Used,
 };
 
@@ -136,8 +136,8 @@ fn compare_roster<R: BufRead>(
         let line = lines.read;
         let text = match std::str::from_utf8(&buffer) {
             Ok(text) => text.trim(),
-            Err(e) => {
-                lines.reject(line, format!("not UTF-8: {e}"));
+            Err(_) => {
+                lines.reject(line, "expected UTF-8 text".to_owned());
                 continue;
             }
         };
@@ -148,7 +148,8 @@ fn compare_roster<R: BufRead>(
         let resident = match Resident::from_json(text) {
             Ok(resident) => resident,
             Err(e) => {
-                lines.reject(line, e.to_string());
+                // A line is one JSON document: its reading error gives the column alone.
+                lines.reject(line, e.describe_in_line(Language::English));
                 continue;
             }
         };

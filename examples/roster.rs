@@ -416,7 +416,7 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
 fn run(args: Args) -> Result<bool, String> {
     let policy = Policy::tianjin_2023();
     let scan = RosterScan::new(&policy, ScanOptions::new(args.month).in_language(args.lang))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.describe(args.lang))?;
     let mut jsonl = match &args.jsonl {
         Some(path) => Some(BufWriter::new(
             File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,

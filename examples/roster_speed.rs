@@ -35,7 +35,7 @@
 //! (d) and (c) run last, since their vector of residents would raise the peak memory.
 //!
 //! The latest figures, and the command that reproduces them, are in README.md ("Speed").
-//! Where the time goes (callgrind, 20,000 residents): parsing is about 13,950 instructions a
+//! Where the time goes (callgrind, 20,000 residents): parsing is about 13,960 instructions a
 //! resident, the checks and the rules about 2,900 more (the checks of the facts, the claim
 //! histories, the month's outcomes, the outreach duties, the records). Alone, on residents in
 //! memory, the rules take a sixth to a quarter of the time of reading a resident; in the scan,

@@ -171,13 +171,47 @@ impl Error {
         }
     }
 
+    /// As [`describe`](Error::describe), for a document that is one line of a larger file (a
+    /// JSON Lines roster): an [`Error::Json`] gives its column alone, `(column 117)`, since its
+    /// line is always 1 and would contradict the file's own line number shown beside it. Every
+    /// other error is as `describe` gives it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Language, Resident};
+    ///
+    /// let line = r#"{"id":"R-5","certificates":[{"category":"visual","grade":5,"issued":"2020-03-01"}]}"#;
+    /// let err = Resident::from_json(line).unwrap_err();
+    /// assert_eq!(
+    ///     err.describe_in_line(Language::English),
+    ///     "certificates[0].grade: expected a disability grade from 1 to 4, found 5 (column 58)"
+    /// );
+    /// assert_eq!(
+    ///     err.describe_in_line(Language::Chinese),
+    ///     "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为5（第58列）"
+    /// );
+    /// ```
+    pub fn describe_in_line(&self, lang: Language) -> String {
+        match self {
+            Error::Json {
+                path,
+                message,
+                line: 1,
+                column,
+            } => reading_error(path, message, At::Column(*column), lang),
+            other => other.describe(lang),
+        }
+    }
+
     /// The message in `lang`, for a caseworker. In English it is the `Display` text; in Chinese
     /// the same facts: the field's JSON path, what was expected and what was found. The JSON
     /// reader's message of an [`Error::Json`] is put in Chinese in its usual forms (a wrong value
     /// or type, an unknown or missing field, an unknown variant), with the crate's own
-    /// expectations (a grade, a date, an amount, a month, back-pay months) in Chinese too; its
-    /// other messages (malformed JSON, such as `EOF while parsing an object`), the JSON keys and
-    /// values it quotes, and the problem of an [`Error::InvalidPolicy`] or
+    /// expectations (a grade, a date, an amount, a month, back-pay months) in Chinese too, and so
+    /// are the commonest syntax errors (an unfinished document, a missing `,`, `:` or value,
+    /// characters after the document). Rarer syntax messages (an invalid escape or number, say),
+    /// the JSON keys and values quoted, and the problem of an [`Error::InvalidPolicy`] or
     /// [`Error::InvalidReform`] (written for the analyst who wrote the file) stay as they came.
     ///
     /// # Examples
@@ -235,7 +269,7 @@ impl Error {
 
 /// Where in a document a reading error is.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum At {
+enum At {
     /// A line and a column, both 1-based.
     LineColumn(usize, usize),
     /// A column alone, for a document that is one line (a roster line: "line 1" would contradict
@@ -246,7 +280,7 @@ pub(crate) enum At {
 }
 
 /// The text of an [`Error::Json`] in `lang`: the path, the JSON reader's message and where.
-pub(crate) fn reading_error(path: &str, message: &str, at: At, lang: Language) -> String {
+fn reading_error(path: &str, message: &str, at: At, lang: Language) -> String {
     match (lang, at) {
         (Language::English, At::LineColumn(line, column)) => {
             format!("{path}: {message} (line {line}, column {column})")

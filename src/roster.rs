@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::decision::Cause;
 use crate::engine::Judged;
-use crate::error::{reading_error, At, Error};
+use crate::error::Error;
 use crate::facts::{OfficeBody, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
@@ -282,21 +282,6 @@ fn next_line<R: BufRead>(reader: &mut R, bytes: &mut Vec<u8>) -> std::io::Result
     }
 }
 
-/// A rejected line's error as a [`ScanRecord::Rejected`] gives it. A line is one JSON document,
-/// so a reading error gives the column within the line: "line 1" would contradict the roster
-/// line number beside it.
-fn rejection(error: &Error, language: Language) -> String {
-    match error {
-        Error::Json {
-            path,
-            message,
-            line: 1,
-            column,
-        } => reading_error(path, message, At::Column(*column), language),
-        other => other.describe(language),
-    }
-}
-
 /// A roster scan in progress: feed it lines, collect records, then [`finish`](RosterScan::finish).
 ///
 /// # Examples
@@ -505,7 +490,7 @@ impl<'p> RosterScan<'p> {
         match Resident::read_into(slot, text) {
             Ok(resident) => self.checked(line, resident, sink),
             Err(error) => {
-                let error = rejection(&error, self.options.language);
+                let error = error.describe_in_line(self.options.language);
                 self.rejected(line, error, sink)
             }
         }

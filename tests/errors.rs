@@ -980,7 +980,7 @@ mod in_chinese {
     /// Without its position, a reading error is its path and message; every other error is as
     /// `describe` gives it.
     #[test]
-    fn a_reading_error_can_be_described_without_its_position() {
+    fn a_reading_error_can_be_described_without_its_position_or_in_its_line() {
         let mut reading_errors = 0;
         for (err, chinese) in every_kind() {
             let english = err.describe_without_position(Language::English);
@@ -1003,14 +1003,38 @@ mod in_chinese {
                         format!("{without}（第{line}行，第{column}列）"),
                         "{err:?}"
                     );
+                    // One line of a larger file: its column alone, for a document of one line.
+                    let (in_line_en, in_line_zh) = if *line == 1 {
+                        (
+                            format!("{english} (column {column})"),
+                            format!("{without}（第{column}列）"),
+                        )
+                    } else {
+                        (err.to_string(), chinese.to_owned())
+                    };
+                    assert_eq!(err.describe_in_line(Language::English), in_line_en);
+                    assert_eq!(err.describe_in_line(Language::Chinese), in_line_zh);
                 }
                 _ => {
                     assert_eq!(english, err.to_string());
                     assert_eq!(without, chinese);
+                    assert_eq!(err.describe_in_line(Language::English), english);
+                    assert_eq!(err.describe_in_line(Language::Chinese), chinese);
                 }
             }
         }
         assert!(reading_errors > 0, "every_kind has reading errors");
+        // A resident read from one line, as a roster's line is.
+        let err = refused(r#"{"id":"R-1","certificates":[{"category":"visual","grade":0}]}"#);
+        assert_eq!(
+            err.describe_in_line(Language::English),
+            "certificates[0].grade: expected a disability grade from 1 to 4, found 0 (column 58)"
+        );
+        assert_eq!(
+            err.describe_in_line(Language::Chinese),
+            "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为0（第58列）"
+        );
+        assert!(err.to_string().ends_with("(line 1, column 58)"), "{err}");
     }
 
     /// The coverage of a policy that ends, as the policy itself writes it, in Chinese.
