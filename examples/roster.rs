@@ -7,7 +7,7 @@
 //! cargo run --example roster -- --month 2025-03       # another month
 //! cargo run --example roster -- my-roster.jsonl       # your own JSON Lines file, streamed
 //! cargo run --example roster -- --jsonl out.jsonl     # also write every record as JSON Lines
-//! cargo run --example roster -- --lang zh             # rejected lines' errors in Chinese
+//! cargo run --example roster -- --lang zh             # the report in Chinese
 //! ```
 //!
 //! A roster is JSON Lines: one resident's facts per line (see `Facts`). Without a path the
@@ -17,8 +17,9 @@
 //! lines needs no more memory than one of ten. Malformed lines are counted and listed with their
 //! line numbers and errors, never fatal.
 //!
-//! `--lang en|zh` is the language of the rejected lines' errors, in the table and in `--jsonl`
-//! (`ScanOptions::in_language`); the table's own labels carry both languages.
+//! `--lang en|zh` is the language of the report and of the rejected lines' errors, in the report
+//! and in `--jsonl` (`ScanOptions::in_language`). In English the labels carry the policy's
+//! Chinese terms beside them; in Chinese the report is Chinese throughout, for a caseworker.
 //!
 //! `--jsonl OUT` writes every `ScanRecord` to OUT, one JSON object per line (tagged `"record"`),
 //! and the `ScanSummary` as the last line (tagged `"record": "summary"`).
@@ -33,7 +34,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tianjin_disability_subsidies::{
-    AssistanceKind, Language, Money, Month, OfficeBody, OutreachStatus, Policy, RosterScan,
+    AssistanceKind, Cause, Language, Money, Month, OfficeBody, OutreachStatus, Policy, RosterScan,
     ScanOptions, ScanRecord, ScanSummary, Subsidy, TriggerKind,
 };
 
@@ -95,28 +96,71 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(parsed)
 }
 
-fn subsidy_name(subsidy: Subsidy) -> &'static str {
-    match subsidy {
-        Subsidy::Living => "living allowance",
-        Subsidy::Nursing => "nursing allowance",
+/// `en` or `zh`, as the report's language asks.
+fn pick<'a>(lang: Language, en: &'a str, zh: &'a str) -> &'a str {
+    match lang {
+        Language::English => en,
+        Language::Chinese => zh,
     }
 }
 
-fn trigger_name(trigger: TriggerKind) -> String {
+/// `text` padded with spaces to `width` columns of a terminal, on the left (`Right`) or the right
+/// (`Left`): a Chinese character takes two columns, so `format!`'s widths, which count characters,
+/// would misalign a Chinese table.
+fn cell(text: &str, width: usize, align: Align) -> String {
+    let wide = |c: char| {
+        matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}'
+            | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}'
+            | '\u{ffe0}'..='\u{ffe6}')
+    };
+    let columns: usize = text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    let padding = " ".repeat(width.saturating_sub(columns));
+    match align {
+        Align::Left => format!("{text}{padding}"),
+        Align::Right => format!("{padding}{text}"),
+    }
+}
+
+/// Which side of its cell a text keeps to.
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Right,
+}
+
+fn subsidy_name(subsidy: Subsidy, lang: Language) -> &'static str {
+    match subsidy {
+        Subsidy::Living => pick(lang, "living allowance", "生活补贴"),
+        Subsidy::Nursing => pick(lang, "nursing allowance", "护理补贴"),
+    }
+}
+
+fn trigger_name(trigger: TriggerKind, lang: Language) -> &'static str {
     match trigger {
-        TriggerKind::NewCertificate => "new certificate".to_owned(),
+        TriggerKind::NewCertificate => pick(lang, "new certificate", "新办残疾人证"),
         TriggerKind::NewHouseholdAssistance { assistance } => match assistance {
-            AssistanceKind::Dibao => "new dibao".to_owned(),
-            _ => "new dibao-edge".to_owned(),
+            AssistanceKind::Dibao => pick(lang, "new dibao", "新纳入低保"),
+            _ => pick(lang, "new dibao-edge", "新纳入低保边缘"),
         },
     }
 }
 
-fn status_text(status: &OutreachStatus) -> String {
-    match status {
-        OutreachStatus::Pending { days_left } => format!("pending, {days_left} days left"),
-        OutreachStatus::Overdue { days_overdue } => format!("overdue by {days_overdue} days"),
-        other => other.name().to_owned(),
+fn status_text(status: &OutreachStatus, lang: Language) -> String {
+    match (status, lang) {
+        (OutreachStatus::Pending { days_left }, Language::English) => {
+            format!("pending, {days_left} days left")
+        }
+        (OutreachStatus::Pending { days_left }, Language::Chinese) => {
+            format!("待告知，剩{days_left}天")
+        }
+        (OutreachStatus::Overdue { days_overdue }, Language::English) => {
+            format!("overdue by {days_overdue} days")
+        }
+        (OutreachStatus::Overdue { days_overdue }, Language::Chinese) => {
+            format!("逾期{days_overdue}天")
+        }
+        // The worklist holds pending and overdue duties only.
+        (other, _) => other.name().to_owned(),
     }
 }
 
@@ -127,7 +171,7 @@ struct Duty {
     trigger: TriggerKind,
     date: String,
     deadline: String,
-    status: String,
+    status: OutreachStatus,
     subsidies: Vec<Subsidy>,
 }
 
@@ -143,7 +187,7 @@ struct Office {
 struct Report {
     offices: BTreeMap<OfficeBody, Office>,
     entitled: Vec<(usize, String, Subsidy, Money)>,
-    to_stop: Vec<(usize, String, Subsidy, Month, String)>,
+    to_stop: Vec<(usize, String, Subsidy, Month, Cause)>,
     /// Per subsidy (living, nursing): payment lines and their sum.
     person_lines: [(u64, Money); 2],
     /// Institution lines: name, subsidy, children, amount.
@@ -178,7 +222,7 @@ impl Report {
                         trigger: *trigger,
                         date: date.to_string(),
                         deadline: deadline.to_string(),
-                        status: status_text(status),
+                        status: *status,
                         subsidies: subsidies.clone(),
                     });
                 }
@@ -199,9 +243,8 @@ impl Report {
                 since,
                 because,
             } if self.to_stop.len() < 2 * FIRST => {
-                let why = format!("{} ({})", because.describe_en(), because.describe_zh());
                 self.to_stop
-                    .push((*line, resident.clone(), *subsidy, *since, why));
+                    .push((*line, resident.clone(), *subsidy, *since, *because));
             }
             ScanRecord::Payment {
                 subsidy, amount, ..
@@ -238,112 +281,184 @@ struct SummaryLine<'a> {
     summary: &'a ScanSummary,
 }
 
-fn more(shown: usize, total: u64) -> String {
+fn more(shown: usize, total: u64, lang: Language) -> String {
     if (shown as u64) < total {
-        format!("    … and {} more\n", total - shown as u64)
+        match lang {
+            Language::English => format!("    … and {} more\n", total - shown as u64),
+            Language::Chinese => format!("    …… 另有{}条\n", total - shown as u64),
+        }
     } else {
         String::new()
     }
 }
 
-fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Report) -> bool {
+/// The report in `lang`: English labels carry the policy's Chinese terms beside them; Chinese is
+/// Chinese throughout, for a caseworker.
+fn print_report(
+    source: &str,
+    month: Month,
+    summary: &ScanSummary,
+    report: &Report,
+    lang: Language,
+) -> bool {
+    let zh = lang == Language::Chinese;
     let mut out = String::new();
     let w = &mut out;
     use std::fmt::Write as _;
-    let _ = writeln!(w, "Roster scan for {month}, policy tianjin-2023");
-    let _ = writeln!(w, "roster: {source}\n");
-    let _ = writeln!(w, "Lines");
-    let _ = writeln!(w, "  read      {:>8}", summary.lines_read);
-    let _ = writeln!(w, "  blank     {:>8}", summary.blank);
-    let _ = writeln!(w, "  decided   {:>8}", summary.decided);
-    let _ = writeln!(w, "  rejected  {:>8}", summary.rejected);
-    let balanced = summary.lines_read == summary.blank + summary.decided + summary.rejected;
-    let _ = writeln!(
-        w,
-        "  check: read {} = blank {} + decided {} + rejected {} {}",
+    let (read, blank, decided, rejected) = (
         summary.lines_read,
         summary.blank,
         summary.decided,
         summary.rejected,
-        if balanced { "✓" } else { "✗ MISMATCH" }
     );
+    let balanced = read == blank + decided + rejected;
+    let mark = if balanced { "✓" } else { "✗ MISMATCH" };
+    if zh {
+        let _ = writeln!(w, "{month}名册筛查（政策 tianjin-2023）");
+        let _ = writeln!(w, "名册：{source}\n");
+        let _ = writeln!(w, "行数");
+        let _ = writeln!(w, "  读取  {read:>8}");
+        let _ = writeln!(w, "  空行  {blank:>8}");
+        let _ = writeln!(w, "  决定  {decided:>8}");
+        let _ = writeln!(w, "  拒收  {rejected:>8}");
+        let _ = writeln!(
+            w,
+            "  核对：读取 {read} = 空行 {blank} + 决定 {decided} + 拒收 {rejected} {mark}"
+        );
+    } else {
+        let _ = writeln!(w, "Roster scan for {month}, policy tianjin-2023");
+        let _ = writeln!(w, "roster: {source}\n");
+        let _ = writeln!(w, "Lines");
+        let _ = writeln!(w, "  read      {read:>8}");
+        let _ = writeln!(w, "  blank     {blank:>8}");
+        let _ = writeln!(w, "  decided   {decided:>8}");
+        let _ = writeln!(w, "  rejected  {rejected:>8}");
+        let _ = writeln!(
+            w,
+            "  check: read {read} = blank {blank} + decided {decided} + rejected {rejected} {mark}"
+        );
+    }
 
-    let _ = writeln!(
-        w,
-        "\nOutreach worklist (政策找人: 新办证 → 残联, 新纳入低保/低保边缘 → 民政), as of {}: {} pending, {} overdue",
+    let (day, pending, overdue) = (
         month.first_day(),
         summary.outreach_pending,
-        summary.outreach_overdue
+        summary.outreach_overdue,
     );
-    for (office, work) in &report.offices {
+    if zh {
         let _ = writeln!(
             w,
-            "  {} ({}), district and sub-district: {} pending, {} overdue",
-            office.name_en(),
-            office.name_zh(),
-            work.pending,
-            work.overdue
+            "\n政策找人工作清单（新办证 → 残联，新纳入低保/低保边缘 → 民政），截至{day}：待告知{pending}项，逾期{overdue}项"
         );
+    } else {
         let _ = writeln!(
             w,
-            "    {:>6}  {:<11} {:<16} {:<10}  {:<10}  {:<26} for",
-            "line", "resident", "trigger", "date", "deadline", "status"
+            "\nOutreach worklist (政策找人: 新办证 → 残联, 新纳入低保/低保边缘 → 民政), as of {day}: {pending} pending, {overdue} overdue"
+        );
+    }
+    for (office, work) in &report.offices {
+        if zh {
+            let _ = writeln!(
+                w,
+                "  区、街道（乡镇）{}：待告知{}项，逾期{}项",
+                office.name_zh(),
+                work.pending,
+                work.overdue
+            );
+        } else {
+            let _ = writeln!(
+                w,
+                "  {} ({}), district and sub-district: {} pending, {} overdue",
+                office.name_en(),
+                office.name_zh(),
+                work.pending,
+                work.overdue
+            );
+        }
+        let _ = writeln!(
+            w,
+            "    {}  {} {} {}  {}  {} {}",
+            cell(pick(lang, "line", "行号"), 6, Align::Right),
+            cell(pick(lang, "resident", "居民"), 11, Align::Left),
+            cell(pick(lang, "trigger", "事由"), 16, Align::Left),
+            cell(pick(lang, "date", "日期"), 10, Align::Left),
+            cell(pick(lang, "deadline", "告知期限"), 10, Align::Left),
+            cell(pick(lang, "status", "状态"), 26, Align::Left),
+            pick(lang, "for", "补贴"),
         );
         for d in &work.first {
             let subsidies: Vec<&str> = d
                 .subsidies
                 .iter()
-                .map(|s| match s {
-                    Subsidy::Living => "living",
-                    Subsidy::Nursing => "nursing",
+                .map(|&s| match (s, lang) {
+                    (Subsidy::Living, Language::English) => "living",
+                    (Subsidy::Nursing, Language::English) => "nursing",
+                    (s, Language::Chinese) => subsidy_name(s, lang),
                 })
                 .collect();
             let _ = writeln!(
                 w,
-                "    {:>6}  {:<11} {:<16} {:<10}  {:<10}  {:<26} {}",
+                "    {:>6}  {:<11} {} {:<10}  {:<10}  {} {}",
                 d.line,
                 d.resident,
-                trigger_name(d.trigger),
+                cell(trigger_name(d.trigger, lang), 16, Align::Left),
                 d.date,
                 d.deadline,
-                d.status,
+                cell(&status_text(&d.status, lang), 26, Align::Left),
                 subsidies.join("+")
             );
         }
-        w.push_str(&more(work.first.len(), work.pending + work.overdue));
+        w.push_str(&more(work.first.len(), work.pending + work.overdue, lang));
     }
 
-    let _ = writeln!(
-        w,
-        "\n应享未享 entitled but not receiving: {}",
-        summary.entitled_not_receiving
-    );
+    let entitled = summary.entitled_not_receiving;
+    let _ = match lang {
+        Language::English => writeln!(w, "\n应享未享 entitled but not receiving: {entitled}"),
+        Language::Chinese => writeln!(w, "\n应享未享：{entitled}"),
+    };
     for (line, resident, subsidy, would_pay) in &report.entitled {
-        let _ = writeln!(
-            w,
-            "    {line:>6}  {resident:<11} {:<18} would pay {would_pay}",
-            subsidy_name(*subsidy)
-        );
+        let name = cell(subsidy_name(*subsidy, lang), 18, Align::Left);
+        let _ = match lang {
+            Language::English => writeln!(
+                w,
+                "    {line:>6}  {resident:<11} {name} would pay {would_pay}"
+            ),
+            Language::Chinese => {
+                writeln!(w, "    {line:>6}  {resident:<11} {name} 应发{would_pay}元")
+            }
+        };
     }
-    w.push_str(&more(report.entitled.len(), summary.entitled_not_receiving));
+    w.push_str(&more(report.entitled.len(), entitled, lang));
 
-    let _ = writeln!(
-        w,
-        "\n应退则退 payments to stop (stopped {} to {}): {}",
-        month.minus(3),
-        month,
-        summary.to_stop
-    );
-    for (line, resident, subsidy, since, why) in &report.to_stop {
-        let _ = writeln!(
+    let (first, to_stop) = (month.minus(3), summary.to_stop);
+    let _ = match lang {
+        Language::English => writeln!(
             w,
-            "    {line:>6}  {resident:<11} {:<18} since {since}  {why}",
-            subsidy_name(*subsidy)
-        );
+            "\n应退则退 payments to stop (stopped {first} to {month}): {to_stop}"
+        ),
+        Language::Chinese => writeln!(w, "\n应退则退（{first}至{month}停发）：{to_stop}"),
+    };
+    for (line, resident, subsidy, since, because) in &report.to_stop {
+        let name = cell(subsidy_name(*subsidy, lang), 18, Align::Left);
+        let _ = match lang {
+            Language::English => writeln!(
+                w,
+                "    {line:>6}  {resident:<11} {name} since {since}  {} ({})",
+                because.describe_en(),
+                because.describe_zh()
+            ),
+            Language::Chinese => writeln!(
+                w,
+                "    {line:>6}  {resident:<11} {name} 自{since}起停发  {}",
+                because.describe_zh()
+            ),
+        };
     }
-    w.push_str(&more(report.to_stop.len(), summary.to_stop));
+    w.push_str(&more(report.to_stop.len(), to_stop, lang));
 
-    let _ = writeln!(w, "\nPayment run {month}");
+    let _ = match lang {
+        Language::English => writeln!(w, "\nPayment run {month}"),
+        Language::Chinese => writeln!(w, "\n{month}发放清单（元）"),
+    };
     let mut reconciled = true;
     for subsidy in Subsidy::ALL {
         let totals = match subsidy {
@@ -352,63 +467,104 @@ fn print_report(source: &str, month: Month, summary: &ScanSummary, report: &Repo
         };
         let (lines, person_sum) = report.person_lines[subsidy as usize];
         let institution_sum = report.institution_sum[subsidy as usize];
-        let zh = match subsidy {
+        let full_zh = match subsidy {
             Subsidy::Living => "困难残疾人生活补贴",
             Subsidy::Nursing => "重度残疾人护理补贴",
         };
-        let _ = writeln!(w, "  {} ({zh})", subsidy_name(subsidy));
+        let _ = match lang {
+            Language::English => writeln!(w, "  {} ({full_zh})", subsidy_name(subsidy, lang)),
+            Language::Chinese => writeln!(w, "  {full_zh}"),
+        };
         let _ = writeln!(
             w,
-            "    {:<26}{:>8}   {:>12}",
-            "persons", totals.persons, totals.to_persons
+            "    {}{:>8}   {:>12}",
+            cell(pick(lang, "persons", "发给本人（人）"), 26, Align::Left),
+            totals.persons,
+            totals.to_persons
         );
         let _ = writeln!(
             w,
-            "    {:<26}{:>8}   {:>12}   (per institution below)",
-            "children in institutions", totals.institution_children, totals.to_institutions
+            "    {}{:>8}   {:>12}   {}",
+            cell(
+                pick(lang, "children in institutions", "机构代领（儿童）"),
+                26,
+                Align::Left
+            ),
+            totals.institution_children,
+            totals.to_institutions,
+            pick(lang, "(per institution below)", "（各机构见下）"),
         );
         for (name, s, children, amount) in &report.institutions {
             if *s == subsidy {
-                let noun = if *children == 1 { "child" } else { "children" };
-                let _ = writeln!(w, "      {name}: {children} {noun}, {amount}");
+                let _ = match lang {
+                    Language::English => {
+                        let noun = if *children == 1 { "child" } else { "children" };
+                        writeln!(w, "      {name}: {children} {noun}, {amount}")
+                    }
+                    Language::Chinese => writeln!(w, "      {name}：{children}名儿童，{amount}元"),
+                };
             }
         }
-        let _ = writeln!(w, "    {:<26}{:>8}   {:>12}", "total", "", totals.total);
+        let _ = writeln!(
+            w,
+            "    {}{:>8}   {:>12}",
+            cell(pick(lang, "total", "合计"), 26, Align::Left),
+            "",
+            totals.total
+        );
         let ok = person_sum + institution_sum == totals.total
             && lines == totals.persons
             && person_sum == totals.to_persons
             && institution_sum == totals.to_institutions;
         reconciled &= ok;
-        let _ = writeln!(
-            w,
-            "    check: the {lines} payment lines sum to {person_sum}, the institution lines to {institution_sum}: {} {} total {}",
+        let (sum, sign, total) = (
             person_sum + institution_sum,
             if ok { "=" } else { "≠" },
-            totals.total
+            totals.total,
         );
+        let _ = match lang {
+            Language::English => writeln!(
+                w,
+                "    check: the {lines} payment lines sum to {person_sum}, the institution lines to {institution_sum}: {sum} {sign} total {total}"
+            ),
+            Language::Chinese => writeln!(
+                w,
+                "    核对：{lines}条个人发放合计{person_sum}，机构发放合计{institution_sum}：{sum} {sign} 合计 {total}"
+            ),
+        };
     }
     let both = summary.living.total + summary.nursing.total;
     reconciled &= both == summary.total;
-    let _ = writeln!(
-        w,
-        "  both subsidies: {} + {} = {} {} total {}  {}",
+    let (living, nursing, sign, total) = (
         summary.living.total,
         summary.nursing.total,
-        both,
         if both == summary.total { "=" } else { "≠" },
         summary.total,
-        if reconciled {
-            "✓ reconciled"
-        } else {
-            "✗ NOT RECONCILED"
-        }
+    );
+    let verdict = match (reconciled, lang) {
+        (true, Language::English) => "✓ reconciled",
+        (false, Language::English) => "✗ NOT RECONCILED",
+        (true, Language::Chinese) => "✓ 账目相符",
+        (false, Language::Chinese) => "✗ 账目不符",
+    };
+    let _ = writeln!(
+        w,
+        "  {}{living} + {nursing} = {both} {sign} {} {total}  {verdict}",
+        pick(lang, "both subsidies: ", "两项补贴："),
+        pick(lang, "total", "合计"),
     );
 
-    let _ = writeln!(w, "\nRejected lines: {}", summary.rejected);
+    let _ = match lang {
+        Language::English => writeln!(w, "\nRejected lines: {}", summary.rejected),
+        Language::Chinese => writeln!(w, "\n拒收的行：{}", summary.rejected),
+    };
     for (line, error) in &report.rejected {
-        let _ = writeln!(w, "    line {line}: {error}");
+        let _ = match lang {
+            Language::English => writeln!(w, "    line {line}: {error}"),
+            Language::Chinese => writeln!(w, "    第{line}行：{error}"),
+        };
     }
-    w.push_str(&more(report.rejected.len(), summary.rejected));
+    w.push_str(&more(report.rejected.len(), summary.rejected, lang));
     print!("{out}");
     balanced && reconciled
 }
@@ -440,7 +596,12 @@ fn run(args: Args) -> Result<bool, String> {
     };
     let (source, summary) = match &args.path {
         None => (
-            "bundled examples/data/roster.jsonl".to_owned(),
+            pick(
+                args.lang,
+                "bundled examples/data/roster.jsonl",
+                "内置样本 examples/data/roster.jsonl",
+            )
+            .to_owned(),
             scan.scan(BUNDLED.as_bytes(), &mut sink),
         ),
         Some(path) => {
@@ -467,7 +628,9 @@ fn run(args: Args) -> Result<bool, String> {
             ));
         }
     }
-    Ok(print_report(&source, args.month, &summary, &report))
+    Ok(print_report(
+        &source, args.month, &summary, &report, args.lang,
+    ))
 }
 
 fn main() -> ExitCode {
