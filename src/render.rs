@@ -118,11 +118,14 @@ impl Finding {
             }
             (Finding::Compared { kind, benefit_amount, subsidy_amount, kept, .. }, Zh) => {
                 let kept = match kept { Side::Subsidy => "领取本补贴", Side::OtherBenefit => "保留该待遇" };
-                format!("{}每月{benefit_amount}元，本补贴每月{subsidy_amount}元：择高{kept}", kind.name_zh())
+                // Equal amounts: no higher to choose; the tie rule's finding follows.
+                let how = if benefit_amount == subsidy_amount { "金额相同，" } else { "择高" };
+                format!("{}每月{benefit_amount}元，本补贴每月{subsidy_amount}元：{how}{kept}", kind.name_zh())
             }
             (Finding::Compared { kind, benefit_amount, subsidy_amount, kept, .. }, En) => {
                 let kept = match kept { Side::Subsidy => "the subsidy is kept", Side::OtherBenefit => "the other benefit is kept" };
-                format!("{} {benefit_amount} a month vs the subsidy {subsidy_amount}: {kept}", kind.name_en())
+                let how = if benefit_amount == subsidy_amount { "equal amounts, " } else { "" };
+                format!("{} {benefit_amount} a month vs the subsidy {subsidy_amount}: {how}{kept}", kind.name_en())
             }
             (Finding::CompetesOnlyWhenReceived { kind, .. }, Zh) => format!("{}尚未享受，不参与择高", kind.name_zh()),
             (Finding::CompetesOnlyWhenReceived { kind, .. }, En) => format!("the {} is not yet received: it does not compete", kind.name_en()),

@@ -1770,6 +1770,40 @@ mod higher_tie {
         );
     }
 
+    /// The explanation does not call a tie "the higher": the amounts are equal, and the tie
+    /// rule's finding says what decided.
+    #[test]
+    fn an_explanation_says_equal_amounts_are_equal() {
+        use tianjin_disability_subsidies::Language;
+        let tie = decide(&tie("received", json!([])), "2024-01");
+        let zh = tie.explain(Language::Chinese).to_string();
+        assert!(
+            zh.contains("每月300元，本补贴每月300元：金额相同，保留该待遇"),
+            "{zh}"
+        );
+        assert!(!zh.contains("择高保留该待遇"), "{zh}");
+        let en = tie.explain(Language::English).to_string();
+        assert!(
+            en.contains("300 a month vs the subsidy 300: equal amounts, the other benefit is kept"),
+            "{en}"
+        );
+        let higher = with(eligible(), |f| {
+            f["other_benefits"] = json!([benefit(
+                "welfare_living_allowance",
+                "400",
+                "received",
+                "2020-01-01"
+            )]);
+        });
+        let zh = decide(&higher, "2024-01")
+            .explain(Language::Chinese)
+            .to_string();
+        assert!(
+            zh.contains("每月400元，本补贴每月300元：择高保留该待遇"),
+            "{zh}"
+        );
+    }
+
     #[test]
     fn on_equal_amounts_a_benefit_only_qualified_for_gives_way_to_the_subsidy() {
         let d = decide(&tie("qualified", json!([])), "2024-01");
