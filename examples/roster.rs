@@ -529,7 +529,7 @@ fn print_report(
             ),
             Language::Chinese => writeln!(
                 w,
-                "    核对：{lines}条个人发放合计{person_sum}，机构发放合计{institution_sum}：{sum} {sign} 合计 {total}"
+                "    核对：{lines}条个人发放合计{person_sum}，机构发放合计{institution_sum}：{sum} {sign} 合计{total}"
             ),
         };
     }

@@ -380,7 +380,7 @@ impl Display for Explanation<'_, MonthDecision> {
         match self.lang {
             Language::Chinese => writeln!(
                 f,
-                "{} {}（{}）合计 {} 元",
+                "{} {}（{}）合计{}元",
                 d.resident, d.month, d.policy, d.total
             )?,
             Language::English => writeln!(
@@ -405,7 +405,7 @@ impl Display for Explanation<'_, Schedule> {
         match lang {
             Language::Chinese => writeln!(
                 f,
-                "{} {}至{}（{}）合计 {} 元",
+                "{} {}至{}（{}）合计{}元",
                 s.resident, s.first, s.last, s.policy, s.total
             )?,
             Language::English => writeln!(
