@@ -1777,6 +1777,12 @@ mod higher_tie {
         use tianjin_disability_subsidies::Language;
         let tie = decide(&tie("received", json!([])), "2024-01");
         let zh = tie.explain(Language::Chinese).to_string();
+        // The month's total, written as every other amount is: 合计200元.
+        let first_line = zh.lines().next().unwrap_or_default();
+        assert!(
+            first_line.ends_with("2024-01（tianjin-2023）合计200元"),
+            "{zh}"
+        );
         assert!(
             zh.contains("每月300元，本补贴每月300元：金额相同，保留该待遇"),
             "{zh}"
