@@ -223,7 +223,7 @@ impl Error {
     ///     "hukou": [{ "place": "tianjin", "from": "2024-01-01", "to": "2023-12-31" }] }"#)
     ///     .unwrap_err();
     /// assert_eq!(err.describe(Language::English), err.to_string());
-    /// assert_eq!(err.describe(Language::Chinese), "hukou[0].to：日期应不早于2024-01-01，实为2023-12-31");
+    /// assert_eq!(err.describe(Language::Chinese), "hukou[0].to：日期应不早于该时段的起始日2024-01-01，实为2023-12-31");
     /// ```
     pub fn describe(&self, lang: Language) -> String {
         let Language::Chinese = lang else {
@@ -434,7 +434,7 @@ fn coverage_zh(covers: &Coverage) -> String {
 #[non_exhaustive]
 pub enum FactProblem {
     /// A period whose last day is before its first.
-    #[error("expected a date on or after {from}, found {to}")]
+    #[error("expected a date on or after the period's first day, {from}, found {to}")]
     EndsBeforeStart {
         /// The period's first day.
         from: NaiveDate,
@@ -513,7 +513,7 @@ impl FactProblem {
         };
         match self {
             FactProblem::EndsBeforeStart { from, to } => {
-                format!("日期应不早于{from}，实为{to}")
+                format!("日期应不早于该时段的起始日{from}，实为{to}")
             }
             FactProblem::ExpiresBeforeIssued { issued, expires } => {
                 format!("残疾人证的有效期至{expires}，早于发证日期{issued}")

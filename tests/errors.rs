@@ -339,7 +339,7 @@ mod invalid_facts {
         assert_invalid_fact(
             &err,
             "hukou[0].to",
-            "hukou[0].to: expected a date on or after 1960-05-01, found 1960-04-30",
+            "hukou[0].to: expected a date on or after the period's first day, 1960-05-01, found 1960-04-30",
         );
         assert!(matches!(
             err,
@@ -358,7 +358,7 @@ mod invalid_facts {
         assert_invalid_fact(
             &err,
             "custody[0].to",
-            "custody[0].to: expected a date on or after 2024-01-01, found 2023-12-31",
+            "custody[0].to: expected a date on or after the period's first day, 2024-01-01, found 2023-12-31",
         );
     }
 
@@ -373,7 +373,7 @@ mod invalid_facts {
         assert_invalid_fact(
             &err,
             "other_benefits[0].to",
-            "other_benefits[0].to: expected a date on or after 2024-01-01, found 2023-12-31",
+            "other_benefits[0].to: expected a date on or after the period's first day, 2024-01-01, found 2023-12-31",
         );
     }
 
@@ -383,7 +383,7 @@ mod invalid_facts {
         assert_invalid_fact(
             &err,
             "household_assistance[0].to",
-            "household_assistance[0].to: expected a date on or after 2022-01-01, found 2021-12-31",
+            "household_assistance[0].to: expected a date on or after the period's first day, 2022-01-01, found 2021-12-31",
         );
         let err = refused_edit(|f| {
             f["orphan_guarantee"] = json!([{ "care": { "kind": "dispersed" }, "from": "2015-01-01", "to": "2014-12-31" }])
@@ -391,7 +391,7 @@ mod invalid_facts {
         assert_invalid_fact(
             &err,
             "orphan_guarantee[0].to",
-            "orphan_guarantee[0].to: expected a date on or after 2015-01-01, found 2014-12-31",
+            "orphan_guarantee[0].to: expected a date on or after the period's first day, 2015-01-01, found 2014-12-31",
         );
     }
 
@@ -830,7 +830,7 @@ mod in_chinese {
                         to: day("2023-12-31"),
                     },
                 ),
-                "hukou[0].to：日期应不早于2024-01-01，实为2023-12-31",
+                "hukou[0].to：日期应不早于该时段的起始日2024-01-01，实为2023-12-31",
             ),
             (
                 fact(

@@ -228,7 +228,7 @@ fn bundled_roster_rejects_exactly_the_malformed_lines() {
             // Line 236's dibao period runs from 2010-02-07 "to" 2009-10-27.
             (
                 236,
-                "household_assistance[0].to: expected a date on or after 2010-02-07, found 2009-10-27"
+                "household_assistance[0].to: expected a date on or after the period's first day, 2010-02-07, found 2009-10-27"
             ),
         ]
     );
@@ -969,7 +969,7 @@ fn bundled_roster_in_chinese_rejects_the_same_lines_in_chinese() {
                 177,
                 "houshold_assistance：填写有误：未知字段`houshold_assistance`，应为以下之一：`id`, `died_on`, `hukou`, `certificates`, `household_assistance`, `orphan_guarantee`, `other_benefits`, `custody`, `applications`, `choices`, `notifications`（第190列）"
             ),
-            (236, "household_assistance[0].to：日期应不早于2010-02-07，实为2009-10-27"),
+            (236, "household_assistance[0].to：日期应不早于该时段的起始日2010-02-07，实为2009-10-27"),
         ]
     );
 }
