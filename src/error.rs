@@ -19,7 +19,8 @@ pub enum Error {
     /// JSON that could not be read: malformed, an unknown field, a wrong type or an invalid value.
     #[error("{}", reading_error(.path, .message, At::LineColumn(*.line, *.column), Language::English))]
     Json {
-        /// Where in the document, e.g. `certificates[0].grade` (`.` for the whole document).
+        /// Where in the document, e.g. `certificates[0].grade` (`.` for the whole document, which
+        /// the message names: "the whole record", 整条记录).
         path: String,
         /// What was wrong, as the JSON reader says it.
         message: String,
@@ -281,6 +282,7 @@ enum At {
 
 /// The text of an [`Error::Json`] in `lang`: the path, the JSON reader's message and where.
 fn reading_error(path: &str, message: &str, at: At, lang: Language) -> String {
+    let path = path_named(path, lang);
     match (lang, at) {
         (Language::English, At::LineColumn(line, column)) => {
             format!("{path}: {message} (line {line}, column {column})")
@@ -293,21 +295,18 @@ fn reading_error(path: &str, message: &str, at: At, lang: Language) -> String {
                 At::Column(column) => format!("（第{column}列）"),
                 At::Nowhere => String::new(),
             };
-            format!(
-                "{}：填写有误：{}{at}",
-                path_zh(path),
-                json_message_zh(message)
-            )
+            format!("{path}：填写有误：{}{at}", json_message_zh(message))
         }
     }
 }
 
-/// A JSON path in Chinese text: `.`, the whole document, is named.
-fn path_zh(path: &str) -> &str {
-    if path == "." {
-        "整条记录"
-    } else {
-        path
+/// A JSON path as a message shows it: `.`, the whole document, is named in words, which a
+/// caseworker reads more easily than the path's notation.
+fn path_named(path: &str, lang: Language) -> &str {
+    match (path, lang) {
+        (".", Language::English) => "the whole record",
+        (".", Language::Chinese) => "整条记录",
+        (path, _) => path,
     }
 }
 

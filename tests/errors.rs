@@ -296,7 +296,7 @@ mod json_errors {
         assert_json_error(
             &refused(""),
             ".",
-            ".: EOF while parsing a value (line 1, column 0)",
+            "the whole record: EOF while parsing a value (line 1, column 0)",
         );
     }
 }
@@ -1611,7 +1611,7 @@ fn trailing_text_after_the_json_is_refused() {
         let err = Resident::from_json(json).unwrap_err();
         assert_eq!(
             err.to_string(),
-            format!(".: trailing characters (line 1, column {column})"),
+            format!("the whole record: trailing characters (line 1, column {column})"),
             "{json}"
         );
     }

@@ -214,7 +214,7 @@ fn bundled_roster_rejects_exactly_the_malformed_lines() {
         [
             // Line 59 lost its closing brace: the reader hits the end of the line (383
             // characters) inside the object.
-            (59, ".: EOF while parsing an object (column 383)"),
+            (59, "the whole record: EOF while parsing an object (column 383)"),
             // Line 118's certificate says grade 5; the `5` is the 117th character.
             (
                 118,
@@ -496,7 +496,7 @@ fn small_roster_gives_every_record_in_order() {
         to_stop(7, "G", Subsidy::Nursing, "2025-05", Cause::Died),
         ScanRecord::Rejected {
             line: 10,
-            error: ".: key must be a string (column 2)".into(),
+            error: "the whole record: key must be a string (column 2)".into(),
         },
         // 2025-04-10 + 3 months = 2025-07-10; from 2025-06-01: 29 + 10 = 39 days left.
         ScanRecord::Outreach {
