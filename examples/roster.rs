@@ -104,17 +104,21 @@ fn pick<'a>(lang: Language, en: &'a str, zh: &'a str) -> &'a str {
     }
 }
 
-/// `text` padded with spaces to `width` columns of a terminal, on the left (`Right`) or the right
-/// (`Left`): a Chinese character takes two columns, so `format!`'s widths, which count characters,
-/// would misalign a Chinese table.
-fn cell(text: &str, width: usize, align: Align) -> String {
+/// How many columns of a terminal `text` takes: a Chinese character (or another wide one) two,
+/// so `format!`'s widths, which count characters, would misalign a Chinese table.
+fn columns(text: &str) -> usize {
     let wide = |c: char| {
         matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}'
             | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}'
             | '\u{ffe0}'..='\u{ffe6}')
     };
-    let columns: usize = text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
-    let padding = " ".repeat(width.saturating_sub(columns));
+    text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
+}
+
+/// `text` padded with spaces to `width` columns of a terminal (see [`columns`]), after it
+/// (`Left`) or before it (`Right`).
+fn cell(text: &str, width: usize, align: Align) -> String {
+    let padding = " ".repeat(width.saturating_sub(columns(text)));
     match align {
         Align::Left => format!("{text}{padding}"),
         Align::Right => format!("{padding}{text}"),
@@ -292,15 +296,16 @@ fn more(shown: usize, total: u64, lang: Language) -> String {
     }
 }
 
-/// The report in `lang`: English labels carry the policy's Chinese terms beside them; Chinese is
-/// Chinese throughout, for a caseworker.
-fn print_report(
+/// The report in `lang`, and whether its counts balance and its totals reconcile. English labels
+/// carry the policy's Chinese terms beside them; Chinese is Chinese throughout, for a caseworker.
+fn report_text(
+    policy: &str,
     source: &str,
     month: Month,
     summary: &ScanSummary,
     report: &Report,
     lang: Language,
-) -> bool {
+) -> (String, bool) {
     let zh = lang == Language::Chinese;
     let mut out = String::new();
     let w = &mut out;
@@ -312,21 +317,25 @@ fn print_report(
         summary.rejected,
     );
     let balanced = read == blank + decided + rejected;
-    let mark = if balanced { "✓" } else { "✗ MISMATCH" };
+    let mark = match (balanced, lang) {
+        (true, _) => "✓",
+        (false, Language::English) => "✗ MISMATCH",
+        (false, Language::Chinese) => "✗ 不符",
+    };
     if zh {
-        let _ = writeln!(w, "{month}名册筛查（政策 tianjin-2023）");
+        let _ = writeln!(w, "{month}名册筛查（政策 {policy}）");
         let _ = writeln!(w, "名册：{source}\n");
         let _ = writeln!(w, "行数");
-        let _ = writeln!(w, "  读取  {read:>8}");
-        let _ = writeln!(w, "  空行  {blank:>8}");
-        let _ = writeln!(w, "  决定  {decided:>8}");
-        let _ = writeln!(w, "  拒收  {rejected:>8}");
+        let _ = writeln!(w, "  读取      {read:>8}");
+        let _ = writeln!(w, "  空行      {blank:>8}");
+        let _ = writeln!(w, "  已判定    {decided:>8}");
+        let _ = writeln!(w, "  无法判定  {rejected:>8}");
         let _ = writeln!(
             w,
-            "  核对：读取 {read} = 空行 {blank} + 决定 {decided} + 拒收 {rejected} {mark}"
+            "  核对：读取 {read} = 空行 {blank} + 已判定 {decided} + 无法判定 {rejected} {mark}"
         );
     } else {
-        let _ = writeln!(w, "Roster scan for {month}, policy tianjin-2023");
+        let _ = writeln!(w, "Roster scan for {month}, policy {policy}");
         let _ = writeln!(w, "roster: {source}\n");
         let _ = writeln!(w, "Lines");
         let _ = writeln!(w, "  read      {read:>8}");
@@ -413,7 +422,7 @@ fn print_report(
     let entitled = summary.entitled_not_receiving;
     let _ = match lang {
         Language::English => writeln!(w, "\n应享未享 entitled but not receiving: {entitled}"),
-        Language::Chinese => writeln!(w, "\n应享未享：{entitled}"),
+        Language::Chinese => writeln!(w, "\n应享未享：{entitled}条"),
     };
     for (line, resident, subsidy, would_pay) in &report.entitled {
         let name = cell(subsidy_name(*subsidy, lang), 18, Align::Left);
@@ -422,9 +431,10 @@ fn print_report(
                 w,
                 "    {line:>6}  {resident:<11} {name} would pay {would_pay}"
             ),
-            Language::Chinese => {
-                writeln!(w, "    {line:>6}  {resident:<11} {name} 应发{would_pay}元")
-            }
+            Language::Chinese => writeln!(
+                w,
+                "    {line:>6}  {resident:<11} {name} 申请后每月可领{would_pay}元"
+            ),
         };
     }
     w.push_str(&more(report.entitled.len(), entitled, lang));
@@ -435,7 +445,7 @@ fn print_report(
             w,
             "\n应退则退 payments to stop (stopped {first} to {month}): {to_stop}"
         ),
-        Language::Chinese => writeln!(w, "\n应退则退（{first}至{month}停发）：{to_stop}"),
+        Language::Chinese => writeln!(w, "\n应退则退（{first}至{month}停发）：{to_stop}条"),
     };
     for (line, resident, subsidy, since, because) in &report.to_stop {
         let name = cell(subsidy_name(*subsidy, lang), 18, Align::Left);
@@ -549,14 +559,14 @@ fn print_report(
     };
     let _ = writeln!(
         w,
-        "  {}{living} + {nursing} = {both} {sign} {} {total}  {verdict}",
+        "  {}{living} + {nursing} = {both} {sign} {}{total}  {verdict}",
         pick(lang, "both subsidies: ", "两项补贴："),
-        pick(lang, "total", "合计"),
+        pick(lang, "total ", "合计"),
     );
 
     let _ = match lang {
         Language::English => writeln!(w, "\nRejected lines: {}", summary.rejected),
-        Language::Chinese => writeln!(w, "\n拒收的行：{}", summary.rejected),
+        Language::Chinese => writeln!(w, "\n无法判定的行：{}", summary.rejected),
     };
     for (line, error) in &report.rejected {
         let _ = match lang {
@@ -565,8 +575,7 @@ fn print_report(
         };
     }
     w.push_str(&more(report.rejected.len(), summary.rejected, lang));
-    print!("{out}");
-    balanced && reconciled
+    (out, balanced && reconciled)
 }
 
 fn run(args: Args) -> Result<bool, String> {
@@ -628,11 +637,168 @@ fn run(args: Args) -> Result<bool, String> {
             ));
         }
     }
-    Ok(print_report(
-        &source, args.month, &summary, &report, args.lang,
-    ))
+    let (text, sound) = report_text(
+        policy.name(),
+        &source,
+        args.month,
+        &summary,
+        &report,
+        args.lang,
+    );
+    print!("{text}");
+    Ok(sound)
 }
 
 fn main() -> ExitCode {
     cli::run_with_args(USAGE, parse_args, run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The report of the bundled roster for 2025-06, in `lang`.
+    fn bundled(lang: Language) -> (String, bool) {
+        let policy = Policy::tianjin_2023();
+        let month = Month::new(2025, 6).expect("a month");
+        let scan = RosterScan::new(&policy, ScanOptions::new(month).in_language(lang))
+            .expect("the policy covers 2025-06");
+        let mut report = Report::default();
+        let summary = scan
+            .scan(BUNDLED.as_bytes(), |record| report.add(&record))
+            .expect("reading from memory");
+        report_text(policy.name(), "bundled", month, &summary, &report, lang)
+    }
+
+    /// Columns of a terminal, counted independently of [`columns`]: every character from the
+    /// CJK blocks on is two wide (true of every character these reports hold).
+    fn width(text: &str) -> usize {
+        text.chars()
+            .map(|c| if u32::from(c) >= 0x2e80 { 2 } else { 1 })
+            .sum()
+    }
+
+    /// The terminal column at which `needle` starts in each of `lines` that holds it.
+    fn starts(lines: &[&str], needle: &str) -> Vec<usize> {
+        lines
+            .iter()
+            .filter_map(|line| line.find(needle).map(|i| width(&line[..i])))
+            .collect()
+    }
+
+    fn all_equal(found: &[usize], what: &str, text: &str) {
+        assert!(found.len() >= 2, "{what}: too few rows\n{text}");
+        assert!(
+            found.iter().all(|&c| c == found[0]),
+            "{what}: {found:?}\n{text}"
+        );
+    }
+
+    #[test]
+    fn a_wide_character_takes_two_columns() {
+        assert_eq!(columns("生活补贴"), 8);
+        assert_eq!(columns("living"), 6);
+        assert_eq!(columns("（各机构见下）"), 14);
+        assert_eq!(cell("生活补贴", 10, Align::Left), "生活补贴  ");
+        assert_eq!(cell("行号", 6, Align::Right), "  行号");
+        assert_eq!(cell("too long", 3, Align::Left), "too long");
+    }
+
+    #[test]
+    fn the_chinese_report_is_chinese_and_its_totals_reconcile() {
+        let (text, sound) = bundled(Language::Chinese);
+        assert!(sound, "{text}");
+        for line in [
+            "  核对：读取 305 = 空行 1 + 已判定 300 + 无法判定 4 ✓",
+            "截至2025-06-01：待告知3项，逾期6项",
+            "        10  TJ00000010  新纳入低保       2025-03-07  2025-06-07  待告知，剩6天              生活补贴",
+            "应享未享：55条",
+            "        15  TJ00000015  护理补贴           自2025-03起停发  本人死亡",
+            "      天津市儿童福利院：4名儿童，800元",
+            "    核对：115条个人发放合计23000，机构发放合计1400：24400 = 合计24400",
+            "  两项补贴：20140 + 24400 = 44540 = 合计44540  ✓ 账目相符",
+            "    第118行：certificates[0].grade：填写有误：应为1至4级的残疾等级，实为5（第117列）",
+        ] {
+            assert!(text.contains(line), "missing {line:?}\n{text}");
+        }
+        for english in [
+            "pending",
+            "overdue",
+            "would pay",
+            "since",
+            "Payment run",
+            "Rejected",
+            "check:",
+            "total",
+            "persons",
+            "children",
+            "reconciled",
+            "line ",
+        ] {
+            assert!(!text.contains(english), "English {english:?} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_tables_line_up_in_both_languages() {
+        for lang in [Language::Chinese, Language::English] {
+            let (text, _) = bundled(lang);
+            let lines: Vec<&str> = text.lines().collect();
+            // The worklist: the trigger's date starts in one column, under its header. (Only the
+            // worklist's rows have a date two spaces after the resident.)
+            let header = pick(lang, "date", "日期");
+            let mut dates: Vec<usize> = lines
+                .iter()
+                .filter_map(|l| {
+                    let resident = l.find("  TJ")?;
+                    let date = resident + l[resident..].find("  20")? + 2;
+                    Some(width(&l[..date]))
+                })
+                .collect();
+            dates.extend(
+                lines
+                    .iter()
+                    .filter(|l| l.contains(pick(lang, "resident", "居民")) && l.contains(header))
+                    .filter_map(|l| l.find(header).map(|i| width(&l[..i]))),
+            );
+            all_equal(&dates, "worklist dates", &text);
+            // 应享未享 and 应退则退: what follows the subsidy's cell starts in one column.
+            all_equal(
+                &starts(&lines, pick(lang, " would pay", " 申请后每月可领")),
+                "entitled",
+                &text,
+            );
+            all_equal(
+                &starts(&lines, pick(lang, " since 20", " 自20")),
+                "to stop",
+                &text,
+            );
+            // The payment run: the count of persons and children, and the total, end in one column.
+            let ends: Vec<usize> = lines
+                .iter()
+                .filter(|l| {
+                    [
+                        pick(lang, "    persons", "    发给本人"),
+                        pick(lang, "    children in", "    机构代领"),
+                        pick(lang, "    total", "    合计"),
+                    ]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+                })
+                .map(|l| {
+                    width(
+                        l.split("   (")
+                            .next()
+                            .unwrap_or(l)
+                            .split("   （")
+                            .next()
+                            .unwrap_or(l)
+                            .trim_end(),
+                    )
+                })
+                .collect();
+            assert_eq!(ends.len(), 6, "{text}");
+            all_equal(&ends, "payment run", &text);
+        }
+    }
 }

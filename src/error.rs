@@ -173,9 +173,10 @@ impl Error {
     }
 
     /// As [`describe`](Error::describe), for a document that is one line of a larger file (a
-    /// JSON Lines roster): an [`Error::Json`] gives its column alone, `(column 117)`, since its
-    /// line is always 1 and would contradict the file's own line number shown beside it. Every
-    /// other error is as `describe` gives it.
+    /// JSON Lines roster): an [`Error::Json`] on the document's first line gives its column
+    /// alone, `(column 117)`, since "line 1" would contradict the file's own line number shown
+    /// beside it. One on a later line (a document that was not one line after all) keeps its
+    /// line and column; every other error is as `describe` gives it.
     ///
     /// # Examples
     ///
@@ -406,7 +407,7 @@ fn json_message_zh(message: &str) -> String {
         return format!("字段{name}重复");
     }
     if message.starts_with("EOF while parsing") {
-        return "JSON 不完整：读到末尾仍未结束".to_owned();
+        return "JSON 不完整，读到末尾仍未结束".to_owned();
     }
     let syntax = match message {
         "key must be a string" => "JSON 的键应为带引号的字符串",

@@ -1775,20 +1775,27 @@ mod higher_tie {
     #[test]
     fn an_explanation_says_equal_amounts_are_equal() {
         use tianjin_disability_subsidies::Language;
-        let tie = decide(&tie("received", json!([])), "2024-01");
-        let zh = tie.explain(Language::Chinese).to_string();
+        let decision = decide(&tie("received", json!([])), "2024-01");
+        let zh = decision.explain(Language::Chinese).to_string();
         // The month's total, written as every other amount is: 合计200元.
         let first_line = zh.lines().next().unwrap_or_default();
         assert!(
             first_line.ends_with("2024-01（tianjin-2023）合计200元"),
             "{zh}"
         );
+        let months = schedule(&tie("received", json!([])), "2024-01", "2024-03");
+        let zh_months = months.explain(Language::Chinese).to_string();
+        let first_line = zh_months.lines().next().unwrap_or_default();
+        assert!(
+            first_line.ends_with("2024-01至2024-03（tianjin-2023）合计600元"),
+            "{zh_months}"
+        );
         assert!(
             zh.contains("每月300元，本补贴每月300元：金额相同，保留该待遇"),
             "{zh}"
         );
         assert!(!zh.contains("择高保留该待遇"), "{zh}");
-        let en = tie.explain(Language::English).to_string();
+        let en = decision.explain(Language::English).to_string();
         assert!(
             en.contains("300 a month vs the subsidy 300: equal amounts, the other benefit is kept"),
             "{en}"

@@ -1157,7 +1157,7 @@ mod in_chinese {
         let err = refused(r#"{ "id": "R-1", "#);
         assert_eq!(
             err.describe(Language::Chinese),
-            "整条记录：填写有误：JSON 不完整：读到末尾仍未结束（第1行，第15列）"
+            "整条记录：填写有误：JSON 不完整，读到末尾仍未结束（第1行，第15列）"
         );
         let err = "2024/01".parse::<Month>().unwrap_err();
         assert_eq!(

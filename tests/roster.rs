@@ -960,7 +960,7 @@ fn bundled_roster_in_chinese_rejects_the_same_lines_in_chinese() {
     assert_eq!(
         rejected,
         [
-            (59, "整条记录：填写有误：JSON 不完整：读到末尾仍未结束（第383列）"),
+            (59, "整条记录：填写有误：JSON 不完整，读到末尾仍未结束（第383列）"),
             (
                 118,
                 "certificates[0].grade：填写有误：应为1至4级的残疾等级，实为5（第117列）"
