@@ -129,7 +129,7 @@ fn main() -> ExitCode {
     let (read, decided) = (elements.len(), schedules.len());
     match options.lang {
         Language::English => eprintln!("{read} read, {decided} decided, {rejected} rejected"),
-        Language::Chinese => eprintln!("读取{read}人，已判定{decided}人，无法判定{rejected}人"),
+        Language::Chinese => eprintln!("读取{read}人，已判定{decided}人，资料有误{rejected}人"),
     }
     ExitCode::SUCCESS
 }

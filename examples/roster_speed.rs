@@ -38,7 +38,7 @@
 //! Where the time goes (callgrind, 20,000 residents): parsing is about 13,960 instructions a
 //! resident, the checks and the rules about 2,720 more (the checks of the facts, the claim
 //! histories, the month's outcomes, the outreach duties, the records). Alone, on residents in
-//! memory, the rules take a seventh to a sixth of the time of reading a resident; in the scan,
+//! memory, the rules take 13–16 % of the time of reading a resident (README.md); in the scan,
 //! checks and rules together add about 30 % to the time of reading alone, because rules and
 //! parsing interleaved disturb each other's caches and branch predictions. DESIGN.md ("Why does
 //! the scan stop at about 77 %…?") breaks the 2,720 down.
