@@ -180,13 +180,6 @@ fn get(p: &PerSubsidy, subsidy: Subsidy) -> tianjin_disability_subsidies::Money 
     }
 }
 
-fn subsidy_name(subsidy: Subsidy) -> &'static str {
-    match subsidy {
-        Subsidy::Living => "living allowance",
-        Subsidy::Nursing => "nursing allowance",
-    }
-}
-
 fn household_name(h: Household) -> &'static str {
     match h {
         Household::Dibao => "dibao",
@@ -313,7 +306,7 @@ fn side_by_side(w: &mut String, baseline: &Policy, reform: &Policy, m: &MonthCom
         let _ = writeln!(
             w,
             "  {mark} {:<18} baseline: {:<34} reform: {}",
-            subsidy_name(subsidy),
+            subsidy.name_en(),
             outcome_text(b),
             outcome_text(r)
         );
@@ -420,7 +413,7 @@ fn print_table(
         let _ = writeln!(
             w,
             "  {:<18} {:>8} {:>8} {:>10}",
-            subsidy_name(subsidy),
+            subsidy.name_en(),
             m.gain,
             m.lose,
             m.unchanged
@@ -439,7 +432,7 @@ fn print_table(
         let _ = writeln!(
             w,
             "  {:<18} {b:>14} {r:>14} {:>12}",
-            subsidy_name(subsidy),
+            subsidy.name_en(),
             diff(b, r)
         );
     }
@@ -467,7 +460,7 @@ fn print_table(
         let _ = writeln!(
             w,
             "  {:<18} {b:>14} {r:>14} {:>12}",
-            subsidy_name(subsidy),
+            subsidy.name_en(),
             diff(b, r)
         );
     }

@@ -132,10 +132,13 @@ enum Align {
     Right,
 }
 
+/// A subsidy's name in a table: in Chinese the short form (生活补贴, 护理补贴), which the
+/// report's columns are sized for; the payment run's headings give the full names.
 fn subsidy_name(subsidy: Subsidy, lang: Language) -> &'static str {
-    match subsidy {
-        Subsidy::Living => pick(lang, "living allowance", "生活补贴"),
-        Subsidy::Nursing => pick(lang, "nursing allowance", "护理补贴"),
+    match (subsidy, lang) {
+        (_, Language::English) => subsidy.name_en(),
+        (Subsidy::Living, Language::Chinese) => "生活补贴",
+        (Subsidy::Nursing, Language::Chinese) => "护理补贴",
     }
 }
 
@@ -479,10 +482,7 @@ fn report_text(
         };
         let (lines, person_sum) = report.person_lines[subsidy as usize];
         let institution_sum = report.institution_sum[subsidy as usize];
-        let full_zh = match subsidy {
-            Subsidy::Living => "困难残疾人生活补贴",
-            Subsidy::Nursing => "重度残疾人护理补贴",
-        };
+        let full_zh = subsidy.name_zh();
         let _ = match lang {
             Language::English => writeln!(w, "  {} ({full_zh})", subsidy_name(subsidy, lang)),
             Language::Chinese => writeln!(w, "  {full_zh}"),

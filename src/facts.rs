@@ -89,6 +89,22 @@ pub enum Subsidy {
 impl Subsidy {
     /// Both subsidies, living allowance first.
     pub const ALL: [Subsidy; 2] = [Subsidy::Living, Subsidy::Nursing];
+
+    /// The Chinese name, as the policy writes it: 困难残疾人生活补贴, 重度残疾人护理补贴.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Subsidy::Living => "困难残疾人生活补贴",
+            Subsidy::Nursing => "重度残疾人护理补贴",
+        }
+    }
+
+    /// The English name: `living allowance`, `nursing allowance`.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Subsidy::Living => "living allowance",
+            Subsidy::Nursing => "nursing allowance",
+        }
+    }
 }
 
 /// A household registration period.
@@ -371,6 +387,24 @@ pub enum AssistanceKind {
     /// 低保边缘家庭, formerly 低收入家庭 ("low_income" is accepted).
     #[serde(alias = "low_income", alias = "低收入家庭", alias = "低保边缘家庭")]
     DibaoEdge,
+}
+
+impl AssistanceKind {
+    /// The Chinese name: 低保, 低保边缘家庭.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            AssistanceKind::Dibao => "低保",
+            AssistanceKind::DibaoEdge => "低保边缘家庭",
+        }
+    }
+
+    /// The English name: `dibao`, `dibao-edge`.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            AssistanceKind::Dibao => "dibao",
+            AssistanceKind::DibaoEdge => "dibao-edge",
+        }
+    }
 }
 
 /// A period of the orphan basic living guarantee.

@@ -19,20 +19,16 @@ pub enum Language {
 }
 
 fn subsidy_name(subsidy: Subsidy, lang: Language) -> &'static str {
-    match (subsidy, lang) {
-        (Subsidy::Living, Language::Chinese) => "困难残疾人生活补贴",
-        (Subsidy::Nursing, Language::Chinese) => "重度残疾人护理补贴",
-        (Subsidy::Living, Language::English) => "living allowance",
-        (Subsidy::Nursing, Language::English) => "nursing allowance",
+    match lang {
+        Language::Chinese => subsidy.name_zh(),
+        Language::English => subsidy.name_en(),
     }
 }
 
 fn assistance_name(kind: AssistanceKind, lang: Language) -> &'static str {
-    match (kind, lang) {
-        (AssistanceKind::Dibao, Language::Chinese) => "低保",
-        (AssistanceKind::DibaoEdge, Language::Chinese) => "低保边缘家庭",
-        (AssistanceKind::Dibao, Language::English) => "dibao",
-        (AssistanceKind::DibaoEdge, Language::English) => "dibao-edge",
+    match lang {
+        Language::Chinese => kind.name_zh(),
+        Language::English => kind.name_en(),
     }
 }
 

@@ -384,6 +384,29 @@ mod living_eligibility {
         assert_paid(&decide(&r, "2024-01").living, "160");
     }
 
+    /// The names the crate writes are names it reads: a subsidy's and an assistance kind's
+    /// Chinese name reads back as the same value, and the English name is the JSON name spelt
+    /// out.
+    #[test]
+    fn subsidy_and_assistance_names_read_back() {
+        use tianjin_disability_subsidies::{AssistanceKind, Subsidy};
+        for subsidy in Subsidy::ALL {
+            let read: Subsidy = serde_json::from_value(json!(subsidy.name_zh())).unwrap();
+            assert_eq!(read, subsidy);
+            let json = serde_json::to_value(subsidy).unwrap();
+            assert_eq!(
+                subsidy.name_en(),
+                format!("{} allowance", json.as_str().unwrap())
+            );
+        }
+        for kind in [AssistanceKind::Dibao, AssistanceKind::DibaoEdge] {
+            let read: AssistanceKind = serde_json::from_value(json!(kind.name_zh())).unwrap();
+            assert_eq!(read, kind);
+            let json = serde_json::to_value(kind).unwrap();
+            assert_eq!(kind.name_en(), json.as_str().unwrap().replace('_', "-"));
+        }
+    }
+
     #[test]
     fn a_dibao_edge_household_qualifies_like_a_dibao_household() {
         for kind in ["dibao_edge", "low_income", "低保边缘家庭", "低收入家庭"] {
