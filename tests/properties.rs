@@ -717,6 +717,73 @@ proptest! {
     }
 }
 
+/// A visual-disability certificate of `grade` issued on `issued`, without end.
+fn visual_certificate(grade: Grade, issued: NaiveDate) -> Certificate {
+    Certificate {
+        number: None,
+        category: Category::Visual,
+        grade,
+        issued,
+        expires: None,
+        withdrawn: None,
+    }
+}
+
+/// A dibao period from `from` to `to` (included; `None` while it lasts).
+fn dibao(from: NaiveDate, to: Option<NaiveDate>) -> AssistancePeriod {
+    AssistancePeriod {
+        kind: AssistanceKind::Dibao,
+        from,
+        to,
+    }
+}
+
+/// An application at the window, without back pay.
+fn window_application(subsidies: &[Subsidy], submitted: NaiveDate, renewal: bool) -> Application {
+    Application {
+        subsidies: subsidies.to_vec(),
+        submitted,
+        channel: Channel::Window,
+        follows_renewed_certificate: renewal,
+        back_pay_months: 0,
+    }
+}
+
+/// A resident with Tianjin hukou since 1950, nothing else known but none of the other facts,
+/// and the certificates, assistance and applications given: the shape of the cases the
+/// property tests found.
+fn with_hukou(
+    certificates: Vec<Certificate>,
+    household_assistance: Vec<AssistancePeriod>,
+    applications: Vec<Application>,
+) -> Facts {
+    Facts {
+        id: "G-0".into(),
+        died_on: None,
+        hukou: Some(vec![HukouPeriod {
+            place: Place::Tianjin,
+            from: ymd(1950, 1, 1),
+            to: None,
+        }]),
+        certificates: Some(certificates),
+        household_assistance: Some(household_assistance),
+        orphan_guarantee: Some(Vec::new()),
+        other_benefits: Some(Vec::new()),
+        custody: Some(Vec::new()),
+        applications,
+        choices: Vec::new(),
+        notifications: Vec::new(),
+    }
+}
+
+/// The living allowance's decision in `at`.
+fn living(facts: &Facts, at: &str) -> tianjin_disability_subsidies::SubsidyDecision {
+    policy()
+        .decide(&resident(facts.clone()), month(at))
+        .unwrap()
+        .living
+}
+
 /// The case `joining_dibao_never_removes_a_subsidy` leaves out (found by it, and kept in
 /// `proptest-regressions/properties.txt`): a grade-3 certificate since 2012, and a grade-1
 /// certificate issued on 2026-04-02, the day of a new application for the living allowance.
@@ -727,62 +794,29 @@ proptest! {
 /// payment, on the submission day in the month an application is granted).
 #[test]
 fn a_claim_in_payment_is_judged_on_the_first_a_new_one_on_its_day() {
-    let certificate = |grade, issued| Certificate {
-        number: None,
-        category: Category::Visual,
-        grade,
-        issued,
-        expires: None,
-        withdrawn: None,
-    };
-    let application = |submitted| Application {
-        subsidies: vec![Subsidy::Living],
-        submitted,
-        channel: Channel::Window,
-        follows_renewed_certificate: false,
-        back_pay_months: 0,
-    };
-    let dibao_from = |from| {
-        Some(vec![AssistancePeriod {
-            kind: AssistanceKind::Dibao,
-            from,
-            to: None,
-        }])
-    };
-    let facts = Facts {
-        id: "G-0".into(),
-        died_on: None,
-        hukou: Some(vec![HukouPeriod {
-            place: Place::Tianjin,
-            from: ymd(1950, 1, 1),
-            to: None,
-        }]),
-        certificates: Some(vec![
-            certificate(Grade::One, ymd(2026, 4, 2)),
-            certificate(Grade::Three, ymd(2012, 1, 1)),
-        ]),
-        household_assistance: dibao_from(ymd(2025, 8, 1)),
-        orphan_guarantee: Some(Vec::new()),
-        other_benefits: Some(Vec::new()),
-        custody: Some(Vec::new()),
-        applications: vec![application(ymd(2026, 4, 2)), application(ymd(2023, 1, 1))],
-        choices: Vec::new(),
-        notifications: Vec::new(),
-    };
-    let living = |facts: &Facts, at: &str| {
-        let r = resident(facts.clone());
-        policy().decide(&r, month(at)).unwrap().living.amount()
-    };
+    let living_only = [Subsidy::Living];
+    let facts = with_hukou(
+        vec![
+            visual_certificate(Grade::One, ymd(2026, 4, 2)),
+            visual_certificate(Grade::Three, ymd(2012, 1, 1)),
+        ],
+        vec![dibao(ymd(2025, 8, 1), None)],
+        vec![
+            window_application(&living_only, ymd(2026, 4, 2), false),
+            window_application(&living_only, ymd(2023, 1, 1), false),
+        ],
+    );
+    let amount = |facts: &Facts, at: &str| living(facts, at).amount();
     // Dibao from 2025-08: the application of 2023 was not granted; the new one pays from April.
-    assert_eq!(living(&facts, "2026-03"), Money::ZERO);
-    assert_eq!(living(&facts, "2026-04"), Money::yuan(300));
+    assert_eq!(amount(&facts, "2026-03"), Money::ZERO);
+    assert_eq!(amount(&facts, "2026-04"), Money::yuan(300));
     // Dibao all along: the claim of 2023 pays grade 3-4's 160 until the grade-1 certificate
     // counts on a month's first day.
     let mut joined = facts;
-    joined.household_assistance = dibao_from(ymd(2000, 1, 1));
-    assert_eq!(living(&joined, "2026-03"), Money::yuan(160));
-    assert_eq!(living(&joined, "2026-04"), Money::yuan(160));
-    assert_eq!(living(&joined, "2026-05"), Money::yuan(300));
+    joined.household_assistance = Some(vec![dibao(ymd(2000, 1, 1), None)]);
+    assert_eq!(amount(&joined, "2026-03"), Money::yuan(160));
+    assert_eq!(amount(&joined, "2026-04"), Money::yuan(160));
+    assert_eq!(amount(&joined, "2026-05"), Money::yuan(300));
 }
 
 /// The other case `joining_dibao_never_removes_a_subsidy` leaves out (also kept in
@@ -794,62 +828,24 @@ fn a_claim_in_payment_is_judged_on_the_first_a_new_one_on_its_day() {
 /// 2023-08 is not paid.
 #[test]
 fn a_renewal_is_paid_back_only_when_no_claim_is_in_payment() {
-    let dibao = |from, to| AssistancePeriod {
-        kind: AssistanceKind::Dibao,
-        from,
-        to,
-    };
-    let application = |submitted, follows_renewed_certificate| Application {
-        subsidies: vec![Subsidy::Living, Subsidy::Nursing],
-        submitted,
-        channel: Channel::Window,
-        follows_renewed_certificate,
-        back_pay_months: 0,
-    };
-    let facts = Facts {
-        id: "G-0".into(),
-        died_on: None,
-        hukou: Some(vec![HukouPeriod {
-            place: Place::Tianjin,
-            from: ymd(1950, 1, 1),
-            to: None,
-        }]),
-        certificates: Some(vec![Certificate {
-            number: None,
-            category: Category::Visual,
-            grade: Grade::One,
-            issued: ymd(2012, 1, 1),
-            expires: None,
-            withdrawn: None,
-        }]),
-        household_assistance: Some(vec![
+    let both = [Subsidy::Living, Subsidy::Nursing];
+    let facts = with_hukou(
+        vec![visual_certificate(Grade::One, ymd(2012, 1, 1))],
+        vec![
             dibao(ymd(2021, 10, 19), Some(ymd(2023, 8, 1))),
             dibao(ymd(2024, 5, 7), None),
-        ]),
-        orphan_guarantee: Some(Vec::new()),
-        other_benefits: Some(Vec::new()),
-        custody: Some(Vec::new()),
-        applications: vec![
-            application(ymd(2024, 5, 7), true),
-            application(ymd(2023, 9, 1), false),
         ],
-        choices: Vec::new(),
-        notifications: Vec::new(),
-    };
-    let living = |facts: &Facts, at: &str| {
-        let r = resident(facts.clone());
-        policy()
-            .decide(&r, month(at))
-            .unwrap()
-            .living
-            .outcome
-            .name()
-    };
+        vec![
+            window_application(&both, ymd(2024, 5, 7), true),
+            window_application(&both, ymd(2023, 9, 1), false),
+        ],
+    );
+    let outcome = |facts: &Facts, at: &str| living(facts, at).outcome.name();
     // Paid back to 2023-08 (dibao until 2023-08-01); in 2023-09, without dibao, not eligible.
-    assert_eq!(living(&facts, "2023-08"), "paid");
-    assert_eq!(living(&facts, "2023-09"), "not_eligible");
+    assert_eq!(outcome(&facts, "2023-08"), "paid");
+    assert_eq!(outcome(&facts, "2023-09"), "not_eligible");
     let mut joined = facts;
     joined.household_assistance = Some(vec![dibao(ymd(2000, 1, 1), None)]);
-    assert_eq!(living(&joined, "2023-08"), "not_applied_for");
-    assert_eq!(living(&joined, "2023-09"), "paid");
+    assert_eq!(outcome(&joined, "2023-08"), "not_applied_for");
+    assert_eq!(outcome(&joined, "2023-09"), "paid");
 }

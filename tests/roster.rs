@@ -717,25 +717,25 @@ fn scan_of_a_reader_gives_the_records_of_line_by_line() {
 }
 
 /// A reader that gives `good` and then fails.
-struct FailsAfter<'a> {
-    good: &'a [u8],
+struct FailsAfter {
+    good: std::io::Cursor<Vec<u8>>,
 }
 
-impl std::io::Read for FailsAfter<'_> {
+impl std::io::Read for FailsAfter {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.good.is_empty() {
-            return Err(std::io::Error::other("disk gone"));
+        match self.good.read(buf)? {
+            0 if !buf.is_empty() => Err(std::io::Error::other("disk gone")),
+            n => Ok(n),
         }
-        let n = buf.len().min(self.good.len());
-        buf[..n].copy_from_slice(&self.good[..n]);
-        self.good = &self.good[n..];
-        Ok(n)
     }
 }
 
-/// The first `n` lines of the small roster, each ending in a newline.
-fn first_lines_of_small(n: usize) -> String {
-    SMALL.lines().take(n).map(|l| format!("{l}\n")).collect()
+/// The first `n` lines of the small roster, each ending in a newline, then a reader error.
+fn small_lines_then_disk_gone(n: usize) -> std::io::BufReader<FailsAfter> {
+    let lines: String = SMALL.lines().take(n).map(|l| format!("{l}\n")).collect();
+    std::io::BufReader::new(FailsAfter {
+        good: std::io::Cursor::new(lines.into_bytes()),
+    })
 }
 
 /// The small roster's records for lines up to `last`, in order (institutions' payments apart).
@@ -760,10 +760,7 @@ fn read_keeps_the_scan_after_an_io_error_and_finish_gives_its_totals() {
     // `finish` still gives the institution's payment for C and D (lines 3 and 4) and the
     // totals of the lines read.
     let policy = Policy::tianjin_2023();
-    let ten_lines = first_lines_of_small(10);
-    let reader = std::io::BufReader::new(FailsAfter {
-        good: ten_lines.as_bytes(),
-    });
+    let reader = small_lines_then_disk_gone(10);
     let mut records = Vec::new();
     let mut sink = |r| records.push(r);
     let mut scan = RosterScan::new(&policy, ScanOptions::new(month("2025-06"))).unwrap();
@@ -787,10 +784,7 @@ fn read_keeps_the_scan_after_an_io_error_and_finish_gives_its_totals() {
 #[test]
 fn scan_stops_at_an_io_error_after_the_records_of_the_lines_before() {
     let policy = Policy::tianjin_2023();
-    let ten_lines = first_lines_of_small(10);
-    let reader = std::io::BufReader::new(FailsAfter {
-        good: ten_lines.as_bytes(),
-    });
+    let reader = small_lines_then_disk_gone(10);
     let mut records = Vec::new();
     let err = RosterScan::new(&policy, ScanOptions::new(month("2025-06")))
         .unwrap()
