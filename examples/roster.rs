@@ -325,31 +325,29 @@ fn report_text(
         (false, Language::English) => "✗ MISMATCH",
         (false, Language::Chinese) => "✗ 不符",
     };
-    if zh {
-        let _ = writeln!(w, "{month}名册筛查（政策 {policy}）");
-        let _ = writeln!(w, "名册：{source}\n");
-        let _ = writeln!(w, "行数");
-        let _ = writeln!(w, "  读取      {read:>8}");
-        let _ = writeln!(w, "  空行      {blank:>8}");
-        let _ = writeln!(w, "  已判定    {decided:>8}");
-        let _ = writeln!(w, "  资料有误  {rejected:>8}");
-        let _ = writeln!(
+    let _ = match lang {
+        Language::English => writeln!(
             w,
-            "  核对：读取 {read} = 空行 {blank} + 已判定 {decided} + 资料有误 {rejected} {mark}"
-        );
-    } else {
-        let _ = writeln!(w, "Roster scan for {month}, policy {policy}");
-        let _ = writeln!(w, "roster: {source}\n");
-        let _ = writeln!(w, "Lines");
-        let _ = writeln!(w, "  read      {read:>8}");
-        let _ = writeln!(w, "  blank     {blank:>8}");
-        let _ = writeln!(w, "  decided   {decided:>8}");
-        let _ = writeln!(w, "  rejected  {rejected:>8}");
-        let _ = writeln!(
-            w,
-            "  check: read {read} = blank {blank} + decided {decided} + rejected {rejected} {mark}"
-        );
+            "Roster scan for {month}, policy {policy}\nroster: {source}\n"
+        ),
+        Language::Chinese => writeln!(w, "{month}名册筛查（政策 {policy}）\n名册：{source}\n"),
+    };
+    let _ = writeln!(w, "{}", pick(lang, "Lines", "行数"));
+    let counts = [
+        (pick(lang, "read", "读取"), read),
+        (pick(lang, "blank", "空行"), blank),
+        (pick(lang, "decided", "已判定"), decided),
+        (pick(lang, "rejected", "资料有误"), rejected),
+    ];
+    for (label, count) in counts {
+        let _ = writeln!(w, "  {}{count:>8}", cell(label, 10, Align::Left));
     }
+    let [(r, _), (b, _), (d, _), (x, _)] = counts;
+    let _ = writeln!(
+        w,
+        "  {}{r} {read} = {b} {blank} + {d} {decided} + {x} {rejected} {mark}",
+        pick(lang, "check: ", "核对："),
+    );
 
     let (day, pending, overdue) = (
         month.first_day(),
