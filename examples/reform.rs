@@ -39,9 +39,8 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 
-use serde::Serialize;
 use tianjin_disability_subsidies::{
-    Comparer, Comparison, Cost, Dated, Household, Language, Month, MonthComparison, Outcome, Payee,
+    Comparer, Comparison, Cost, Household, Language, Month, MonthComparison, Outcome, Payee,
     PerSubsidy, Policy, Reform, Resident, Subsidy, SubsidyDecision, Used,
 };
 
@@ -205,33 +204,14 @@ fn diff(
     signed(reform.as_decimal() - baseline.as_decimal())
 }
 
-/// The value of a parameter as a policy holds it from `from`.
-fn value_text<T: Serialize>(dated: &Dated<T>, from: Month) -> String {
-    dated
-        .at(from)
-        .and_then(|v| serde_json::to_value(&v.value).ok())
-        .map_or_else(
-            || "?".to_owned(),
-            |v| match v {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            },
-        )
-}
-
+/// The value of the parameter a decision used, as the policy holds it from that month.
 fn parameter_value(policy: &Policy, used: &Used) -> String {
-    let p = policy.parameters();
-    let m = used.from;
-    match used.parameter.name() {
-        "living_allowance_grade_1_2" => value_text(&p.living_allowance_grade_1_2, m),
-        "living_allowance_grade_3_4" => value_text(&p.living_allowance_grade_3_4, m),
-        "dibao_edge_living_allowance" => value_text(&p.dibao_edge_living_allowance, m),
-        "nursing_allowance" => value_text(&p.nursing_allowance, m),
-        "stop_timing" => value_text(&p.stop_timing, m),
-        "tie_break" => value_text(&p.tie_break, m),
-        "max_renewal_back_pay_months" => value_text(&p.max_renewal_back_pay_months, m),
-        "nursing_allowance_also_for" => value_text(&p.nursing_allowance_also_for, m),
-        _ => "?".to_owned(),
+    match policy.parameters().value_at(used.parameter, used.from) {
+        Some(view) => match view.value {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        },
+        None => "?".to_owned(),
     }
 }
 

@@ -188,8 +188,19 @@ impl Serialize for ClauseId {
 
 impl<'de> Deserialize<'de> for ClauseId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ClauseId, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ClauseId;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(crate::json::Own::ClauseId.said())
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ClauseId, E> {
+                v.parse().map_err(|_| {
+                    E::invalid_value(serde::de::Unexpected::Str(v), &crate::json::Own::ClauseId)
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 

@@ -1,13 +1,9 @@
 //! Reading and writing days as `"YYYY-MM-DD"`, with errors that say what was expected.
 
 use chrono::NaiveDate;
-use serde::{de, Deserialize, Deserializer, Serializer};
+use serde::{de, Deserializer, Serializer};
 
-/// What a date must be, as a reading error says it (and `Error::describe` translates it).
-pub(crate) const EXPECTED: &str = "a calendar date as YYYY-MM-DD";
-
-/// What back-pay months must be, as a reading error says it.
-pub(crate) const BACK_PAY_EXPECTED: &str = "0 to 3 back-pay months";
+use crate::json::Own;
 
 /// Parses exactly `YYYY-MM-DD` (four, two and two ASCII digits). Hand-written because a roster
 /// holds millions of dates and chrono's format-string parser is the slowest step of reading one.
@@ -25,7 +21,45 @@ fn parse<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
             NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
         })
         .flatten();
-    date.ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &EXPECTED))
+    date.ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &Own::Date))
+}
+
+/// Reads a day from a JSON string.
+struct DayVisitor;
+
+impl de::Visitor<'_> for DayVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(Own::Date.said())
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+        parse(s)
+    }
+}
+
+/// Reads a day, or `null`, from JSON.
+struct OptionDayVisitor;
+
+impl<'de> de::Visitor<'de> for OptionDayVisitor {
+    type Value = Option<NaiveDate>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(Own::Date.said())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<NaiveDate>, D::Error> {
+        d.deserialize_str(DayVisitor).map(Some)
+    }
 }
 
 /// `#[serde(with = "crate::dates::day")]` for a `NaiveDate`.
@@ -37,8 +71,7 @@ pub(crate) mod day {
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        parse(&s)
+        d.deserialize_str(DayVisitor)
     }
 }
 
@@ -59,16 +92,24 @@ pub(crate) mod option_day {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        let s = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-        s.map(|s| parse(&s)).transpose()
+        d.deserialize_option(OptionDayVisitor)
     }
 }
 
 /// Back-pay months: a small whole number; anything else says what is allowed.
 pub(crate) fn back_pay_months<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
-    let n = u64::deserialize(d)?;
-    u8::try_from(n)
-        .map_err(|_| de::Error::invalid_value(de::Unexpected::Unsigned(n), &BACK_PAY_EXPECTED))
+    struct Visitor;
+    impl de::Visitor<'_> for Visitor {
+        type Value = u8;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(Own::BackPayMonths.said())
+        }
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<u8, E> {
+            u8::try_from(n)
+                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &Own::BackPayMonths))
+        }
+    }
+    d.deserialize_u64(Visitor)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::facts::{Category, Grade};
+use crate::json::JsonProblem;
 use crate::month::Month;
 use crate::policy::Coverage;
 use crate::render::Language;
@@ -16,17 +17,18 @@ use crate::render::Language;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// JSON that could not be read: malformed, an unknown field, a wrong type or an invalid value.
-    #[error("{}", reading_error(.path, .message, At::LineColumn(*.line, *.column), Language::English))]
+    /// JSON that could not be read: malformed, an unknown or repeated field, an array where an
+    /// object belongs, a wrong type or an invalid value.
+    #[error("{}", reading_error(.path, .problem, At::of(*.line, *.column), Language::English))]
     Json {
         /// Where in the document, e.g. `certificates[0].grade` (`.` for the whole document, which
         /// the message names: "the whole record", 整条记录).
         path: String,
-        /// What was wrong, as the JSON reader says it.
-        message: String,
-        /// 1-based line of the document.
+        /// What was wrong, as data.
+        problem: Box<JsonProblem>,
+        /// 1-based line of the document (0 for a value that was not read from text).
         line: usize,
-        /// 1-based column of the document.
+        /// 1-based column of the document (0 for a value that was not read from text).
         column: usize,
     },
     /// A fact that reads as JSON but cannot be true, e.g. a period that ends before it starts.
@@ -46,6 +48,12 @@ pub enum Error {
     /// An amount that is negative or not a number.
     #[error("expected a non-negative amount in yuan, found \"{found}\"")]
     InvalidAmount {
+        /// What was given.
+        found: String,
+    },
+    /// An amount with a fraction of a fen: more than two decimal places (`12.345`).
+    #[error("expected an amount in yuan with at most two decimal places (fen), found {found}")]
+    AmountNotInFen {
         /// What was given.
         found: String,
     },
@@ -107,31 +115,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// An [`Error::Json`] from a serde_json error and the path at which it happened.
-    pub(crate) fn from_json(path: String, error: &serde_json::Error) -> Error {
-        let text = error.to_string();
-        // serde_json appends " at line L column C"; the path and our own position replace it.
-        let message = match text.rfind(" at line ") {
-            Some(cut) => text[..cut].to_owned(),
-            None => text,
-        };
-        // serde names a missing field at its parent; the field itself is what is at fault.
-        let path = match message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split_once('`'))
-        {
-            Some((field, _)) if path == "." => field.to_owned(),
-            Some((field, _)) => format!("{path}.{field}"),
-            None => path,
-        };
-        Error::Json {
-            path,
-            message,
-            line: error.line(),
-            column: error.column(),
-        }
-    }
-
     /// The JSON path of the field at fault, where the error is about one.
     pub fn path(&self) -> Option<&str> {
         match self {
@@ -167,7 +150,7 @@ impl Error {
     /// ```
     pub fn describe_without_position(&self, lang: Language) -> String {
         match self {
-            Error::Json { path, message, .. } => reading_error(path, message, At::Nowhere, lang),
+            Error::Json { path, problem, .. } => reading_error(path, problem, At::Nowhere, lang),
             other => other.describe(lang),
         }
     }
@@ -198,10 +181,10 @@ impl Error {
         match self {
             Error::Json {
                 path,
-                message,
+                problem,
                 line: 1,
                 column,
-            } => reading_error(path, message, At::Column(*column), lang),
+            } => reading_error(path, problem, At::Column(*column), lang),
             other => other.describe(lang),
         }
     }
@@ -234,10 +217,10 @@ impl Error {
         match self {
             Error::Json {
                 path,
-                message,
+                problem,
                 line,
                 column,
-            } => reading_error(path, message, At::LineColumn(*line, *column), lang),
+            } => reading_error(path, problem, At::of(*line, *column), lang),
             Error::InvalidFact { path, problem } => {
                 format!("{path}：{}", problem.describe(lang))
             }
@@ -246,6 +229,9 @@ impl Error {
                 format!("金额应为不小于零的数（单位：元），实为“{found}”")
             }
             Error::AmountTooLarge { found, max } => format!("金额至多{max}元，实为{found}元"),
+            Error::AmountNotInFen { found } => {
+                format!("金额至多两位小数（精确到分），实为{found}元")
+            }
             Error::MonthNotCovered {
                 month,
                 policy,
@@ -277,13 +263,26 @@ enum At {
     /// A column alone, for a document that is one line (a roster line: "line 1" would contradict
     /// the roster's own line number).
     Column(usize),
-    /// No position, for a document whose positions would mislead the reader.
+    /// No position, for a document whose positions would mislead the reader, or a value that
+    /// was not read from text.
     Nowhere,
 }
 
-/// The text of an [`Error::Json`] in `lang`: the path, the JSON reader's message and where.
-fn reading_error(path: &str, message: &str, at: At, lang: Language) -> String {
+impl At {
+    /// A position, or none for a value that was not read from text (line 0).
+    fn of(line: usize, column: usize) -> At {
+        if line == 0 {
+            At::Nowhere
+        } else {
+            At::LineColumn(line, column)
+        }
+    }
+}
+
+/// The text of an [`Error::Json`] in `lang`: the path, the problem and where.
+fn reading_error(path: &str, problem: &JsonProblem, at: At, lang: Language) -> String {
     let path = path_named(path, lang);
+    let message = crate::render::json_problem(problem, lang);
     match (lang, at) {
         (Language::English, At::LineColumn(line, column)) => {
             format!("{path}: {message} (line {line}, column {column})")
@@ -296,7 +295,7 @@ fn reading_error(path: &str, message: &str, at: At, lang: Language) -> String {
                 At::Column(column) => format!("（第{column}列）"),
                 At::Nowhere => String::new(),
             };
-            format!("{path}：填写有误：{}{at}", json_message_zh(message))
+            format!("{path}：填写有误：{message}{at}")
         }
     }
 }
@@ -309,116 +308,6 @@ fn path_named(path: &str, lang: Language) -> &str {
         (".", Language::Chinese) => "整条记录",
         (path, _) => path,
     }
-}
-
-/// What the crate's own readers expect, as a reading error says it, in Chinese: the facts a
-/// caseworker enters most often. The English is the readers' own constants, so a reworded
-/// expectation cannot fall out of this table unnoticed.
-const EXPECTED_ZH: [(&str, &str); 5] = [
-    (crate::facts::GRADE_EXPECTED, "1至4级的残疾等级"),
-    (crate::dates::EXPECTED, "写作 YYYY-MM-DD 的日期"),
-    (
-        crate::money::EXPECTED,
-        "不小于零的金额（单位：元），写作字符串（如“123.45”）或整数",
-    ),
-    (crate::month::EXPECTED, "写作“YYYY-MM”的月份"),
-    (crate::dates::BACK_PAY_EXPECTED, "0至3个月的补发月数"),
-];
-
-/// What serde says it expected, in Chinese: the crate's own expectations and serde's usual JSON
-/// types; anything else as it came.
-fn expected_zh(expected: &str) -> String {
-    if let Some((_, zh)) = EXPECTED_ZH.iter().find(|(en, _)| *en == expected) {
-        return (*zh).to_owned();
-    }
-    let zh = match expected {
-        "a string" => "字符串",
-        "a sequence" => "数组",
-        "a map" => "对象",
-        "a boolean" => "布尔值",
-        other => match other.strip_prefix("struct ") {
-            Some(name) => return format!("对象（{name}）"),
-            None => other,
-        },
-    };
-    zh.to_owned()
-}
-
-/// What serde says it found, by its JSON type (`string "-5"`, `integer `7``, `map`, …), in
-/// Chinese.
-fn found_zh(found: &str) -> String {
-    for (en, zh) in [
-        ("string ", "字符串"),
-        ("integer ", "整数"),
-        ("floating point ", "小数"),
-        ("boolean ", "布尔值"),
-    ] {
-        if let Some(value) = found.strip_prefix(en) {
-            return format!("{zh}{value}");
-        }
-    }
-    let zh = match found {
-        "map" => "对象",
-        "sequence" => "数组",
-        other => other,
-    };
-    zh.to_owned()
-}
-
-/// The JSON reader's message of an [`Error::Json`], in Chinese where it is one of serde's usual
-/// forms (a wrong value or type, an unknown, missing or repeated field, an unknown variant, an
-/// unfinished document and other common syntax errors) or the crate's own; anything else, as
-/// it came.
-fn json_message_zh(message: &str) -> String {
-    // The expectation comes last and is serde's or the crate's own words, so the split is at
-    // its start: a value quoted before it may itself hold ", expected ".
-    for frame in ["invalid value: ", "invalid type: "] {
-        if let Some((found, expected)) = message
-            .strip_prefix(frame)
-            .and_then(|rest| rest.rsplit_once(", expected "))
-        {
-            return format!("应为{}，实为{}", expected_zh(expected), found_zh(found));
-        }
-    }
-    // The crate's own "expected …, found …" (a grade of 5).
-    if let Some((expected, found)) = message
-        .strip_prefix("expected ")
-        .and_then(|rest| rest.split_once(", found "))
-    {
-        if let Some((_, zh)) = EXPECTED_ZH.iter().find(|(en, _)| *en == expected) {
-            return format!("应为{zh}，实为{found}");
-        }
-    }
-    for (prefix, label) in [
-        ("unknown field ", "未知字段"),
-        ("unknown variant ", "未知取值"),
-    ] {
-        if let Some((name, rest)) = message
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.rsplit_once(", expected one of "))
-        {
-            return format!("{label}{name}，应为以下之一：{rest}");
-        }
-    }
-    if let Some(name) = message.strip_prefix("missing field ") {
-        return format!("缺少字段{name}");
-    }
-    if let Some(name) = message.strip_prefix("duplicate field ") {
-        return format!("字段{name}重复");
-    }
-    if message.starts_with("EOF while parsing") {
-        return "JSON 不完整，读到末尾仍未结束".to_owned();
-    }
-    let syntax = match message {
-        "key must be a string" => "JSON 的键应为带引号的字符串",
-        "trailing characters" => "JSON 之后还有多余的字符",
-        "expected value" => "此处应为一个 JSON 值",
-        "expected `,` or `}`" => "此处应为“,”或“}”",
-        "expected `,` or `]`" => "此处应为“,”或“]”",
-        "expected `:`" => "此处应为“:”",
-        other => other,
-    };
-    syntax.to_owned()
 }
 
 /// A policy's coverage in Chinese, as [`Error::MonthNotCovered`] gives it.

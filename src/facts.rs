@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::json::Own;
 use crate::money::Money;
 
 /// Everything the engine may need to know about one resident.
@@ -271,9 +272,6 @@ impl From<Grade> for u8 {
     }
 }
 
-/// What a grade must be, as a reading error says it (and `Error::describe` translates it).
-pub(crate) const GRADE_EXPECTED: &str = "a disability grade from 1 to 4";
-
 impl<'de> Deserialize<'de> for Grade {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Grade, D::Error> {
         use serde::de::{Error, Unexpected};
@@ -281,13 +279,13 @@ impl<'de> Deserialize<'de> for Grade {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Grade;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(GRADE_EXPECTED)
+                f.write_str(Own::Grade.said())
             }
             fn visit_u64<E: Error>(self, n: u64) -> Result<Grade, E> {
                 u8::try_from(n)
                     .ok()
                     .and_then(|n| Grade::try_from(n).ok())
-                    .ok_or_else(|| E::custom(format!("expected {GRADE_EXPECTED}, found {n}")))
+                    .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(n), &Own::Grade))
             }
             fn visit_i64<E: Error>(self, n: i64) -> Result<Grade, E> {
                 Err(E::invalid_value(Unexpected::Signed(n), &self))
@@ -305,7 +303,7 @@ impl TryFrom<u8> for Grade {
             2 => Grade::Two,
             3 => Grade::Three,
             4 => Grade::Four,
-            _ => return Err(format!("expected {GRADE_EXPECTED}, found {n}")),
+            _ => return Err(format!("expected {}, found {n}", Own::Grade.said())),
         })
     }
 }
@@ -425,9 +423,10 @@ pub struct OrphanPeriod {
     pub to: Option<NaiveDate>,
 }
 
-/// How an orphan is raised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// How an orphan is raised: `{"kind": "dispersed"}` or
+/// `{"kind": "institution", "institution": "…", "funded_for_care": false}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OrphanCare {
     /// 散居: raised in a family.
     Dispersed,
@@ -438,6 +437,52 @@ pub enum OrphanCare {
         /// Whether the institution is already funded for the child's care (已纳入相关照料护理类补贴资金保障范围).
         funded_for_care: bool,
     },
+}
+
+/// An [`OrphanCare`] as written: read as one object, so that an array is refused and every
+/// problem is a reading error naming its field (serde's buffering of tagged enums would accept an
+/// array and word its own errors).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrphanCareFields {
+    kind: OrphanCareKind,
+    #[serde(default)]
+    institution: Option<String>,
+    #[serde(default)]
+    funded_for_care: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum OrphanCareKind {
+    Dispersed,
+    Institution,
+}
+
+impl<'de> Deserialize<'de> for OrphanCare {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<OrphanCare, D::Error> {
+        use serde::de::Error;
+        let fields = OrphanCareFields::deserialize(deserializer)?;
+        match fields.kind {
+            OrphanCareKind::Dispersed => {
+                if fields.institution.is_some() {
+                    return Err(D::Error::unknown_field("institution", &["kind"]));
+                }
+                if fields.funded_for_care.is_some() {
+                    return Err(D::Error::unknown_field("funded_for_care", &["kind"]));
+                }
+                Ok(OrphanCare::Dispersed)
+            }
+            OrphanCareKind::Institution => Ok(OrphanCare::Institution {
+                institution: fields
+                    .institution
+                    .ok_or_else(|| D::Error::missing_field("institution"))?,
+                funded_for_care: fields
+                    .funded_for_care
+                    .ok_or_else(|| D::Error::missing_field("funded_for_care"))?,
+            }),
+        }
+    }
 }
 
 /// A benefit other than the two subsidies.

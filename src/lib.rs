@@ -48,6 +48,7 @@ mod decision;
 mod engine;
 mod error;
 mod facts;
+pub mod json;
 mod money;
 mod month;
 mod policy;
@@ -74,7 +75,8 @@ pub use money::Money;
 pub use month::{Month, MAX_RANGE_MONTHS};
 pub use policy::{
     BenefitRelation, CategoryGrade, CountsWhen, Coverage, Dated, DatedValue, DibaoEdgeRate,
-    Parameter, Parameters, Policy, StopTiming, TieBreak, TIANJIN_2023_JSON,
+    Parameter, Parameters, Policy, StopTiming, TieBreak, UnknownParameter, ValueView,
+    TIANJIN_2023_JSON,
 };
 pub use reform::{
     Comparer, Comparison, Cost, Household, MonthComparison, MonthCost, Movers, Override,

@@ -8,7 +8,9 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// An amount in yuan (CNY), held as an exact [`Decimal`].
+use crate::json::Own;
+
+/// An amount in yuan (CNY) and fen, held as an exact [`Decimal`] with at most two decimal places.
 ///
 /// Serializes as a JSON string such as `"300"` or `"123.45"` so that no JSON reader turns it into a
 /// float. Reads a string or a whole number; a JSON number with a fraction (`123.45`) is refused,
@@ -36,12 +38,26 @@ impl Money {
     /// [`Decimal`] (whose addition would panic).
     pub const MAX: Money = Money(Decimal::from_parts(3_567_587_328, 232, 0, false, 0));
 
-    /// An amount from a decimal number of yuan.
+    /// An amount from a decimal number of yuan: yuan and fen, so at most two decimal places
+    /// (trailing zeros beyond them are dropped: `12.300` is `12.30`).
     ///
     /// # Errors
     ///
     /// [`Error::InvalidAmount`](crate::Error::InvalidAmount) when `yuan` is negative;
+    /// [`Error::AmountNotInFen`](crate::Error::AmountNotInFen) when it has a fraction of a fen;
     /// [`Error::AmountTooLarge`](crate::Error::AmountTooLarge) above [`Money::MAX`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use tianjin_disability_subsidies::{Error, Money};
+    ///
+    /// assert_eq!(Money::new(Decimal::new(12_30, 2))?.to_string(), "12.30");
+    /// assert_eq!(Money::new(Decimal::new(12_300, 3))?.to_string(), "12.30");
+    /// assert!(matches!(Money::new(Decimal::new(12_345, 3)), Err(Error::AmountNotInFen { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(yuan: Decimal) -> Result<Money, crate::Error> {
         if yuan.is_sign_negative() && !yuan.is_zero() {
             return Err(crate::Error::InvalidAmount {
@@ -54,6 +70,17 @@ impl Money {
                 max: Money::MAX,
             });
         }
+        let yuan = if yuan.scale() > 2 {
+            let in_fen = yuan.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+            if in_fen != yuan {
+                return Err(crate::Error::AmountNotInFen {
+                    found: yuan.to_string(),
+                });
+            }
+            in_fen
+        } else {
+            yuan
+        };
         Ok(Money(yuan))
     }
 
@@ -111,36 +138,42 @@ impl Serialize for Money {
     }
 }
 
-/// What an amount must be, as a reading error says it (and `Error::describe` translates it).
-pub(crate) const EXPECTED: &str =
-    "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number";
+/// What an amount must be, as a reading error says it.
+#[cfg(test)]
+const EXPECTED: &str = Own::Amount.said();
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
         use serde::de::{Error, Unexpected};
         struct Visitor;
+        /// The reading error for `found`, refused by [`Money::new`] or [`Money::from_str`].
+        fn refused<E: Error>(found: Unexpected<'_>, error: &crate::Error) -> E {
+            let own = match error {
+                crate::Error::AmountTooLarge { .. } => Own::AmountAtMost,
+                crate::Error::AmountNotInFen { .. } => Own::AmountInFen,
+                _ => Own::Amount,
+            };
+            E::invalid_value(found, &own)
+        }
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Money;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(EXPECTED)
+                f.write_str(Own::Amount.said())
             }
             fn visit_str<E: Error>(self, v: &str) -> Result<Money, E> {
-                v.parse().map_err(|e| match e {
-                    crate::Error::AmountTooLarge { .. } => E::custom(e),
-                    _ => E::invalid_value(Unexpected::Str(v), &EXPECTED),
-                })
+                v.parse().map_err(|e| refused(Unexpected::Str(v), &e))
             }
             fn visit_u64<E: Error>(self, v: u64) -> Result<Money, E> {
-                Money::new(Decimal::from(v)).map_err(E::custom)
+                Money::new(Decimal::from(v)).map_err(|e| refused(Unexpected::Unsigned(v), &e))
             }
             fn visit_i64<E: Error>(self, v: i64) -> Result<Money, E> {
-                if v < 0 {
-                    return Err(E::invalid_value(Unexpected::Signed(v), &EXPECTED));
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::invalid_value(Unexpected::Signed(v), &Own::Amount)),
                 }
-                Money::new(Decimal::from(v)).map_err(E::custom)
             }
             fn visit_f64<E: Error>(self, v: f64) -> Result<Money, E> {
-                Err(E::invalid_value(Unexpected::Float(v), &EXPECTED))
+                Err(E::invalid_value(Unexpected::Float(v), &Own::Amount))
             }
         }
         deserializer.deserialize_any(Visitor)
@@ -184,13 +217,36 @@ mod tests {
     fn refuses_amounts_that_could_overflow_a_sum() {
         assert_eq!(Money::MAX.to_string(), "1000000000000");
         assert!(serde_json::from_str::<Money>("\"1000000000000\"").is_ok());
-        let err = serde_json::from_str::<Money>("\"1000000000000.01\"").unwrap_err();
+        // Through the crate's reader, which words its own range checks.
+        let err = crate::json::read::<Money>("\"1000000000000.01\"").unwrap_err();
         assert_eq!(
-            err.to_string(),
-            "expected an amount of at most 1000000000000 yuan, found 1000000000000.01 at line 1 column 18"
+            err.english(),
+            "expected an amount of at most 1000000000000 yuan, found 1000000000000.01 (line 1, column 18)"
         );
         let err = serde_json::from_str::<Money>("79228162514264337593543950335").unwrap_err();
         assert!(err.to_string().starts_with("invalid"), "{err}");
+    }
+
+    /// Money is yuan and fen: a fraction of a fen is refused, in any way an amount is made.
+    #[test]
+    fn refuses_fractions_of_a_fen() {
+        let err = crate::json::read::<Money>("\"12.345\"").unwrap_err();
+        assert_eq!(
+            err.english(),
+            "expected an amount in yuan with at most two decimal places (fen), found 12.345 (line 1, column 8)"
+        );
+        assert!(matches!(
+            "0.001".parse::<Money>(),
+            Err(crate::Error::AmountNotInFen { .. })
+        ));
+        assert_eq!("12.300".parse::<Money>().unwrap().to_string(), "12.30");
+        assert_eq!("12.3".parse::<Money>().unwrap().to_string(), "12.3");
+        assert_eq!(
+            crate::json::read::<Money>("\"0.01\"").unwrap().to_string(),
+            "0.01"
+        );
+        // The largest amount, to the fen.
+        assert!("999999999999.99".parse::<Money>().is_ok());
     }
 
     #[test]

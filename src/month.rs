@@ -6,6 +6,8 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::json::Own;
+
 /// A calendar month such as `2023-08`, backed by the chrono date of its first day.
 ///
 /// Months serialize as the string `"YYYY-MM"` and parse from it; [`Display`](fmt::Display) and
@@ -183,21 +185,17 @@ impl Serialize for Month {
     }
 }
 
-/// What a month must be in JSON, as a reading error says it (and `Error::describe` translates
-/// it).
-pub(crate) const EXPECTED: &str = "a month as \"YYYY-MM\"";
-
 impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Month, D::Error> {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Month;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(EXPECTED)
+                f.write_str(Own::Month.said())
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Month, E> {
                 v.parse()
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &EXPECTED))
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &Own::Month))
             }
         }
         deserializer.deserialize_str(Visitor)

@@ -2,7 +2,6 @@
 //! comparison of a reform with its baseline over a population.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,10 +12,8 @@ use crate::error::Error;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::{
-    CategoryGrade, Dated, DatedValue, DibaoEdgeRate, Parameters, Policy, StopTiming, TieBreak,
-};
-use crate::resident::{read_json, Resident, MAX_BACK_PAY_MONTHS};
+use crate::policy::{Parameter, Parameters, Policy, ValueProblem};
+use crate::resident::Resident;
 use crate::rules::covers;
 use crate::rules::timing::Timeline;
 
@@ -63,8 +60,8 @@ pub struct Reform {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
-    /// The parameter's name, as in the policy file's `parameters`.
-    pub parameter: String,
+    /// The parameter, named as in the policy file's `parameters`.
+    pub parameter: Parameter,
     /// The first month of the new value; it replaces every value of the base from this month on.
     pub from: Month,
     /// The new value, of the parameter's own type.
@@ -72,10 +69,6 @@ pub struct Override {
     /// Where the new value comes from.
     pub source: String,
 }
-
-const PARAMETER_NAMES: &str = "living_allowance_grade_1_2, living_allowance_grade_3_4, \
-dibao_edge_living_allowance, nursing_allowance, stop_timing, tie_break, \
-max_renewal_back_pay_months, nursing_allowance_also_for";
 
 impl Reform {
     /// Reads a reform from JSON and checks each override's parameter name and value type.
@@ -85,17 +78,9 @@ impl Reform {
     /// [`Error::InvalidReform`] naming the JSON path: malformed JSON, an unknown parameter, a
     /// value of the wrong type, an empty source.
     pub fn from_json(json: &str) -> Result<Reform, Error> {
-        let reform: Reform = read_json(json).map_err(|e| match e {
-            Error::Json {
-                path,
-                message,
-                line,
-                column,
-            } => Error::InvalidReform {
-                path,
-                problem: format!("{message} (line {line}, column {column})"),
-            },
-            other => other,
+        let reform: Reform = crate::json::read(json).map_err(|e| Error::InvalidReform {
+            path: e.path.clone(),
+            problem: e.english(),
         })?;
         if reform.name.trim().is_empty() {
             return Err(Error::InvalidReform {
@@ -122,8 +107,13 @@ impl Reform {
                 });
             }
         }
-        // Check every value's type now, so that a bad reform fails when it is read.
-        reform.apply_to(None)?;
+        // Check every value now, so that a bad reform fails when it is read.
+        for (i, o) in reform.overrides.iter().enumerate() {
+            check_source(i, o)?;
+            o.parameter
+                .check_value(&o.value)
+                .map_err(|problem| override_error(i, problem))?;
+        }
         Ok(reform)
     }
 
@@ -133,7 +123,8 @@ impl Reform {
     ///
     /// [`Error::InvalidReform`] for an override from a month before the base policy's first
     /// month (`overrides[i].from`) or one the base policy does not cover, or a value of the wrong
-    /// type.
+    /// type or one the parameter does not allow; [`Error::InvalidPolicy`] if the result is not a
+    /// policy (it is checked as every policy is).
     pub fn apply(&self, base: &Policy) -> Result<Policy, Error> {
         let coverage = base.covers();
         for (i, o) in self.overrides.iter().enumerate() {
@@ -148,84 +139,50 @@ impl Reform {
                 });
             }
         }
-        let mut policy = base.clone();
-        self.apply_to(Some(policy.parameters_mut()))?;
-        policy.rename(format!("{}+{}", base.name(), self.name));
-        policy.check()?;
-        Ok(policy)
+        let parameters = self.applied_to(base.parameters().clone())?;
+        base.with_parameters(format!("{}+{}", base.name(), self.name), parameters)
     }
 
-    /// Applies the overrides to `parameters`, or only checks their values when `None`.
-    fn apply_to(&self, mut parameters: Option<&mut Parameters>) -> Result<(), Error> {
+    /// `parameters` with the overrides applied, each value read as its parameter's type and
+    /// checked as the parameter requires.
+    fn applied_to(&self, mut parameters: Parameters) -> Result<Parameters, Error> {
         for (i, o) in self.overrides.iter().enumerate() {
-            if o.source.trim().is_empty() {
-                return Err(Error::InvalidReform {
-                    path: format!("overrides[{i}].source"),
-                    problem: "expected a source, found none".into(),
-                });
-            }
-            let p = parameters.as_deref_mut();
-            match o.parameter.as_str() {
-                "living_allowance_grade_1_2" => {
-                    set::<Money>(p.map(|p| &mut p.living_allowance_grade_1_2), i, o)?
-                }
-                "living_allowance_grade_3_4" => {
-                    set::<Money>(p.map(|p| &mut p.living_allowance_grade_3_4), i, o)?
-                }
-                "dibao_edge_living_allowance" => {
-                    set::<DibaoEdgeRate>(p.map(|p| &mut p.dibao_edge_living_allowance), i, o)?
-                }
-                "nursing_allowance" => set::<Money>(p.map(|p| &mut p.nursing_allowance), i, o)?,
-                "stop_timing" => set::<StopTiming>(p.map(|p| &mut p.stop_timing), i, o)?,
-                "tie_break" => set::<TieBreak>(p.map(|p| &mut p.tie_break), i, o)?,
-                "max_renewal_back_pay_months" => {
-                    if o.value
-                        .as_u64()
-                        .is_some_and(|n| n > u64::from(MAX_BACK_PAY_MONTHS))
-                    {
-                        return Err(Error::InvalidReform {
-                            path: format!("overrides[{i}].value"),
-                            problem: format!(
-                                "expected at most {MAX_BACK_PAY_MONTHS} months (reading start.renewal), found {}",
-                                o.value
-                            ),
-                        });
-                    }
-                    set::<u8>(p.map(|p| &mut p.max_renewal_back_pay_months), i, o)?
-                }
-                "nursing_allowance_also_for" => {
-                    set::<Vec<CategoryGrade>>(p.map(|p| &mut p.nursing_allowance_also_for), i, o)?
-                }
-                other => {
-                    return Err(Error::InvalidReform {
-                        path: format!("overrides[{i}].parameter"),
-                        problem: format!("expected one of {PARAMETER_NAMES}, found \"{other}\""),
-                    })
-                }
-            }
+            check_source(i, o)?;
+            parameters
+                .set(o.parameter, o.from, &o.value, &o.source)
+                .map_err(|problem| override_error(i, problem))?;
         }
-        Ok(())
+        Ok(parameters)
     }
 }
 
-/// Reads an override's value as the parameter's type and, given the parameter, sets it.
-fn set<T: serde::de::DeserializeOwned>(
-    dated: Option<&mut Dated<T>>,
-    i: usize,
-    o: &Override,
-) -> Result<(), Error> {
-    let value = T::deserialize(&o.value).map_err(|e| Error::InvalidReform {
-        path: format!("overrides[{i}].value"),
-        problem: e.to_string(),
-    })?;
-    if let Some(dated) = dated {
-        dated.set_from(DatedValue {
-            from: o.from,
-            value,
-            source: Arc::from(o.source.as_str()),
+/// An override needs a source, as every dated value does.
+fn check_source(i: usize, o: &Override) -> Result<(), Error> {
+    if o.source.trim().is_empty() {
+        return Err(Error::InvalidReform {
+            path: format!("overrides[{i}].source"),
+            problem: "expected a source, found none".into(),
         });
     }
     Ok(())
+}
+
+/// The error for override `i`'s value, naming the path within the value where it has one.
+fn override_error(i: usize, problem: ValueProblem) -> Error {
+    match problem {
+        ValueProblem::Reading(e) => Error::InvalidReform {
+            path: match e.path.as_str() {
+                "." => format!("overrides[{i}].value"),
+                within if within.starts_with('[') => format!("overrides[{i}].value{within}"),
+                within => format!("overrides[{i}].value.{within}"),
+            },
+            problem: e.english(),
+        },
+        ValueProblem::Refused(problem) => Error::InvalidReform {
+            path: format!("overrides[{i}].value"),
+            problem,
+        },
+    }
 }
 
 /// Money per subsidy: living allowance first.

@@ -493,3 +493,220 @@ impl Display for Explanation<'_, Schedule> {
         Ok(())
     }
 }
+
+/// A JSON reading problem in `lang`. The English follows serde's own wording, so that a message
+/// reads the same whether serde or the crate's strict reader found the problem; the Chinese is
+/// written from the problem's data (nothing is translated from the English).
+pub(crate) fn json_problem(problem: &crate::json::JsonProblem, lang: Language) -> String {
+    use crate::json::JsonProblem as P;
+    use crate::json::Own;
+    match lang {
+        Language::English => match problem {
+            P::Syntax { message, .. } => message.clone(),
+            P::TrailingCharacters => "trailing characters".to_owned(),
+            P::WrongType { found, expected } => {
+                format!(
+                    "invalid type: {}, expected {}",
+                    found_en(found),
+                    expected.said
+                )
+            }
+            P::WrongValue { found, expected } => match Own::of(expected) {
+                Some(Own::Parameter) => {
+                    format!("expected {}, found {}", expected.said, found_quoted(found))
+                }
+                Some(own) if own.found_bare(found) => {
+                    format!("expected {}, found {}", expected.said, found_bare(found))
+                }
+                _ => format!(
+                    "invalid value: {}, expected {}",
+                    found_en(found),
+                    expected.said
+                ),
+            },
+            P::WrongLength { length, expected } => {
+                format!("invalid length {length}, expected {}", expected.said)
+            }
+            P::UnknownField {
+                field,
+                expected: [],
+            } => {
+                format!("unknown field `{field}`, there are no fields")
+            }
+            P::UnknownField { field, expected } => {
+                format!("unknown field `{field}`, expected {}", one_of_en(expected))
+            }
+            P::UnknownVariant {
+                variant,
+                expected: [],
+            } => {
+                format!("unknown variant `{variant}`, there are no variants")
+            }
+            P::UnknownVariant { variant, expected } => {
+                format!(
+                    "unknown variant `{variant}`, expected {}",
+                    one_of_en(expected)
+                )
+            }
+            P::MissingField { field } => format!("missing field `{field}`"),
+            P::DuplicateField { field } => format!("duplicate field `{field}`"),
+            P::DuplicateKey { key } => format!("duplicate key `{key}`"),
+            P::Other { message } => message.clone(),
+        },
+        Language::Chinese => match problem {
+            P::Syntax { eof: true, .. } => "JSON 不完整，读到末尾仍未结束".to_owned(),
+            P::Syntax { eof: false, .. } => "JSON 格式有误".to_owned(),
+            P::TrailingCharacters => "JSON 之后还有多余的字符".to_owned(),
+            P::WrongType { found, expected } => {
+                format!("应为{}，实为{}", expected_zh(expected), found_zh(found))
+            }
+            P::WrongValue { found, expected } => match Own::of(expected) {
+                Some(Own::Parameter) => format!(
+                    "应为{}，实为“{}”",
+                    own_zh(Own::Parameter),
+                    found_bare(found)
+                ),
+                Some(own) if own.found_bare(found) => {
+                    format!("应为{}，实为{}", own_zh(own), found_bare(found))
+                }
+                _ => format!("应为{}，实为{}", expected_zh(expected), found_zh(found)),
+            },
+            P::WrongLength { length, .. } => format!("数组的项数不符，实有{length}项"),
+            P::UnknownField { field, expected } => {
+                format!("未知字段`{field}`，{}", one_of_zh(expected))
+            }
+            P::UnknownVariant { variant, expected } => {
+                format!("未知取值`{variant}`，{}", one_of_zh(expected))
+            }
+            P::MissingField { field } => format!("缺少字段`{field}`"),
+            P::DuplicateField { field } => format!("字段`{field}`重复"),
+            P::DuplicateKey { key } => format!("键`{key}`重复"),
+            P::Other { message } => message.clone(),
+        },
+    }
+}
+
+/// serde's list of allowed names: `a`; `a` or `b`; one of `a`, `b`, `c`.
+fn one_of_en(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => format!("`{one}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        many => format!("one of {}", quoted(many)),
+    }
+}
+
+fn one_of_zh(names: &[&str]) -> String {
+    match names {
+        [] => "此处不应有取值".to_owned(),
+        [one] => format!("应为`{one}`"),
+        [a, b] => format!("应为`{a}`或`{b}`"),
+        many => format!("应为以下之一：{}", quoted(many)),
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What was found, as serde words it (`string "x"`, ``integer `5` ``, `map`, …).
+fn found_en(found: &crate::json::Found) -> String {
+    use crate::json::Found as F;
+    match found {
+        F::Bool(b) => format!("boolean `{b}`"),
+        F::Unsigned(n) => format!("integer `{n}`"),
+        F::Signed(n) => format!("integer `{n}`"),
+        F::Float(text) => format!("floating point `{text}`"),
+        F::Str(s) => format!("string {s:?}"),
+        F::Null => "null".to_owned(),
+        F::Array => "sequence".to_owned(),
+        F::Object => "map".to_owned(),
+        F::Other(text) => text.clone(),
+    }
+}
+
+fn found_zh(found: &crate::json::Found) -> String {
+    use crate::json::Found as F;
+    match found {
+        F::Bool(b) => format!("布尔值`{b}`"),
+        F::Unsigned(n) => format!("整数`{n}`"),
+        F::Signed(n) => format!("整数`{n}`"),
+        F::Float(text) => format!("小数`{text}`"),
+        F::Str(s) => format!("字符串{s:?}"),
+        F::Null => "空值".to_owned(),
+        F::Array => "数组".to_owned(),
+        F::Object => "对象".to_owned(),
+        F::Other(text) => text.clone(),
+    }
+}
+
+/// A refused name, quoted.
+fn found_quoted(found: &crate::json::Found) -> String {
+    match found {
+        crate::json::Found::Str(s) => format!("{s:?}"),
+        other => found_en(other),
+    }
+}
+
+/// A refused value written on its own, after the crate's own expectation.
+fn found_bare(found: &crate::json::Found) -> String {
+    use crate::json::Found as F;
+    match found {
+        F::Unsigned(n) => n.to_string(),
+        F::Signed(n) => n.to_string(),
+        F::Float(text) | F::Str(text) => text.clone(),
+        other => found_en(other),
+    }
+}
+
+fn own_zh(own: crate::json::Own) -> &'static str {
+    use crate::json::Own;
+    match own {
+        Own::Grade => "1至4级的残疾等级",
+        Own::Date => "写作 YYYY-MM-DD 的日期",
+        Own::Amount => "不小于零的金额（单位：元），写作字符串（如“123.45”）或整数",
+        Own::AmountAtMost => "至多1000000000000元的金额",
+        Own::AmountInFen => "至多两位小数（精确到分）的金额",
+        Own::Month => "写作“YYYY-MM”的月份",
+        Own::BackPayMonths => "0至3个月的补发月数",
+        Own::ClauseId => "条款表中的条款编号",
+        Own::Parameter => "政策参数名之一",
+    }
+}
+
+/// What a position expected, in Chinese: the crate's own expectation, else the kind of JSON
+/// value the position asked for.
+fn expected_zh(expected: &crate::json::Expected) -> String {
+    use crate::json::{Own, Shape};
+    if let Some(own) = Own::of(expected) {
+        return own_zh(own).to_owned();
+    }
+    match expected.shape {
+        Shape::Bool => "布尔值".to_owned(),
+        Shape::Integer { min, max } => format!("{min}至{max}的整数"),
+        Shape::Number => "数字".to_owned(),
+        Shape::Str => "字符串".to_owned(),
+        Shape::Null => "空值".to_owned(),
+        Shape::Array => "数组".to_owned(),
+        Shape::Object | Shape::Map => "对象".to_owned(),
+        Shape::Choice(names) => format!("以下之一：{}", quoted(names)),
+        Shape::Any => "另一类值".to_owned(),
+    }
+}
+
+impl crate::json::JsonProblem {
+    /// The problem in `lang`, without its path or position; in English, the `Display` text.
+    pub fn describe(&self, lang: Language) -> String {
+        json_problem(self, lang)
+    }
+}
+
+impl Display for crate::json::JsonProblem {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(&json_problem(self, Language::English))
+    }
+}

@@ -70,7 +70,7 @@ impl Resident {
     /// (unknown field, grade 5, a date that is not a date, a negative amount, …); otherwise as
     /// [`Resident::new`].
     pub fn from_json(json: &str) -> Result<Resident, Error> {
-        Resident::new(read_json(json)?)
+        Resident::new(crate::json::read(json).map_err(crate::json::Located::into_error)?)
     }
 
     /// Reads and checks one resident's facts into `slot`, in place of the resident it held (the
@@ -81,12 +81,14 @@ impl Resident {
         slot: &'s mut Option<Resident>,
         json: &str,
     ) -> Result<&'s Resident, Error> {
-        // `read_json`'s two readings, spelled out: through `read_json` the facts are moved once
-        // more, from serde_json's `Result` into ours (callgrind, a 20,000-line scan: 0.7 M to
-        // 2.0 M more instructions, depending on how the call is written).
-        let facts = match serde_json::from_str::<Facts>(json) {
+        // The reader's two readings, spelled out, so that the facts are moved once, from the
+        // parser's result into the slot.
+        let facts = match crate::json::read_fast::<Facts>(json) {
             Ok(facts) => facts,
-            Err(_) => read_json_with_path(json).inspect_err(|_| *slot = None)?,
+            Err(()) => {
+                *slot = None;
+                return Err(crate::json::read_with_path::<Facts>(json).into_error());
+            }
         };
         if let Err(error) = check(&facts) {
             *slot = None;
@@ -139,36 +141,6 @@ impl Resident {
         match (first, next) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
-        }
-    }
-}
-
-/// Reads any serde type from JSON, reporting errors with their JSON path.
-///
-/// The document is read once without tracking paths (fast); only when that fails is it read
-/// again with `serde_path_to_error` to name the field at fault.
-pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    if let Ok(value) = serde_json::from_str(json) {
-        return Ok(value);
-    }
-    read_json_with_path(json)
-}
-
-/// The second reading of [`read_json`], tracking the JSON path to name the field at fault.
-#[cold]
-fn read_json_with_path<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    match serde_path_to_error::deserialize::<_, T>(&mut *de) {
-        // The value read, but something follows it ("trailing characters").
-        Ok(value) => match de.end() {
-            Ok(()) => Ok(value),
-            Err(e) => Err(Error::from_json(".".to_owned(), &e)),
-        },
-        Err(e) => {
-            let path = e.path().to_string();
-            // `?` is serde_path_to_error's "no field": the document itself is at fault.
-            let path = if path == "?" { ".".to_owned() } else { path };
-            Err(Error::from_json(path, e.inner()))
         }
     }
 }

@@ -308,13 +308,10 @@ fn run_case(file: &str, text: &str, dir: &Path) -> CaseRun {
     run
 }
 
-/// Reads a case, naming the JSON path of the first field at fault.
+/// Reads a case strictly (an array for an object, or a key written twice, is refused), naming
+/// the JSON path of the first field at fault.
 fn read_case(text: &str) -> Result<Case, String> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let case: Case = serde_path_to_error::deserialize(&mut *de)
-        .map_err(|e| format!("{}: {}", e.path(), e.inner()))?;
-    de.end().map_err(|e| e.to_string())?;
-    Ok(case)
+    tianjin_disability_subsidies::json::from_str(text).map_err(|e| e.to_string())
 }
 
 /// The case file's text with everything but the value of its top-level `"facts"` blanked
@@ -742,6 +739,33 @@ mod runner {
         let run = run_case("right.json", &text, &cases_dir());
         assert_eq!(run.problems, Vec::<String>::new());
         assert_eq!(run.declared, [ClauseId::LivingEligibility]);
+    }
+
+    /// Case files are read strictly: a month written as an array, or a key written twice, is
+    /// refused at its path (serde alone would fill the struct by position, or keep the second).
+    #[test]
+    fn an_array_for_an_object_or_a_repeated_key_is_refused() {
+        let text = case(r#"[["2024-01", { "outcome": "paid" }]]"#);
+        let run = run_case("array.json", &text, &cases_dir());
+        assert_eq!(run.problems.len(), 1, "{:?}", run.problems);
+        assert!(
+            run.problems[0].starts_with(
+                "array.json: expect[0]: invalid type: sequence, expected struct MonthExpect"
+            ),
+            "{}",
+            run.problems[0]
+        );
+        let text = case(
+            r#"[{ "month": "2024-01", "living": { "outcome": "paid", "amount": "300", "amount": "160" } }]"#,
+        );
+        let run = run_case("twice.json", &text, &cases_dir());
+        assert_eq!(run.problems.len(), 1, "{:?}", run.problems);
+        assert!(
+            run.problems[0]
+                .starts_with("twice.json: expect[0].living.amount: duplicate field `amount`"),
+            "{}",
+            run.problems[0]
+        );
     }
 
     #[test]

@@ -217,7 +217,7 @@ mod json_errors {
         assert_json_error(
             &err,
             "hukou[0].from",
-            "hukou[0].from: invalid value: string \"yesterday\", expected a calendar date as YYYY-MM-DD (line 3, column 55)",
+            "hukou[0].from: invalid value: string \"yesterday\", expected a calendar date as YYYY-MM-DD (line 3, column 53)",
         );
     }
 
@@ -232,7 +232,7 @@ mod json_errors {
         assert_json_error(
             &err,
             "certificates[0].issued",
-            "certificates[0].issued: invalid value: string \"2024-02-30\", expected a calendar date as YYYY-MM-DD (line 3, column 81)",
+            "certificates[0].issued: invalid value: string \"2024-02-30\", expected a calendar date as YYYY-MM-DD (line 3, column 79)",
         );
     }
 
@@ -242,11 +242,11 @@ mod json_errors {
         assert!(Resident::from_json(&doc("2024-02-29")).is_ok());
         assert_eq!(
             refused(&doc("2023-02-29")).to_string(),
-            "died_on: invalid value: string \"2023-02-29\", expected a calendar date as YYYY-MM-DD (line 1, column 40)"
+            "died_on: invalid value: string \"2023-02-29\", expected a calendar date as YYYY-MM-DD (line 1, column 38)"
         );
         assert_eq!(
             refused(&doc("2024-13-01")).to_string(),
-            "died_on: invalid value: string \"2024-13-01\", expected a calendar date as YYYY-MM-DD (line 1, column 40)"
+            "died_on: invalid value: string \"2024-13-01\", expected a calendar date as YYYY-MM-DD (line 1, column 38)"
         );
     }
 
@@ -261,7 +261,7 @@ mod json_errors {
         assert_json_error(
             &err,
             "applications[0].back_pay_months",
-            "applications[0].back_pay_months: invalid value: integer `256`, expected 0 to 3 back-pay months (line 3, column 97)",
+            "applications[0].back_pay_months: invalid value: integer `256`, expected 0 to 3 back-pay months (line 3, column 95)",
         );
     }
 
@@ -725,6 +725,7 @@ mod other_errors {
 mod in_chinese {
     use super::*;
     use chrono::NaiveDate;
+    use tianjin_disability_subsidies::json::{Expected, Found, JsonProblem, Shape};
     use tianjin_disability_subsidies::{Category, Coverage, Grade, Language};
 
     fn day(text: &str) -> NaiveDate {
@@ -747,7 +748,13 @@ mod in_chinese {
             (
                 Error::Json {
                     path: "certificates[0].grade".into(),
-                    message: "expected a disability grade from 1 to 4, found 5".into(),
+                    problem: Box::new(JsonProblem::WrongValue {
+                        found: Found::Unsigned(5),
+                        expected: Expected {
+                            said: "a disability grade from 1 to 4".into(),
+                            shape: Shape::Integer { min: 0, max: 255 },
+                        },
+                    }),
                     line: 3,
                     column: 55,
                 },
@@ -988,10 +995,11 @@ mod in_chinese {
             match &err {
                 Error::Json {
                     path,
-                    message,
+                    problem,
                     line,
                     column,
                 } => {
+                    let message = problem.to_string();
                     reading_errors += 1;
                     assert_eq!(english, format!("{path}: {message}"));
                     assert_eq!(
@@ -1128,16 +1136,16 @@ mod in_chinese {
         let err = refused(r#"{ "id": "R-1", "id": "R-2" }"#);
         let text = err.describe(Language::Chinese);
         assert!(text.contains("字段`id`重复"), "{text}");
-        // A month in JSON (policy and reform files): serde's message, as an `Error::Json` holds it.
-        let serde_error = serde_json::from_str::<Month>(r#""2024-13""#)
-            .unwrap_err()
-            .to_string();
-        let message = serde_error
-            .rsplit_once(" at line ")
-            .map_or(serde_error.as_str(), |(m, _)| m);
+        // A month in JSON (policy and reform files), as the reader finds it.
         let err = Error::Json {
             path: "covers.from".into(),
-            message: message.to_owned(),
+            problem: Box::new(JsonProblem::WrongValue {
+                found: Found::Str("2024-13".into()),
+                expected: Expected {
+                    said: "a month as \"YYYY-MM\"".into(),
+                    shape: Shape::Str,
+                },
+            }),
             line: 1,
             column: 9,
         };

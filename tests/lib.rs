@@ -7,6 +7,9 @@
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.
 //! - `reform`: the bundled reforms costed over a hand-written population; reform and policy
 //!   load-time checks; one resident side by side.
+//! - `policy`: every way to a policy decides alike; every parameter is checked, reformable and
+//!   named in both languages.
+//! - `strict_json`: an array where an object belongs, or a key written twice, is refused.
 //! - `properties`: invariants over generated residents (proptest).
 //! - `snapshot`: which outcomes change between two policy versions, over the case files and the
 //!   sample residents.
@@ -15,7 +18,9 @@ mod cases;
 mod clauses;
 mod errors;
 mod outreach;
+mod policy;
 mod properties;
 mod reform;
 mod roster;
 mod snapshot;
+mod strict_json;

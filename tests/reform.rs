@@ -449,7 +449,7 @@ mod loading {
             assert_eq!(reform.name, name);
             assert!(!reform.description.is_empty(), "{name}");
             assert_eq!(reform.overrides.len(), 1, "{name}");
-            assert_eq!(reform.overrides[0].parameter, parameter);
+            assert_eq!(reform.overrides[0].parameter.name(), parameter);
             assert_eq!(reform.overrides[0].from, month("2025-01"));
             assert!(reform.overrides[0].source.len() > 20, "{name}");
             let policy = reform.apply(&Policy::tianjin_2023()).unwrap();
@@ -472,7 +472,7 @@ mod loading {
             "reform overrides[0].parameter: expected one of living_allowance_grade_1_2, \
              living_allowance_grade_3_4, dibao_edge_living_allowance, nursing_allowance, \
              stop_timing, tie_break, max_renewal_back_pay_months, nursing_allowance_also_for, \
-             found \"living_allowance\""
+             found \"living_allowance\" (line 1, column 73)"
         );
     }
 
@@ -497,9 +497,10 @@ mod loading {
             "parameter": "nursing_allowance_also_for", "from": "2025-01",
             "value": [{ "category": "intellectual", "grade": 5 }], "source": "s"
         }));
+        // The path goes on into the value, to the field at fault.
         assert_eq!(
             refused_reform(&text),
-            "reform overrides[0].value: expected a disability grade from 1 to 4, found 5"
+            "reform overrides[0].value[0].grade: expected a disability grade from 1 to 4, found 5"
         );
         // The second override is the one at fault.
         let text = json!({ "name": "r", "overrides": [

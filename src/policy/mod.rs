@@ -12,12 +12,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
 use crate::error::Error;
-use crate::facts::{BenefitKind, BenefitStatus, Category, Grade, Subsidy};
-use crate::money::Money;
+use crate::facts::{BenefitKind, BenefitStatus, Subsidy};
 use crate::month::Month;
 
+mod parameters;
+
+pub(crate) use parameters::ValueProblem;
+pub use parameters::{
+    CategoryGrade, Dated, DatedValue, DibaoEdgeRate, Parameter, Parameters, StopTiming, TieBreak,
+    UnknownParameter, ValueView,
+};
+
 /// The embedded Tianjin 2023 policy data.
-pub const TIANJIN_2023_JSON: &str = include_str!("../data/tianjin-2023.json");
+pub const TIANJIN_2023_JSON: &str = include_str!("../../data/tianjin-2023.json");
 
 /// One policy version: the months it covers, its dated parameters and the relations of other
 /// benefits to the subsidies. Loaded once, shared freely (`Send + Sync`), never changed.
@@ -33,8 +40,13 @@ pub const TIANJIN_2023_JSON: &str = include_str!("../data/tianjin-2023.json");
 /// assert_eq!(nursing.from.to_string(), "2023-08");
 /// # Ok::<(), tianjin_disability_subsidies::Error>(())
 /// ```
+///
+/// A policy exists only through its checks: [`Policy::from_json`], serde's `Deserialize` (the
+/// same format, for a service that keeps its policy in its own configuration) and
+/// [`Reform::apply`](crate::Reform::apply) all build it the same way, so a policy read any way
+/// decides alike.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "PolicyFile")]
 pub struct Policy {
     name: Arc<str>,
     title: String,
@@ -42,10 +54,78 @@ pub struct Policy {
     covers: Coverage,
     parameters: Parameters,
     benefit_relations: BTreeMap<BenefitKind, BenefitRelation>,
-    /// `benefit_relations` indexed by kind, filled at load: looked up for every benefit of every
-    /// decision.
+    /// `benefit_relations` indexed by kind, built with the policy: looked up for every benefit of
+    /// every decision.
     #[serde(skip)]
-    relation_table: [Option<BenefitRelation>; BenefitKind::ALL.len()],
+    relation_table: [BenefitRelation; BenefitKind::ALL.len()],
+}
+
+/// A policy as its file writes it, before it is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyFile {
+    name: String,
+    title: String,
+    document: String,
+    covers: Coverage,
+    parameters: parameters::ParametersFile,
+    #[serde(deserialize_with = "unique_keys")]
+    benefit_relations: BTreeMap<BenefitKind, BenefitRelation>,
+}
+
+impl TryFrom<PolicyFile> for Policy {
+    type Error = Error;
+
+    fn try_from(file: PolicyFile) -> Result<Policy, Error> {
+        Policy::build(
+            Arc::from(file.name),
+            file.title,
+            file.document,
+            file.covers,
+            Parameters::from_file(file.parameters),
+            file.benefit_relations,
+        )
+    }
+}
+
+/// The relations of other benefits, a key at most once (serde's map would let a second relation
+/// for a kind replace the first).
+fn unique_keys<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<BenefitKind, BenefitRelation>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = BTreeMap<BenefitKind, BenefitRelation>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a map of benefit kinds to their relations")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut relations = BTreeMap::new();
+            while let Some(kind) = map.next_key::<BenefitKind>()? {
+                if relations.contains_key(&kind) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate key `{}`",
+                        kind_name(kind)
+                    )));
+                }
+                let relation = map.next_value()?;
+                relations.insert(kind, relation);
+            }
+            Ok(relations)
+        }
+    }
+    deserializer.deserialize_map(Visitor)
+}
+
+/// A benefit kind's name in JSON.
+fn kind_name(kind: BenefitKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The months a policy governs: from its first month, until its last (absent: open-ended).
@@ -75,203 +155,12 @@ impl fmt::Display for Coverage {
     }
 }
 
-/// The dated amounts and switches of a policy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Parameters {
-    /// Living allowance per month, grade 1–2 (重度).
-    pub living_allowance_grade_1_2: Dated<Money>,
-    /// Living allowance per month, grade 3–4.
-    pub living_allowance_grade_3_4: Dated<Money>,
-    /// What dibao-edge households receive as living allowance.
-    pub dibao_edge_living_allowance: Dated<DibaoEdgeRate>,
-    /// Nursing allowance per month (grade 1–2).
-    pub nursing_allowance: Dated<Money>,
-    /// Whether a claim stops in the month after a condition ceased, or in that same month.
-    pub stop_timing: Dated<StopTiming>,
-    /// Who wins a choose-the-higher on equal amounts.
-    pub tie_break: Dated<TieBreak>,
-    /// The most back-pay months a caseworker may grant after a certificate renewal.
-    pub max_renewal_back_pay_months: Dated<u8>,
-    /// Categories and grades beyond grade 1–2 that also receive the nursing allowance (empty in
-    /// Tianjin 2023; several provinces add grade-3 intellectual and mental disabilities).
-    pub nursing_allowance_also_for: Dated<Vec<CategoryGrade>>,
-}
-
-/// A category and grade, as a policy extension names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CategoryGrade {
-    /// The disability category.
-    pub category: Category,
-    /// The grade.
-    pub grade: Grade,
-}
-
-/// The dated parameters of a policy, by name: what a decision cites in `used`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Parameter {
-    /// `living_allowance_grade_1_2`.
-    #[serde(rename = "living_allowance_grade_1_2")]
-    LivingAllowanceGrade1To2,
-    /// `living_allowance_grade_3_4`.
-    #[serde(rename = "living_allowance_grade_3_4")]
-    LivingAllowanceGrade3To4,
-    /// `dibao_edge_living_allowance`.
-    DibaoEdgeLivingAllowance,
-    /// `nursing_allowance`.
-    NursingAllowance,
-    /// `stop_timing`.
-    StopTiming,
-    /// `tie_break`.
-    TieBreak,
-    /// `max_renewal_back_pay_months`.
-    MaxRenewalBackPayMonths,
-    /// `nursing_allowance_also_for`.
-    NursingAllowanceAlsoFor,
-}
-
-impl Parameter {
-    /// The parameter's name in the policy file.
-    pub fn name(self) -> &'static str {
-        match self {
-            Parameter::LivingAllowanceGrade1To2 => "living_allowance_grade_1_2",
-            Parameter::LivingAllowanceGrade3To4 => "living_allowance_grade_3_4",
-            Parameter::DibaoEdgeLivingAllowance => "dibao_edge_living_allowance",
-            Parameter::NursingAllowance => "nursing_allowance",
-            Parameter::StopTiming => "stop_timing",
-            Parameter::TieBreak => "tie_break",
-            Parameter::MaxRenewalBackPayMonths => "max_renewal_back_pay_months",
-            Parameter::NursingAllowanceAlsoFor => "nursing_allowance_also_for",
-        }
-    }
-}
-
-impl fmt::Display for Parameter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A parameter's values over time, each valid from its month until the next one starts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Dated<T>(Vec<DatedValue<T>>);
-
-/// One value of a parameter, with the month it takes effect and its source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DatedValue<T> {
-    /// The first month the value applies.
-    pub from: Month,
-    /// The value.
-    pub value: T,
-    /// Where the value comes from, for an analyst to check or replace. Shared with every
-    /// decision that cites it.
-    pub source: Arc<str>,
-}
-
-impl<T> Dated<T> {
-    /// The value in force in `month`, if any starts on or before it.
-    pub fn at(&self, month: Month) -> Option<&DatedValue<T>> {
-        self.0.iter().rev().find(|v| v.from <= month)
-    }
-
-    /// Every value, oldest first.
-    pub fn values(&self) -> &[DatedValue<T>] {
-        &self.0
-    }
-
-    /// Replaces every value from `value.from` on with `value`.
-    pub(crate) fn set_from(&mut self, value: DatedValue<T>) {
-        self.0.retain(|v| v.from < value.from);
-        self.0.push(value);
-    }
-
-    fn check(&self, name: &str, coverage: &Coverage) -> Result<(), Error> {
-        let invalid = |i: Option<usize>, problem: String| Error::InvalidPolicy {
-            path: match i {
-                Some(i) => format!("parameters.{name}[{i}]"),
-                None => format!("parameters.{name}"),
-            },
-            problem,
-        };
-        let first = self
-            .0
-            .first()
-            .ok_or_else(|| invalid(None, "expected at least one dated value, found none".into()))?;
-        if first.from > coverage.from {
-            return Err(invalid(
-                Some(0),
-                format!(
-                    "expected a value from {} (the policy's first month), found the first from {}",
-                    coverage.from, first.from
-                ),
-            ));
-        }
-        for (i, pair) in self.0.windows(2).enumerate() {
-            if pair[1].from <= pair[0].from {
-                return Err(invalid(
-                    Some(i + 1),
-                    format!(
-                        "expected values in order of their months, found {} after {}",
-                        pair[1].from, pair[0].from
-                    ),
-                ));
-            }
-        }
-        for (i, v) in self.0.iter().enumerate() {
-            if v.source.trim().is_empty() {
-                return Err(invalid(Some(i), "expected a source, found none".into()));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The living allowance of dibao-edge households (reading `amounts`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DibaoEdgeRate {
-    /// The same amounts as dibao households (the Tianjin default).
-    SameAsDibao,
-    /// Amounts of their own.
-    Amounts {
-        /// For grade 1–2.
-        grade_1_2: Money,
-        /// For grade 3–4.
-        grade_3_4: Money,
-    },
-}
-
-/// When a claim stops after a condition ceased (reading `stop.month`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StopTiming {
-    /// 自情况发生的次月起停止发放: from the month after; an event on the 1st stops that month
-    /// itself (the default).
-    MonthAfter,
-    /// From the month in which the condition ceased.
-    SameMonth,
-}
-
-/// Who wins a choose-the-higher on equal amounts, unless the person chose (reading `higher.tie`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TieBreak {
-    /// Keep the competing benefit if it is already being received, else pay the subsidy
-    /// (the default).
-    KeepReceived,
-    /// Always pay the subsidy.
-    PreferSubsidy,
-    /// Always keep the competing benefit.
-    PreferOtherBenefit,
-}
-
 /// How another benefit relates to the subsidies: decided by the policy, not by the caller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "relation", rename_all = "snake_case", deny_unknown_fields)]
+///
+/// In JSON: `{"relation": "choose_higher", "subsidy", "counts_when", "clause"}`,
+/// `{"relation": "stacks", "clause"}` or `{"relation": "excludes", "counts_when", "clause"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "relation", rename_all = "snake_case")]
 pub enum BenefitRelation {
     /// 择高: the person gets the higher of the benefit and the subsidy.
     ChooseHigher {
@@ -294,6 +183,74 @@ pub enum BenefitRelation {
         /// The clause that says so.
         clause: ClauseId,
     },
+}
+
+/// A [`BenefitRelation`] as written: read as one object, so that an array is refused and every
+/// problem is a reading error naming its field.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RelationFields {
+    relation: RelationKind,
+    #[serde(default)]
+    subsidy: Option<Subsidy>,
+    #[serde(default)]
+    counts_when: Option<CountsWhen>,
+    clause: ClauseId,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RelationKind {
+    ChooseHigher,
+    Stacks,
+    Excludes,
+}
+
+impl<'de> Deserialize<'de> for BenefitRelation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BenefitRelation, D::Error> {
+        use serde::de::Error;
+        let f = RelationFields::deserialize(deserializer)?;
+        let clause = f.clause;
+        let counts_when = || {
+            f.counts_when
+                .ok_or_else(|| D::Error::missing_field("counts_when"))
+        };
+        Ok(match f.relation {
+            RelationKind::ChooseHigher => BenefitRelation::ChooseHigher {
+                subsidy: f
+                    .subsidy
+                    .ok_or_else(|| D::Error::missing_field("subsidy"))?,
+                counts_when: counts_when()?,
+                clause,
+            },
+            RelationKind::Stacks => {
+                if f.subsidy.is_some() {
+                    return Err(D::Error::unknown_field("subsidy", &["relation", "clause"]));
+                }
+                if f.counts_when.is_some() {
+                    return Err(D::Error::unknown_field(
+                        "counts_when",
+                        &["relation", "clause"],
+                    ));
+                }
+                BenefitRelation::Stacks { clause }
+            }
+            RelationKind::Excludes => {
+                if f.subsidy.is_some() {
+                    return Err(D::Error::unknown_field(
+                        "subsidy",
+                        &["relation", "counts_when", "clause"],
+                    ));
+                }
+                BenefitRelation::Excludes {
+                    counts_when: counts_when()?,
+                    clause,
+                }
+            }
+        })
+    }
 }
 
 /// When another benefit counts for its relation.
@@ -333,103 +290,87 @@ impl Policy {
     /// has no value, values are out of order or start after the policy's first month, a source is
     /// missing, or a benefit kind has no relation.
     pub fn from_json(json: &str) -> Result<Policy, Error> {
-        let mut policy: Policy = crate::resident::read_json(json).map_err(|e| match e {
-            Error::Json {
-                path,
-                message,
-                line,
-                column,
-            } => Error::InvalidPolicy {
-                path,
-                problem: format!("{message} (line {line}, column {column})"),
-            },
-            other => other,
+        let file: PolicyFile = crate::json::read(json).map_err(|e| Error::InvalidPolicy {
+            path: e.path.clone(),
+            problem: e.english(),
         })?;
-        policy.check()?;
-        for (kind, relation) in &policy.benefit_relations {
-            policy.relation_table[*kind as usize] = Some(*relation);
-        }
-        Ok(policy)
+        Policy::try_from(file)
     }
 
-    /// Checks the policy's data; run at load and on a reform applied to a base.
-    pub(crate) fn check(&self) -> Result<(), Error> {
-        if let Some(to) = self.covers.to {
-            if to < self.covers.from {
+    /// The one way to a policy: checks its parts and builds its tables. Every policy — read from
+    /// a file, through serde, or reformed — is made here.
+    fn build(
+        name: Arc<str>,
+        title: String,
+        document: String,
+        covers: Coverage,
+        parameters: Parameters,
+        benefit_relations: BTreeMap<BenefitKind, BenefitRelation>,
+    ) -> Result<Policy, Error> {
+        if let Some(to) = covers.to {
+            if to < covers.from {
                 return Err(Error::InvalidPolicy {
                     path: "covers.to".into(),
-                    problem: format!(
-                        "expected a month on or after {}, found {to}",
-                        self.covers.from
-                    ),
+                    problem: format!("expected a month on or after {}, found {to}", covers.from),
                 });
             }
         }
-        let p = &self.parameters;
-        let c = &self.covers;
-        p.living_allowance_grade_1_2
-            .check("living_allowance_grade_1_2", c)?;
-        p.living_allowance_grade_3_4
-            .check("living_allowance_grade_3_4", c)?;
-        p.dibao_edge_living_allowance
-            .check("dibao_edge_living_allowance", c)?;
-        p.nursing_allowance.check("nursing_allowance", c)?;
-        p.stop_timing.check("stop_timing", c)?;
-        p.tie_break.check("tie_break", c)?;
-        p.max_renewal_back_pay_months
-            .check("max_renewal_back_pay_months", c)?;
-        p.nursing_allowance_also_for
-            .check("nursing_allowance_also_for", c)?;
-        for (i, v) in p.max_renewal_back_pay_months.values().iter().enumerate() {
-            if v.value > crate::resident::MAX_BACK_PAY_MONTHS {
-                return Err(Error::InvalidPolicy {
-                    path: format!("parameters.max_renewal_back_pay_months[{i}].value"),
-                    problem: format!(
-                        "expected at most {} months (reading start.renewal), found {}",
-                        crate::resident::MAX_BACK_PAY_MONTHS,
-                        v.value
-                    ),
-                });
-            }
-        }
-        for (kind, relation) in &self.benefit_relations {
+        parameters.check(&covers)?;
+        for (kind, relation) in &benefit_relations {
             let can_exclude = matches!(
                 kind,
                 BenefitKind::WorkInjuryLivingCareFee | BenefitKind::ExtremePovertySupport
             );
             if matches!(relation, BenefitRelation::Excludes { .. }) && !can_exclude {
                 return Err(Error::InvalidPolicy {
-                    path: format!(
-                        "benefit_relations.{}",
-                        serde_json::to_value(kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default()
-                    ),
+                    path: format!("benefit_relations.{}", kind_name(*kind)),
                     problem: "expected choose_higher or stacks: only work_injury_living_care_fee and extreme_poverty_support can exclude in this version".into(),
                 });
             }
         }
+        let mut relation_table = [BenefitRelation::Stacks {
+            clause: ClauseId::StackElderly,
+        }; BenefitKind::ALL.len()];
         for kind in BenefitKind::ALL {
-            if !self.benefit_relations.contains_key(&kind) {
-                return Err(Error::InvalidPolicy {
-                    path: "benefit_relations".into(),
-                    problem: format!(
-                        "expected a relation for every benefit kind, found none for {}",
-                        serde_json::to_string(&kind).unwrap_or_default()
-                    ),
-                });
+            match benefit_relations.get(&kind) {
+                Some(relation) => relation_table[kind as usize] = *relation,
+                None => {
+                    return Err(Error::InvalidPolicy {
+                        path: "benefit_relations".into(),
+                        problem: format!(
+                            "expected a relation for every benefit kind, found none for \"{}\"",
+                            kind_name(kind)
+                        ),
+                    })
+                }
             }
         }
-        Ok(())
+        Ok(Policy {
+            name,
+            title,
+            document,
+            covers,
+            parameters,
+            benefit_relations,
+            relation_table,
+        })
     }
 
-    pub(crate) fn parameters_mut(&mut self) -> &mut Parameters {
-        &mut self.parameters
-    }
-
-    pub(crate) fn rename(&mut self, name: String) {
-        self.name = Arc::from(name);
+    /// This policy under another name with other parameters, checked as any policy is: what a
+    /// reform makes.
+    pub(crate) fn with_parameters(
+        &self,
+        name: String,
+        parameters: Parameters,
+    ) -> Result<Policy, Error> {
+        Policy::build(
+            Arc::from(name),
+            self.title.clone(),
+            self.document.clone(),
+            self.covers,
+            parameters,
+            self.benefit_relations.clone(),
+        )
     }
 
     /// The name, shared by every decision of the policy.
@@ -464,10 +405,8 @@ impl Policy {
 
     /// How `kind` relates to the subsidies.
     pub fn relation(&self, kind: BenefitKind) -> BenefitRelation {
-        // `check` guarantees a relation for every kind; `Stacks` is the harmless fallback.
-        self.relation_table[kind as usize].unwrap_or(BenefitRelation::Stacks {
-            clause: ClauseId::StackElderly,
-        })
+        // Every kind has its relation: a policy is built only with one for each.
+        self.relation_table[kind as usize]
     }
 
     /// Fails unless the policy governs `month` (clause `in_force`).
