@@ -15,7 +15,6 @@ use crate::facts::{
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{DatedValue, Parameter, StopTiming, TieBreak};
-use crate::rules::outreach::TriggerKind;
 
 /// The decision for one resident and one month: both subsidies, the total and the reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1057,4 +1056,124 @@ pub struct StopInfo {
     pub since: Month,
     /// The condition that ceased.
     pub because: Cause,
+}
+
+// --- 政策找人: outreach duties -------------------------------------------------------------
+
+/// What opened an outreach duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum TriggerKind {
+    /// 新办残疾人证: a certificate issued when none was valid the day before.
+    NewCertificate,
+    /// 新纳入低保、低保边缘家庭: the household entered dibao or dibao-edge after a day without
+    /// either.
+    NewHouseholdAssistance {
+        /// Dibao or dibao-edge.
+        assistance: AssistanceKind,
+    },
+}
+
+/// An outreach duty: its trigger, the office that owes it and its deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutreachTrigger {
+    /// What opened it.
+    pub kind: TriggerKind,
+    /// The trigger's date: the certificate's issue date or the enrolment's first day.
+    pub date: NaiveDate,
+    /// The certificate or assistance period.
+    pub fact: FactRef,
+    /// The body that owes the duty, at district and sub-district level.
+    pub duty_of: OfficeBody,
+    /// The last day to notify: 3 calendar months after `date`, clamped to the month's end.
+    pub deadline: NaiveDate,
+    /// The subsidies whose conditions the person met on `date` and was not yet receiving.
+    pub subsidies: Vec<Subsidy>,
+}
+
+/// Where an outreach duty stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum OutreachStatus {
+    /// Not yet notified; the deadline has not passed.
+    Pending {
+        /// Days until the deadline (0 on the deadline day).
+        days_left: i64,
+    },
+    /// Not notified, and the deadline has passed.
+    Overdue {
+        /// Days since the deadline.
+        days_overdue: i64,
+    },
+    /// Notified by the deadline, which has not yet passed; no application yet.
+    FulfilledOnTime {
+        /// The delivery day.
+        notified_on: NaiveDate,
+        /// The notification.
+        notification: FactRef,
+    },
+    /// Notified after the deadline; no application yet. Not counted as a waiver.
+    FulfilledLate {
+        /// The delivery day.
+        notified_on: NaiveDate,
+        /// Days after the deadline.
+        days_late: i64,
+        /// The notification.
+        notification: FactRef,
+    },
+    /// Notified by the deadline, and no application by then: deemed a voluntary waiver.
+    DeemedWaived {
+        /// The delivery day.
+        notified_on: NaiveDate,
+        /// The notification.
+        notification: FactRef,
+    },
+    /// Not yet notified, but the person no longer meets the conditions of any of the trigger's
+    /// subsidies (died, in prison, left dibao, …): the duty has lapsed.
+    Lapsed {
+        /// The day judged.
+        on: NaiveDate,
+        /// The condition that no longer holds.
+        because: Cause,
+    },
+    /// The person applied on or after the trigger's date.
+    Applied {
+        /// The submission day.
+        on: NaiveDate,
+        /// The application.
+        application: FactRef,
+        /// The delivery day of a notification before it, if any.
+        notified_on: Option<NaiveDate>,
+    },
+}
+
+impl OutreachStatus {
+    /// The status's snake_case name, as in JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            OutreachStatus::Pending { .. } => "pending",
+            OutreachStatus::Overdue { .. } => "overdue",
+            OutreachStatus::FulfilledOnTime { .. } => "fulfilled_on_time",
+            OutreachStatus::FulfilledLate { .. } => "fulfilled_late",
+            OutreachStatus::DeemedWaived { .. } => "deemed_waived",
+            OutreachStatus::Lapsed { .. } => "lapsed",
+            OutreachStatus::Applied { .. } => "applied",
+        }
+    }
+}
+
+/// One outreach duty of one resident, where it stands, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutreachItem {
+    /// The resident's id.
+    pub resident: String,
+    /// The duty.
+    pub trigger: OutreachTrigger,
+    /// Where it stands.
+    pub status: OutreachStatus,
+    /// The reasons, each citing its clause.
+    pub reasons: Vec<Reason>,
 }

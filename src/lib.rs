@@ -41,12 +41,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod api;
 mod certificate_number;
 mod clauses;
 mod dates;
 mod decision;
-mod engine;
 mod error;
+mod evaluator;
 mod facts;
 pub mod json;
 mod money;
@@ -64,6 +65,7 @@ pub use decision::{
     Cause, FactGroup, FactRef, Finding, GivenUp, Lapse, MonthDecision, Outcome, Payee, Reason,
     Schedule, Side, StopInfo, SubsidyDecision, SubsidySummary, Tier, Used,
 };
+pub use decision::{OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind};
 pub use error::{CertificateNumberProblem, Error, FactProblem};
 pub use facts::{
     Application, AssistanceKind, AssistancePeriod, BenefitKind, BenefitStatus, Category,
@@ -86,9 +88,7 @@ pub use render::{Explanation, Language};
 pub use resident::{Resident, MAX_BACK_PAY_MONTHS};
 pub use roster::{PaymentTotal, RosterScan, ScanOptions, ScanRecord, ScanSummary};
 pub use rules::income;
-pub use rules::outreach::{
-    outreach_deadline, OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind,
-};
+pub use rules::outreach::outreach_deadline;
 
 #[doc = include_str!("../DESIGN.md")]
 pub mod _design {}

@@ -7,15 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
 use crate::decision::{MonthDecision, Used};
-use crate::engine::{outcomes, rebuild_timelines, Judged};
 use crate::error::Error;
+use crate::evaluator::Evaluator;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Parameter, Parameters, Policy, ValueProblem};
 use crate::resident::Resident;
-use crate::rules::covers;
-use crate::rules::timing::Timeline;
 
 /// A reform: overrides of dated parameters from given months, applied to a base policy without
 /// copying it.
@@ -392,8 +390,8 @@ pub struct Comparer<'p> {
     by_category: BTreeMap<Option<u8>, (Option<Category>, Cost)>,
     by_grade: BTreeMap<Option<Grade>, Cost>,
     by_household: BTreeMap<Household, Cost>,
-    /// The claim histories of the resident being added, kept so their storage is reused.
-    timelines: [Timeline; 2],
+    /// Evaluates each resident, keeping its storage from one to the next.
+    evaluator: Evaluator,
 }
 
 impl<'p> Comparer<'p> {
@@ -435,7 +433,7 @@ impl<'p> Comparer<'p> {
             by_category: BTreeMap::new(),
             by_grade: BTreeMap::new(),
             by_household: BTreeMap::new(),
-            timelines: Default::default(),
+            evaluator: Evaluator::default(),
         })
     }
 
@@ -450,12 +448,16 @@ impl<'p> Comparer<'p> {
             reform: PerSubsidy::default(),
         };
         let mut unclaimed_months = [false; 2];
+        let mut profile = None;
         for (policy, is_reform) in [(self.baseline, false), (self.reform, true)] {
-            rebuild_timelines(policy, resident, self.last.last_day(), &mut self.timelines);
+            let evaluation = self
+                .evaluator
+                .evaluate(policy, resident, self.last.last_day());
             for (i, month) in self.first.through(self.last).enumerate() {
-                let d = outcomes(policy, resident, month, &self.timelines)?;
+                let months = evaluation.month(month)?;
                 for subsidy in Subsidy::ALL {
-                    if let Judged::NotAppliedFor { would_pay } = d[subsidy as usize] {
+                    let this = months[subsidy as usize];
+                    if let Some(would_pay) = this.unclaimed {
                         unclaimed_months[usize::from(is_reform)] = true;
                         let side = if is_reform {
                             &mut self.unclaimed.reform
@@ -464,7 +466,7 @@ impl<'p> Comparer<'p> {
                         };
                         side.add(subsidy, would_pay);
                     }
-                    let amount = d[subsidy as usize].amount();
+                    let amount = this.judged.amount();
                     let (sum, cell) = if is_reform {
                         (&mut totals.reform, &mut self.monthly[i].reform)
                     } else {
@@ -474,6 +476,7 @@ impl<'p> Comparer<'p> {
                     cell.add(subsidy, amount);
                 }
             }
+            profile.get_or_insert_with(|| evaluation.profile(self.last.first_day()));
         }
         self.residents += 1;
         if unclaimed_months == [false, true] {
@@ -489,27 +492,25 @@ impl<'p> Comparer<'p> {
             }
         }
         self.total.add(&totals.baseline, &totals.reform);
-        let day = self.last.first_day();
-        let facts = resident.facts();
-        let certificate = crate::rules::eligibility::valid_certificate(resident, day)
-            .and_then(|i| facts.certificates.as_ref().map(|c| &c[i]));
-        let category = certificate.map(|c| c.category);
+        let profile = profile.unwrap_or(crate::evaluator::Profile {
+            certificate: None,
+            household: None,
+        });
+        let category = profile.certificate.map(|(category, _)| category);
         self.by_category
             .entry(category.map(Category::code))
             .or_insert((category, Cost::default()))
             .1
             .add(&totals.baseline, &totals.reform);
         self.by_grade
-            .entry(certificate.map(|c| c.grade))
+            .entry(profile.certificate.map(|(_, grade)| grade))
             .or_default()
             .add(&totals.baseline, &totals.reform);
-        let household = match &facts.household_assistance {
+        let household = match profile.household {
             None => Household::Unknown,
-            Some(periods) => match periods.iter().find(|p| covers(p.from, p.to, day)) {
-                Some(p) if p.kind == AssistanceKind::Dibao => Household::Dibao,
-                Some(_) => Household::DibaoEdge,
-                None => Household::Neither,
-            },
+            Some(Some(AssistanceKind::Dibao)) => Household::Dibao,
+            Some(Some(AssistanceKind::DibaoEdge)) => Household::DibaoEdge,
+            Some(None) => Household::Neither,
         };
         self.by_household
             .entry(household)
@@ -586,53 +587,4 @@ pub struct MonthComparison {
     pub baseline: MonthDecision,
     /// The reform's decision.
     pub reform: MonthDecision,
-}
-
-impl Policy {
-    /// One resident's decisions under this policy and under `reform`, side by side, with the
-    /// clauses and parameter values that differ.
-    ///
-    /// # Errors
-    ///
-    /// As [`Policy::schedule`], for either policy.
-    pub fn compare_resident(
-        &self,
-        reform: &Policy,
-        resident: &Resident,
-        first: Month,
-        last: Month,
-    ) -> Result<ResidentComparison, Error> {
-        let before = self.schedule(resident, first, last)?;
-        let after = reform.schedule(resident, first, last)?;
-        let months = before
-            .months
-            .into_iter()
-            .zip(after.months)
-            .map(|(baseline, reform)| {
-                let differs = baseline.living.outcome != reform.living.outcome
-                    || baseline.nursing.outcome != reform.nursing.outcome;
-                let (b_clauses, r_clauses) = (baseline.clause_ids(), reform.clause_ids());
-                let (b_used, r_used) = (baseline.parameters_used(), reform.parameters_used());
-                MonthComparison {
-                    month: baseline.month,
-                    differs,
-                    clauses_only_in_baseline: only(&b_clauses, &r_clauses),
-                    clauses_only_in_reform: only(&r_clauses, &b_clauses),
-                    parameters_only_in_baseline: only(&b_used, &r_used),
-                    parameters_only_in_reform: only(&r_used, &b_used),
-                    baseline,
-                    reform,
-                }
-            })
-            .collect();
-        Ok(ResidentComparison { months })
-    }
-}
-
-fn only<T: PartialEq + Clone>(these: &[T], those: &[T]) -> Vec<T> {
-    these
-        .iter()
-        .filter(|x| !those.contains(x))
-        .cloned()
-        .collect()
 }

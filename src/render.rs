@@ -4,10 +4,10 @@ use std::fmt::{self, Display, Formatter, Write as _};
 
 use crate::decision::{
     Finding, Lapse, MonthDecision, Outcome, Payee, Reason, Schedule, Side, SubsidyDecision, Tier,
+    TriggerKind,
 };
 use crate::facts::{AssistanceKind, Keeps, OfficeLevel, Recipient, Subsidy};
 use crate::policy::{StopTiming, TieBreak};
-use crate::rules::outreach::TriggerKind;
 
 /// The language of an explanation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

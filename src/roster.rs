@@ -13,18 +13,15 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::Cause;
-use crate::engine::Judged;
+use crate::decision::{Cause, OutreachStatus, TriggerKind};
 use crate::error::Error;
+use crate::evaluator::{Evaluator, Judged};
 use crate::facts::{OfficeBody, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::Policy;
 use crate::render::Language;
 use crate::resident::Resident;
-use crate::rules::outreach::{self, OutreachStatus, TriggerKind};
-use crate::rules::timing::Timeline;
-use crate::rules::NoReasons;
 
 /// What a scan looks at: the month decided, the day outreach is judged, how far back stops are
 /// reported, and the language of a rejected line's error.
@@ -318,9 +315,8 @@ pub struct RosterScan<'p> {
     until: NaiveDate,
     /// The earliest stop month reported (`stop_lookback_months` before the month).
     earliest_stop: Month,
-    /// The claim histories of the resident being scanned, kept between lines so their storage
-    /// is reused.
-    timelines: [Timeline; 2],
+    /// Evaluates each resident, keeping its storage from line to line.
+    evaluator: Evaluator,
 }
 
 impl<'p> RosterScan<'p> {
@@ -341,7 +337,7 @@ impl<'p> RosterScan<'p> {
             // Coverage of both the month and the outreach day is checked above.
             until: options.month.last_day().max(options.outreach_day),
             earliest_stop: options.month.minus(options.stop_lookback_months),
-            timelines: Default::default(),
+            evaluator: Evaluator::default(),
         })
     }
 
@@ -521,32 +517,14 @@ impl<'p> RosterScan<'p> {
         sink: &mut impl FnMut(ScanRecord),
     ) -> Result<(), Error> {
         let month = self.options.month;
-        crate::engine::rebuild_timelines(self.policy, resident, self.until, &mut self.timelines);
-        let timelines = &self.timelines;
-        let decisions = crate::engine::outcomes(self.policy, resident, month, timelines)?;
-        // Stopped, but the conditions hold again: a new application is needed (reading
-        // `restart`), so the person is entitled but not receiving. Worked out before any record
-        // is handed over, so that a line is either decided in full or rejected.
-        let mut again = [None; 2];
-        for subsidy in Subsidy::ALL {
-            if let Judged::Stopped { .. } = decisions[subsidy as usize] {
-                again[subsidy as usize] =
-                    crate::engine::would_pay(self.policy, resident, subsidy, month)?;
-            }
-        }
-        let as_of = self.options.outreach_day;
-        for duty in outreach::duties(
-            self.policy,
-            resident,
-            timelines,
-            as_of,
-            outreach::Triggers::Outstanding,
-        ) {
-            let status = outreach::standing(self.policy, resident, &duty, as_of, &mut NoReasons);
+        let evaluation = self.evaluator.evaluate(self.policy, resident, self.until);
+        // Worked out before any record is handed over, so that a line is either decided in full
+        // or rejected.
+        let months = evaluation.month(month)?;
+        for (duty, status) in evaluation.open_duties(self.options.outreach_day) {
             match status {
                 OutreachStatus::Pending { .. } => self.summary.outreach_pending += 1,
-                OutreachStatus::Overdue { .. } => self.summary.outreach_overdue += 1,
-                _ => continue,
+                _ => self.summary.outreach_overdue += 1,
             }
             sink(ScanRecord::Outreach {
                 line,
@@ -560,7 +538,8 @@ impl<'p> RosterScan<'p> {
             });
         }
         for subsidy in Subsidy::ALL {
-            match decisions[subsidy as usize] {
+            let this = months[subsidy as usize];
+            match this.judged {
                 Judged::Paid {
                     amount,
                     institution,
@@ -600,12 +579,7 @@ impl<'p> RosterScan<'p> {
                 _ => {}
             }
             // 应享未享: no application in force, or a stopped claim whose conditions hold again.
-            let entitled = match decisions[subsidy as usize] {
-                Judged::NotAppliedFor { would_pay } => Some(would_pay),
-                Judged::Stopped { .. } => again[subsidy as usize],
-                _ => None,
-            };
-            if let Some(would_pay) = entitled {
+            if let Some(would_pay) = this.unclaimed {
                 self.summary.entitled_not_receiving += 1;
                 sink(ScanRecord::EntitledNotReceiving {
                     line,

@@ -8,135 +8,16 @@
 //! month (`start.reapply`).
 
 use chrono::{Months, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use super::timing::{Claim, Timeline};
 use super::{assess, covers, NoReasons, Reasons, Trace, Verdict};
 use crate::clauses::ClauseId;
-use crate::decision::{Cause, FactGroup, FactRef, Finding, Reason};
-use crate::error::Error;
-use crate::facts::{Application, AssistanceKind, Notification, OfficeBody, Subsidy};
-use crate::month::Month;
+use crate::decision::{
+    FactGroup, FactRef, Finding, OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind,
+};
+use crate::facts::{Application, Notification, OfficeBody, Subsidy};
 use crate::policy::Policy;
 use crate::resident::Resident;
-
-/// What opened an outreach duty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum TriggerKind {
-    /// 新办残疾人证: a certificate issued when none was valid the day before.
-    NewCertificate,
-    /// 新纳入低保、低保边缘家庭: the household entered dibao or dibao-edge after a day without
-    /// either.
-    NewHouseholdAssistance {
-        /// Dibao or dibao-edge.
-        assistance: AssistanceKind,
-    },
-}
-
-/// An outreach duty: its trigger, the office that owes it and its deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OutreachTrigger {
-    /// What opened it.
-    pub kind: TriggerKind,
-    /// The trigger's date: the certificate's issue date or the enrolment's first day.
-    pub date: NaiveDate,
-    /// The certificate or assistance period.
-    pub fact: FactRef,
-    /// The body that owes the duty, at district and sub-district level.
-    pub duty_of: OfficeBody,
-    /// The last day to notify: 3 calendar months after `date`, clamped to the month's end.
-    pub deadline: NaiveDate,
-    /// The subsidies whose conditions the person met on `date` and was not yet receiving.
-    pub subsidies: Vec<Subsidy>,
-}
-
-/// Where an outreach duty stands on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum OutreachStatus {
-    /// Not yet notified; the deadline has not passed.
-    Pending {
-        /// Days until the deadline (0 on the deadline day).
-        days_left: i64,
-    },
-    /// Not notified, and the deadline has passed.
-    Overdue {
-        /// Days since the deadline.
-        days_overdue: i64,
-    },
-    /// Notified by the deadline, which has not yet passed; no application yet.
-    FulfilledOnTime {
-        /// The delivery day.
-        notified_on: NaiveDate,
-        /// The notification.
-        notification: FactRef,
-    },
-    /// Notified after the deadline; no application yet. Not counted as a waiver.
-    FulfilledLate {
-        /// The delivery day.
-        notified_on: NaiveDate,
-        /// Days after the deadline.
-        days_late: i64,
-        /// The notification.
-        notification: FactRef,
-    },
-    /// Notified by the deadline, and no application by then: deemed a voluntary waiver.
-    DeemedWaived {
-        /// The delivery day.
-        notified_on: NaiveDate,
-        /// The notification.
-        notification: FactRef,
-    },
-    /// Not yet notified, but the person no longer meets the conditions of any of the trigger's
-    /// subsidies (died, in prison, left dibao, …): the duty has lapsed.
-    Lapsed {
-        /// The day judged.
-        on: NaiveDate,
-        /// The condition that no longer holds.
-        because: Cause,
-    },
-    /// The person applied on or after the trigger's date.
-    Applied {
-        /// The submission day.
-        on: NaiveDate,
-        /// The application.
-        application: FactRef,
-        /// The delivery day of a notification before it, if any.
-        notified_on: Option<NaiveDate>,
-    },
-}
-
-impl OutreachStatus {
-    /// The status's snake_case name, as in JSON.
-    pub fn name(&self) -> &'static str {
-        match self {
-            OutreachStatus::Pending { .. } => "pending",
-            OutreachStatus::Overdue { .. } => "overdue",
-            OutreachStatus::FulfilledOnTime { .. } => "fulfilled_on_time",
-            OutreachStatus::FulfilledLate { .. } => "fulfilled_late",
-            OutreachStatus::DeemedWaived { .. } => "deemed_waived",
-            OutreachStatus::Lapsed { .. } => "lapsed",
-            OutreachStatus::Applied { .. } => "applied",
-        }
-    }
-}
-
-/// One outreach duty of one resident, where it stands, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OutreachItem {
-    /// The resident's id.
-    pub resident: String,
-    /// The duty.
-    pub trigger: OutreachTrigger,
-    /// Where it stands.
-    pub status: OutreachStatus,
-    /// The reasons, each citing its clause.
-    pub reasons: Vec<Reason>,
-}
 
 /// The last day of an outreach duty: 3 calendar months after the trigger, clamped to the month's
 /// end (reading `outreach.months`: 2024-11-30 + 3 months = 2025-02-28).
@@ -144,44 +25,6 @@ pub fn outreach_deadline(trigger: NaiveDate) -> NaiveDate {
     trigger
         .checked_add_months(Months::new(3))
         .unwrap_or(NaiveDate::MAX)
-}
-
-impl Policy {
-    /// The outreach duties of one resident and where each stands on `as_of`
-    /// (clauses `outreach.duty`, `outreach.deadline`, `outreach.waiver`).
-    ///
-    /// Only triggers on or after the policy's first day and on or before `as_of` count.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::MonthNotCovered`] when the policy does not govern `as_of`'s month.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use tianjin_disability_subsidies::{Policy, Resident};
-    ///
-    /// let policy = Policy::tianjin_2023();
-    /// let resident = Resident::from_json(r#"{
-    ///     "id": "R-9",
-    ///     "hukou": [{ "place": "tianjin", "from": "1970-01-01" }],
-    ///     "certificates": [{ "category": "visual", "grade": 1, "issued": "2024-11-30" }],
-    ///     "household_assistance": [], "orphan_guarantee": [], "other_benefits": [], "custody": []
-    /// }"#)?;
-    /// let items = policy.outreach(&resident, "2025-02-28".parse().unwrap())?;
-    /// assert_eq!(items[0].trigger.deadline.to_string(), "2025-02-28");
-    /// assert_eq!(items[0].status.name(), "pending");
-    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
-    /// ```
-    pub fn outreach(
-        &self,
-        resident: &Resident,
-        as_of: NaiveDate,
-    ) -> Result<Vec<OutreachItem>, Error> {
-        self.check_covers(Month::of(as_of))?;
-        let timelines = crate::engine::timelines(self, resident, as_of);
-        Ok(items(self, resident, &timelines, as_of))
-    }
 }
 
 /// An outreach duty as the rules find it, before it is written out as an [`OutreachTrigger`]:

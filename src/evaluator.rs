@@ -1,4 +1,12 @@
-//! The engine: puts the rules together into a month's decision and a schedule of months.
+//! The one evaluator: every question about a resident under a policy — a month's decision, a
+//! schedule, outreach duties, a roster scan's records, a reform's costs — is answered here, from
+//! the resident's claim histories built once.
+//!
+//! [`Evaluator`] keeps the storage of the claim histories from one resident to the next (a roster
+//! scan or a reform comparison evaluates many); [`Evaluator::evaluate`] builds them for one
+//! resident, and the [`Evaluation`] it returns answers the questions. Policy logic that combines
+//! the rules — "stopped, but the conditions hold again", "what would be paid if the person
+//! applied" — lives here, so that every caller gets the same answer.
 
 use std::sync::Arc;
 
@@ -6,145 +14,159 @@ use chrono::NaiveDate;
 
 use crate::clauses::ClauseId;
 use crate::decision::{
-    Cause, FactGroup, FactRef, Finding, GivenUp, MonthDecision, Outcome, Payee, Schedule, StopInfo,
-    SubsidyDecision, SubsidySummary, Used,
+    Cause, FactGroup, FactRef, Finding, GivenUp, MonthDecision, Outcome, OutreachItem,
+    OutreachStatus, Payee, SubsidyDecision, Used,
 };
 use crate::error::Error;
-use crate::facts::{BenefitKind, Subsidy};
+use crate::facts::{AssistanceKind, BenefitKind, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Dated, Parameter, Policy};
 use crate::resident::Resident;
 use crate::rules::competing::{choose_higher, Resolution};
+use crate::rules::outreach::{self, Duty, Triggers};
 use crate::rules::timing::{NotGranted, Timeline};
 use crate::rules::{
-    amounts, assess, eligibility, outreach, CauseSet, GroupSet, NoReasons, Reasons, Status, Trace,
+    amounts, assess, covers, eligibility, CauseSet, GroupSet, NoReasons, Reasons, Status, Trace,
     Verdict,
 };
 
-impl Policy {
-    /// Decides both subsidies for one resident and one month.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::MonthNotCovered`] for a month the policy does not govern (clause `in_force`).
-    /// Not being eligible is not an error: it is an [`Outcome`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use tianjin_disability_subsidies::{Month, Outcome, Policy, Resident};
-    ///
-    /// let policy = Policy::tianjin_2023();
-    /// let resident = Resident::from_json(r#"{
-    ///     "id": "R-1",
-    ///     "hukou": [{ "place": "tianjin", "from": "1960-05-01" }],
-    ///     "certificates": [{ "category": "physical", "grade": 2, "issued": "2020-03-01" }],
-    ///     "household_assistance": [], "orphan_guarantee": [], "other_benefits": [], "custody": [],
-    ///     "applications": [{ "subsidies": ["nursing"], "submitted": "2024-03-15" }]
-    /// }"#)?;
-    /// let decision = policy.decide(&resident, Month::new(2024, 3)?)?;
-    /// assert_eq!(decision.nursing.amount().to_string(), "200");
-    /// assert!(matches!(decision.living.outcome, Outcome::NotEligible { .. }));
-    /// assert!(policy.decide(&resident, Month::new(2023, 7)?).is_err());
-    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
-    /// ```
-    pub fn decide(&self, resident: &Resident, month: Month) -> Result<MonthDecision, Error> {
-        self.check_covers(month)?;
-        decide_month(
-            self,
+/// Evaluates residents under a policy, keeping the storage of their claim histories from one
+/// resident to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Evaluator {
+    timelines: [Timeline; 2],
+}
+
+impl Evaluator {
+    /// `resident` under `policy`, with the claim histories of both subsidies built as far as
+    /// they matter for days up to `until` (see [`Timeline::rebuild`]).
+    pub(crate) fn evaluate<'e>(
+        &'e mut self,
+        policy: &'e Policy,
+        resident: &'e Resident,
+        until: NaiveDate,
+    ) -> Evaluation<'e> {
+        for (subsidy, timeline) in Subsidy::ALL.into_iter().zip(&mut self.timelines) {
+            timeline.rebuild(policy, resident, subsidy, until);
+        }
+        Evaluation {
+            policy,
             resident,
-            month,
-            &timelines(self, resident, month.last_day()),
+            timelines: &self.timelines,
+        }
+    }
+}
+
+/// One resident under one policy, their claim histories built: what every question is answered
+/// from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Evaluation<'e> {
+    policy: &'e Policy,
+    resident: &'e Resident,
+    timelines: &'e [Timeline; 2],
+}
+
+/// One subsidy's month without reasons, and what it leaves unclaimed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SubsidyMonth<'r> {
+    /// The outcome.
+    pub(crate) judged: Judged<'r>,
+    /// 应享未享: what the subsidy would pay this month if the person applied now — when every
+    /// condition is met and no application is in force, or when a claim stopped and the
+    /// conditions hold again (reading `restart`: a new application is needed). `None` otherwise.
+    pub(crate) unclaimed: Option<Money>,
+}
+
+/// Who a resident is on a day, for a reform's breakdowns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Profile {
+    /// The category and grade of the certificate that counts, if one does.
+    pub(crate) certificate: Option<(Category, Grade)>,
+    /// The household's assistance on the day; `None` when the facts do not say.
+    pub(crate) household: Option<Option<AssistanceKind>>,
+}
+
+impl<'e> Evaluation<'e> {
+    /// Both subsidies' months without reasons, living allowance first, with what each leaves
+    /// unclaimed: what bulk work (a roster scan, costing a reform) reads.
+    pub(crate) fn month(&self, month: Month) -> Result<[SubsidyMonth<'e>; 2], Error> {
+        let judged = outcomes(self.policy, self.resident, month, self.timelines)?;
+        let mut out = [SubsidyMonth {
+            judged: judged[0],
+            unclaimed: None,
+        }; 2];
+        for subsidy in Subsidy::ALL {
+            let i = subsidy as usize;
+            out[i] = SubsidyMonth {
+                judged: judged[i],
+                unclaimed: match judged[i] {
+                    Judged::NotAppliedFor { would_pay } => Some(would_pay),
+                    // Stopped, but the conditions hold again: a new application is needed
+                    // (reading `restart`), so the person is entitled but not receiving.
+                    Judged::Stopped { .. } => {
+                        would_pay(self.policy, self.resident, subsidy, month)?
+                    }
+                    _ => None,
+                },
+            };
+        }
+        Ok(out)
+    }
+
+    /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
+    pub(crate) fn decision(&self, month: Month) -> Result<MonthDecision, Error> {
+        decide_month(self.policy, self.resident, month, self.timelines)
+    }
+
+    /// Every outreach duty up to `as_of`, where each stands and why.
+    pub(crate) fn outreach_items(&self, as_of: NaiveDate) -> Vec<OutreachItem> {
+        outreach::items(self.policy, self.resident, self.timelines, as_of)
+    }
+
+    /// The outreach duties still to be met on `as_of` (pending or overdue), without reasons:
+    /// a roster scan's worklist.
+    pub(crate) fn open_duties(&self, as_of: NaiveDate) -> Vec<(Duty, OutreachStatus)> {
+        outreach::duties(
+            self.policy,
+            self.resident,
+            self.timelines,
+            as_of,
+            Triggers::Outstanding,
         )
-    }
-
-    /// Decides every month from `first` to `last`, both included, and summarizes when each
-    /// subsidy is first paid and when and why it stops.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::EmptyRange`] when `first` is after `last`; [`Error::RangeTooLong`] for more than
-    /// [`MAX_RANGE_MONTHS`](crate::MAX_RANGE_MONTHS) months; [`Error::MonthNotCovered`] when the
-    /// policy does not govern every month of the range.
-    pub fn schedule(
-        &self,
-        resident: &Resident,
-        first: Month,
-        last: Month,
-    ) -> Result<Schedule, Error> {
-        crate::month::check_range(first, last)?;
-        self.check_covers(first)?;
-        self.check_covers(last)?;
-        let timelines = timelines(self, resident, last.last_day());
-        let count = usize::try_from(first.months_until(last) + 1).unwrap_or(0);
-        let mut months = Vec::with_capacity(count);
-        for month in first.through(last) {
-            months.push(decide_month(self, resident, month, &timelines)?);
-        }
-        let living = summarize(&months, Subsidy::Living);
-        let nursing = summarize(&months, Subsidy::Nursing);
-        Ok(Schedule {
-            resident: resident.id().to_owned(),
-            policy: self.name().to_owned(),
-            first,
-            last,
-            total: living.total + nursing.total,
-            living,
-            nursing,
-            months,
+        .into_iter()
+        .filter_map(|duty| {
+            let status =
+                outreach::standing(self.policy, self.resident, &duty, as_of, &mut NoReasons);
+            matches!(
+                status,
+                OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }
+            )
+            .then_some((duty, status))
         })
+        .collect()
     }
-}
 
-/// The claim histories of both subsidies, living allowance first, as far as they matter for
-/// months up to `until` (see [`Timeline::rebuild`]).
-pub(crate) fn timelines(policy: &Policy, resident: &Resident, until: NaiveDate) -> [Timeline; 2] {
-    let mut timelines = Default::default();
-    rebuild_timelines(policy, resident, until, &mut timelines);
-    timelines
-}
-
-/// As [`timelines`], into `timelines`' storage (bulk work reuses it from one resident to the
-/// next).
-pub(crate) fn rebuild_timelines(
-    policy: &Policy,
-    resident: &Resident,
-    until: NaiveDate,
-    timelines: &mut [Timeline; 2],
-) {
-    for (subsidy, timeline) in Subsidy::ALL.into_iter().zip(timelines) {
-        timeline.rebuild(policy, resident, subsidy, until);
-    }
-}
-
-fn summarize(months: &[MonthDecision], subsidy: Subsidy) -> SubsidySummary {
-    let mut summary = SubsidySummary {
-        first_paid: None,
-        stopped: None,
-        months_paid: 0,
-        total: Money::ZERO,
-    };
-    for decision in months {
-        match &decision.subsidy(subsidy).outcome {
-            Outcome::Paid { amount, .. } => {
-                summary.first_paid.get_or_insert(decision.month);
-                summary.months_paid += 1;
-                summary.total = summary.total + *amount;
-            }
-            Outcome::Stopped { since, because } => {
-                summary.stopped = Some(StopInfo {
-                    since: *since,
-                    because: *because,
-                });
-            }
-            _ => {}
+    /// Who the resident is on `day`: the certificate that counts and the household's assistance.
+    pub(crate) fn profile(&self, day: NaiveDate) -> Profile {
+        let facts = self.resident.facts();
+        let certificate = eligibility::valid_certificate(self.resident, day)
+            .and_then(|i| facts.certificates.as_ref().map(|c| &c[i]))
+            .map(|c| (c.category, c.grade));
+        let household = facts.household_assistance.as_ref().map(|periods| {
+            periods
+                .iter()
+                .find(|p| covers(p.from, p.to, day))
+                .map(|p| p.kind)
+        });
+        Profile {
+            certificate,
+            household,
         }
     }
-    summary
 }
 
-/// A subsidy's month as the engine decides it, before it is written out as an [`Outcome`]: the
+/// A subsidy's month as the evaluator decides it, before it is written out as an [`Outcome`]: the
 /// same cases, with causes and missing facts as bit sets and the institution borrowed, so that
 /// bulk work (a roster scan, costing a reform) allocates nothing per resident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,7 +239,7 @@ impl Judged<'_> {
 }
 
 /// Both subsidies' months for `month` without reasons, as [`Judged`]: what bulk work reads.
-pub(crate) fn outcomes<'r>(
+fn outcomes<'r>(
     policy: &Policy,
     resident: &'r Resident,
     month: Month,
@@ -231,7 +253,7 @@ pub(crate) fn outcomes<'r>(
 }
 
 /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
-pub(crate) fn decide_month(
+fn decide_month(
     policy: &Policy,
     resident: &Resident,
     month: Month,
@@ -271,7 +293,7 @@ fn used<T>(name: Parameter, dated: &Dated<T>, month: Month) -> Used {
 }
 
 /// What every step of one subsidy's month decision needs.
-struct SubsidyMonth<'a> {
+struct At<'a> {
     policy: &'a Policy,
     resident: &'a Resident,
     subsidy: Subsidy,
@@ -307,7 +329,7 @@ fn judge_subsidy<'r>(
     timelines: &[Timeline; 2],
     trace: &mut impl Trace,
 ) -> Result<(Judged<'r>, Vec<GivenUp>), Error> {
-    let at = SubsidyMonth {
+    let at = At {
         policy,
         resident,
         subsidy,
@@ -465,7 +487,7 @@ fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut imp
 /// The amount of a month whose conditions are met, after choose-the-higher. Returns the
 /// competing benefits given up when the subsidy is kept.
 fn pay<'r>(
-    at: &SubsidyMonth,
+    at: &At,
     day: NaiveDate,
     status: &Status<'r>,
     trace: &mut impl Trace,
@@ -517,7 +539,7 @@ fn pay<'r>(
 /// in force, the person is entitled but not receiving (应享未享) — unless a higher competing
 /// benefit would be kept anyway, which is `superseded`, not a loss.
 fn not_paid<'r>(
-    at: &SubsidyMonth,
+    at: &At,
     day: NaiveDate,
     status: &Status<'r>,
     verdict: Verdict,
@@ -536,13 +558,13 @@ fn not_paid<'r>(
 
 /// What `subsidy` would pay in `month` if the person applied now: the conditions on the month's
 /// first day, the amount and choose-the-higher, without reasons. `None` when it would pay nothing.
-pub(crate) fn would_pay(
+fn would_pay(
     policy: &Policy,
     resident: &Resident,
     subsidy: Subsidy,
     month: Month,
 ) -> Result<Option<Money>, Error> {
-    let at = SubsidyMonth {
+    let at = At {
         policy,
         resident,
         subsidy,
