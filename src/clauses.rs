@@ -172,6 +172,10 @@ clauses! {
     ExclusionPrisonKinds = "exclusion.prison_kinds",
         "仅判处有期徒刑以上刑罚且在监狱服刑的不享受；拘役、管制、缓刑、监外执行不在此列",
         "Only fixed-term imprisonment or heavier, served in prison, excludes; detention, public surveillance, suspended sentences and serving outside prison do not.";
+    /// Reading 12: an application made before 2023-08 carries over only if it was valid.
+    StartCarryOver = "start.carry_over",
+        "《实施意见》施行前提出的申请，申请当日符合全部条件且至施行之日未发生停发情形的，自施行当月起继续有效；否则须重新申请",
+        "An application made before 2023-08 carries over and pays from 2023-08 when every condition held on the day it was submitted and none ceased before 2023-08-01; otherwise it is not a claim, and a new application is needed.";
 }
 
 impl fmt::Display for ClauseId {
@@ -216,7 +220,7 @@ mod tests {
             assert_eq!(clause.id().parse::<ClauseId>().unwrap(), clause);
             assert!(!clause.text_zh().is_empty() && !clause.gloss_en().is_empty());
         }
-        assert_eq!(ClauseId::ALL.len(), 19 + 11);
+        assert_eq!(ClauseId::ALL.len(), 19 + 12);
     }
 
     #[test]

@@ -748,6 +748,28 @@ pub enum Finding {
         /// The application.
         fact: FactRef,
     },
+    /// An application made before the policy carries over: valid on its day and until the
+    /// policy began (`start.carry_over`).
+    CarriedOver {
+        /// Submission day.
+        submitted: NaiveDate,
+        /// The policy's first month, from which it pays.
+        from: Month,
+        /// The application.
+        fact: FactRef,
+    },
+    /// An application made before the policy does not carry over: a condition failed on its
+    /// day, or ceased before the policy began (`start.carry_over`).
+    CarryOverRefused {
+        /// Submission day.
+        submitted: NaiveDate,
+        /// The first day without the condition.
+        on: NaiveDate,
+        /// The condition.
+        cause: Cause,
+        /// The application.
+        fact: FactRef,
+    },
     /// An application was not granted: a condition failed on the day it was submitted.
     ApplicationNotGranted {
         /// Submission day.
@@ -946,6 +968,8 @@ impl Finding {
             | PersonChose { fact, .. }
             | Stacks { fact, .. }
             | ApplicationGranted { fact, .. }
+            | CarriedOver { fact, .. }
+            | CarryOverRefused { fact, .. }
             | ApplicationNotGranted { fact, .. }
             | ApplicationUndetermined { fact, .. }
             | RenewedCertificateStandard { fact, .. }

@@ -369,6 +369,13 @@ fn judge_subsidy<'r>(
                     first_month: claim.first_month,
                     fact,
                 });
+                if claim.carried_over {
+                    trace.add(ClauseId::StartCarryOver, || Finding::CarriedOver {
+                        submitted: application.submitted,
+                        from: claim.first_month,
+                        fact,
+                    });
+                }
                 let channel = application.channel;
                 trace.add(ClauseId::Channels, || Finding::Channel { channel, fact });
                 if trace.is_enabled() {
@@ -470,7 +477,14 @@ fn judge_subsidy<'r>(
 fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut impl Trace) {
     let submitted = resident.facts().applications[refused.application].submitted;
     let fact = FactRef::new(FactGroup::Applications, refused.application);
-    if refused.missing.is_empty() {
+    if let Some((on, cause)) = refused.carry_over_failed {
+        trace.add(ClauseId::StartCarryOver, || Finding::CarryOverRefused {
+            submitted,
+            on,
+            cause,
+            fact,
+        });
+    } else if refused.missing.is_empty() {
         trace.add(ClauseId::StartMonth, || Finding::ApplicationNotGranted {
             submitted,
             fact,

@@ -155,6 +155,10 @@ impl Finding {
             (Finding::Stacks { kind, .. }, En) => format!("the {} stacks: it does not reduce the subsidy", kind.name_en()),
             (Finding::ApplicationGranted { submitted, first_month, fact }, Zh) => format!("{submitted}递交申请，当日符合条件，自{first_month}计发（{fact}）"),
             (Finding::ApplicationGranted { submitted, first_month, fact }, En) => format!("applied on {submitted}, every condition held that day: paid from {first_month} ({fact})"),
+            (Finding::CarriedOver { submitted, from, fact }, Zh) => format!("{submitted}递交的申请早于《实施意见》施行，当日及至施行之日均符合条件，自{from}起继续有效（{fact}）"),
+            (Finding::CarriedOver { submitted, from, fact }, En) => format!("the application of {submitted} was made before the policy and held until it began: it carries over from {from} ({fact})"),
+            (Finding::CarryOverRefused { submitted, on, cause, fact }, Zh) => format!("{submitted}递交的申请早于《实施意见》施行，自{on}起{}，不能延续，须重新申请（{fact}）", cause.describe_zh()),
+            (Finding::CarryOverRefused { submitted, on, cause, fact }, En) => format!("the application of {submitted} was made before the policy, and from {on}: {}; it does not carry over, a new application is needed ({fact})", cause.describe_en()),
             (Finding::ApplicationNotGranted { submitted, fact }, Zh) => format!("{submitted}递交的申请当日不符合条件，未予核准（{fact}）"),
             (Finding::ApplicationNotGranted { submitted, fact }, En) => format!("the application of {submitted} was not granted: a condition failed that day ({fact})"),
             (Finding::ApplicationUndetermined { submitted, missing, fact }, Zh) => format!(

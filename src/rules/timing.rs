@@ -6,7 +6,9 @@
 //! condition ceases (`stop.month`: "自情况发生的次月起停止发放"); a stopped claim stays stopped until
 //! a new application is granted (`restart`), which pays from its own month, never before
 //! (`start.reapply`: "补贴资金从申请当月计发，不予补发"), except the back pay a caseworker grants after
-//! a renewed certificate (`start.renewal`).
+//! a renewed certificate (`start.renewal`). An application made before the policy's first day
+//! carries over only if it was valid: every condition held on its day and none ceased before the
+//! policy began (`start.carry_over`).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -22,9 +24,13 @@ use crate::resident::Resident;
 pub(crate) struct Claim {
     /// Index of the application in `applications`.
     pub(crate) application: usize,
-    /// The day the conditions were checked: the submission day, or the policy's first day for an
-    /// application made under the earlier rules.
+    /// The day the claim takes effect: the submission day, or the policy's first day for an
+    /// application carried over from the earlier rules (its conditions were checked on its own
+    /// day and up to then).
     pub(crate) granted_on: NaiveDate,
+    /// Set when the application was made before the policy and carried over
+    /// (`start.carry_over`).
+    pub(crate) carried_over: bool,
     /// The first month it pays.
     pub(crate) first_month: Month,
     /// Set when the application follows a renewed certificate.
@@ -65,6 +71,9 @@ pub(crate) struct Timeline {
 pub(crate) struct NotGranted {
     pub(crate) application: usize,
     pub(crate) missing: GroupSet,
+    /// For an application made before the policy (`start.carry_over`): the day a condition
+    /// failed — its own day, or a later day before the policy began — and which.
+    pub(crate) carry_over_failed: Option<(NaiveDate, Cause)>,
 }
 
 impl Timeline {
@@ -133,28 +142,58 @@ fn build(
         .map(|k| if in_order { k } else { sorted[k] })
         .filter(|&i| applications[i].subsidies.contains(&subsidy));
     let policy_start = policy.covers().from;
+    let first_day = policy_start.first_day();
     for i in order {
         let application = &applications[i];
-        // An application made under the earlier Tianjin rules carries over: its conditions are
-        // checked on the policy's first day (clause `in_force`).
-        let granted_on = application.submitted.max(policy_start.first_day());
+        // An application made under the earlier rules takes effect on the policy's first day, if
+        // it carries over (reading `start.carry_over`, below).
+        let carried_over = application.submitted < first_day;
+        let granted_on = application.submitted.max(first_day);
         if let Some(last) = timeline.claims.last() {
             if last.stop.is_none_or(|s| s.day > granted_on) {
                 // Already in payment: a second application changes nothing.
                 continue;
             }
         }
-        let status = assess(policy, resident, subsidy, granted_on, None, &mut NoReasons);
+        // Every condition must hold on the day the application was submitted (`start.month`).
+        let status = assess(
+            policy,
+            resident,
+            subsidy,
+            application.submitted,
+            None,
+            &mut NoReasons,
+        );
+        let refused = |missing, carry_over_failed| NotGranted {
+            application: i,
+            missing,
+            carry_over_failed,
+        };
         match status.verdict() {
             Verdict::Met => {}
-            verdict => {
-                timeline.not_granted.push(NotGranted {
-                    application: i,
-                    missing: match verdict {
-                        Verdict::Undetermined(missing) => missing,
-                        _ => GroupSet::default(),
-                    },
-                });
+            Verdict::Undetermined(missing) => {
+                timeline.not_granted.push(refused(missing, None));
+                continue;
+            }
+            failed => {
+                let failed = carried_over
+                    .then(|| failure_cause(failed).map(|cause| (application.submitted, cause)))
+                    .flatten();
+                timeline
+                    .not_granted
+                    .push(refused(GroupSet::default(), failed));
+                continue;
+            }
+        }
+        // Carried over only if no condition ceased before the policy began (`start.carry_over`):
+        // a claim that would have stopped under the earlier rules needs a new application.
+        if carried_over {
+            if let Some(ceased) =
+                first_failure(policy, resident, subsidy, application.submitted, first_day)
+            {
+                timeline
+                    .not_granted
+                    .push(refused(GroupSet::default(), Some(ceased)));
                 continue;
             }
         }
@@ -188,6 +227,7 @@ fn build(
         timeline.claims.push(Claim {
             application: i,
             granted_on,
+            carried_over,
             first_month,
             renewal,
             after_stop: previous_stop.is_some(),
@@ -197,8 +237,6 @@ fn build(
 }
 
 /// The first day after `granted_on` on which a condition fails, and the month the claim stops.
-///
-/// Conditions change only on the resident's change days, so only those are checked.
 fn find_stop(
     policy: &Policy,
     resident: &Resident,
@@ -206,28 +244,49 @@ fn find_stop(
     granted_on: NaiveDate,
     until: NaiveDate,
 ) -> Option<Stop> {
-    let mut day = granted_on;
+    let (day, cause) = first_failure(policy, resident, subsidy, granted_on, until)?;
+    let timing = policy
+        .parameters()
+        .stop_timing
+        .at(Month::of(day))
+        .map_or(StopTiming::MonthAfter, |v| v.value);
+    Some(Stop {
+        day,
+        month: stop_month(day, timing),
+        cause,
+        timing,
+    })
+}
+
+/// The first day after `after`, and not after `until`, on which a condition of `subsidy` fails,
+/// and the condition.
+///
+/// Conditions change only on the resident's change days, so only those are checked.
+fn first_failure(
+    policy: &Policy,
+    resident: &Resident,
+    subsidy: Subsidy,
+    after: NaiveDate,
+    until: NaiveDate,
+) -> Option<(NaiveDate, Cause)> {
+    let mut day = after;
     while let Some(next) = resident.next_change_day(day, until) {
         day = next;
         let status = assess(policy, resident, subsidy, day, None, &mut NoReasons);
-        let cause = match status.verdict() {
-            Verdict::Met | Verdict::Undetermined(_) => continue,
-            Verdict::Excluded(cause) => cause,
-            Verdict::NotEligible(causes) => causes.first().unwrap_or(Cause::NoValidCertificate),
-        };
-        let timing = policy
-            .parameters()
-            .stop_timing
-            .at(Month::of(day))
-            .map_or(StopTiming::MonthAfter, |v| v.value);
-        return Some(Stop {
-            day,
-            month: stop_month(day, timing),
-            cause,
-            timing,
-        });
+        if let Some(cause) = failure_cause(status.verdict()) {
+            return Some((day, cause));
+        }
     }
     None
+}
+
+/// The condition a failed verdict names first; `None` when nothing failed.
+fn failure_cause(verdict: Verdict) -> Option<Cause> {
+    match verdict {
+        Verdict::Met | Verdict::Undetermined(_) => None,
+        Verdict::Excluded(cause) => Some(cause),
+        Verdict::NotEligible(causes) => Some(causes.first().unwrap_or(Cause::NoValidCertificate)),
+    }
 }
 
 /// The first month not paid when a condition ceases on `day` (its first day without).
