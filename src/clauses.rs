@@ -176,6 +176,10 @@ clauses! {
     StartCarryOver = "start.carry_over",
         "《实施意见》施行前提出的申请，申请当日符合全部条件且至施行之日未发生停发情形的，自施行当月起继续有效；否则须重新申请",
         "An application made before 2023-08 carries over and pays from 2023-08 when every condition held on the day it was submitted and none ceased before 2023-08-01; otherwise it is not a claim, and a new application is needed.";
+    /// Reading 13: two certificates issued the same day are a conflict for the caseworker.
+    CertificateSameDay = "certificate.same_day",
+        "同一人同时只持一本有效残疾人证，以最近核发的为准；同一天核发且当日均有效的两本证无法确定以哪本为准，须由经办人员核实",
+        "A person holds one valid certificate at a time, the most recently issued counting; two issued on the same day and both valid that day cannot be ordered, so the facts are refused until a caseworker resolves the conflict.";
 }
 
 impl fmt::Display for ClauseId {
@@ -220,7 +224,7 @@ mod tests {
             assert_eq!(clause.id().parse::<ClauseId>().unwrap(), clause);
             assert!(!clause.text_zh().is_empty() && !clause.gloss_en().is_empty());
         }
-        assert_eq!(ClauseId::ALL.len(), 19 + 12);
+        assert_eq!(ClauseId::ALL.len(), 19 + 13);
     }
 
     #[test]

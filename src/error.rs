@@ -364,6 +364,19 @@ pub enum FactProblem {
         /// The JSON path of the other period.
         other: String,
     },
+    /// Two certificates issued on the same day, both valid that day (reading
+    /// `certificate.same_day`).
+    #[error("issued on the same day as {other}, and both valid that day: which certificate counts cannot be told (reading certificate.same_day)")]
+    SameDayCertificates {
+        /// The JSON path of the other certificate.
+        other: String,
+    },
+    /// Two choices for one subsidy from the same day that disagree.
+    #[error("disagrees with {other}, a choice for the same subsidy from the same day: which holds cannot be told (reading higher.tie)")]
+    ConflictingChoices {
+        /// The JSON path of the other choice.
+        other: String,
+    },
     /// An empty resident id.
     #[error("expected a non-empty id")]
     EmptyId,
@@ -418,6 +431,14 @@ impl FactProblem {
             }
             FactProblem::OrphanOverlap { other } => {
                 format!("与{other}重叠：一名儿童同一时间只有一项孤儿保障")
+            }
+            FactProblem::SameDayCertificates { other } => {
+                format!("与{other}为同一天核发且当日均有效，无法确定以哪一本残疾人证为准，请核实")
+            }
+            FactProblem::ConflictingChoices { other } => {
+                format!(
+                    "与{other}为同一补贴、同一日起的选择，但选择不同，无法确定以哪一项为准，请核实"
+                )
             }
             FactProblem::EmptyId => "编号不能为空".to_owned(),
             FactProblem::NoSubsidy => {

@@ -127,7 +127,7 @@ pub struct HukouPeriod {
 }
 
 /// Where a household is registered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     /// 天津市户籍.
@@ -138,7 +138,7 @@ pub enum Place {
 }
 
 /// The seven categories of the disability certificate (视力/听力/言语/肢体/智力/精神/多重).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 视力残疾.
@@ -348,7 +348,7 @@ pub struct Withdrawal {
 }
 
 /// How a certificate stopped counting before its expiry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WithdrawalKind {
     /// 注销.
@@ -376,7 +376,7 @@ pub struct AssistancePeriod {
 }
 
 /// The household's assistance status (Tianjin's own).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssistanceKind {
     /// 最低生活保障 (低保).
@@ -589,7 +589,7 @@ impl BenefitKind {
 }
 
 /// The basis of a welfare-type allowance (因公致残、离休等).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WelfareBasis {
     /// 因公致残.
@@ -601,7 +601,7 @@ pub enum WelfareBasis {
 }
 
 /// Whether another benefit is already being received or only qualified for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BenefitStatus {
     /// 已享受: being paid.
@@ -629,7 +629,7 @@ pub struct CustodyPeriod {
 }
 
 /// Kinds of custody and sentence (reading `exclusion.prison_kinds`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CustodyKind {
     /// 有期徒刑以上刑罚、在监狱服刑: fixed-term imprisonment or heavier, served in prison.
@@ -697,7 +697,9 @@ fn is_zero(n: &u8) -> bool {
 }
 
 /// How an application was submitted (clause `channels`: every channel is accepted alike).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// At a service window.
@@ -755,7 +757,7 @@ pub struct Choice {
 }
 
 /// The side a person chose in a choose-the-higher.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Keeps {
     /// Keep the subsidy and give up the competing benefit.
@@ -780,7 +782,7 @@ pub struct Notification {
 }
 
 /// The five forms of outreach the policy names (至少一种形式的主动提醒政策宣传服务).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NotificationForm {
     /// 全国残疾人两项补贴信息系统信息提示: a prompt in the national information system.
@@ -869,7 +871,7 @@ pub enum OfficeLevel {
 }
 
 /// Who received a notification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// The disabled person.

@@ -170,6 +170,11 @@ type Period = (NaiveDate, Option<NaiveDate>);
 
 /// Checks the periods of one fact group: none ends before it starts, and, where the group holds
 /// one status at a time (`overlap` given), none overlaps another.
+///
+/// Overlaps are found in one pass over the periods in order of their first days (sorted only
+/// when the list is not in that order already): a period overlaps an earlier-starting one exactly
+/// when it starts on or before the latest end seen so far. An overlap is reported at the later
+/// of the two in the list, naming the other.
 fn check_periods<T>(
     group: &str,
     records: &[T],
@@ -183,22 +188,58 @@ fn check_periods<T>(
     let Some(overlap) = overlap else {
         return Ok(());
     };
-    for (i, record) in records.iter().enumerate() {
-        let p = period(record);
-        if let Some(j) = records[..i].iter().position(|q| overlaps(p, period(q))) {
-            return Err(invalid(
-                format!("{group}[{i}]"),
-                overlap(format!("{group}[{j}]")),
-            ));
+    let order = in_key_order(records, |r| period(r).0);
+    // The latest end so far (`None`: open-ended) and whose it is.
+    let mut latest: Option<(Option<NaiveDate>, usize)> = None;
+    for k in 0..records.len() {
+        let i = order.as_ref().map_or(k, |o| o[k]);
+        let (from, to) = period(&records[i]);
+        if let Some((end, j)) = latest {
+            if end.is_none_or(|end| from <= end) {
+                let (later, earlier) = (i.max(j), i.min(j));
+                return Err(invalid(
+                    format!("{group}[{later}]"),
+                    overlap(format!("{group}[{earlier}]")),
+                ));
+            }
+        }
+        let extends = match latest {
+            None => true,
+            Some((end, _)) => end.is_some_and(|end| to.is_none_or(|to| to > end)),
+        };
+        if extends {
+            latest = Some((to, i));
         }
     }
     Ok(())
 }
 
-fn overlaps(a: Period, b: Period) -> bool {
-    let a_before_b = a.1.is_some_and(|end| end < b.0);
-    let b_before_a = b.1.is_some_and(|end| end < a.0);
-    !a_before_b && !b_before_a
+/// The order of `items` by `key` (ties in the order given), as indices; `None` when they are in
+/// that order already, which is the common case and needs no allocation.
+pub(crate) fn in_key_order<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Option<Vec<usize>> {
+    if items.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| key(&items[i]));
+    Some(order)
+}
+
+/// Two records of `items` that `key` makes equal (it returns `None` for a record that takes no
+/// part), found by sorting: the later of the two in the list first.
+fn same_key<T, K: Ord + Copy>(
+    items: &[T],
+    key: impl Fn(&T) -> Option<K>,
+) -> Option<(usize, usize)> {
+    let order = in_key_order(items, |r| key(r));
+    let at = |k: usize| order.as_ref().map_or(k, |o| o[k]);
+    (1..items.len()).find_map(|k| {
+        let (a, b) = (at(k - 1), at(k));
+        match (key(&items[a]), key(&items[b])) {
+            (Some(x), Some(y)) if x == y => Some((a.max(b), a.min(b))),
+            _ => None,
+        }
+    })
 }
 
 fn check(facts: &Facts) -> Result<(), Error> {
@@ -248,6 +289,22 @@ fn check(facts: &Facts) -> Result<(), Error> {
                 }
             }
         }
+        // A person holds one certificate at a time, the most recently issued counting; of two
+        // issued on the same day and both valid that day, neither is (reading
+        // `certificate.same_day`).
+        let valid_on_issue = |c: &crate::facts::Certificate| {
+            c.withdrawn
+                .is_none_or(|w| w.on > c.issued)
+                .then_some(c.issued)
+        };
+        if let Some((later, earlier)) = same_key(certificates, valid_on_issue) {
+            return Err(invalid(
+                format!("certificates[{later}].issued"),
+                FactProblem::SameDayCertificates {
+                    other: format!("certificates[{earlier}]"),
+                },
+            ));
+        }
     }
     if let Some(assistance) = &facts.household_assistance {
         check_periods(
@@ -278,6 +335,19 @@ fn check(facts: &Facts) -> Result<(), Error> {
     }
     if let Some(custody) = &facts.custody {
         check_periods("custody", custody, |p| (p.from, p.to), None)?;
+    }
+    // Two choices for one subsidy from the same day that disagree: which holds cannot be told
+    // (reading `higher.tie`: the most recent choice holds).
+    let choice_key = |c: &crate::facts::Choice| Some((c.subsidy, c.from));
+    if let Some((later, earlier)) = same_key(&facts.choices, choice_key)
+        .filter(|&(a, b)| facts.choices[a].keeps != facts.choices[b].keeps)
+    {
+        return Err(invalid(
+            format!("choices[{later}]"),
+            FactProblem::ConflictingChoices {
+                other: format!("choices[{earlier}]"),
+            },
+        ));
     }
     for (i, a) in facts.applications.iter().enumerate() {
         if a.subsidies.is_empty() {

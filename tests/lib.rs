@@ -7,6 +7,7 @@
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.
 //! - `reform`: the bundled reforms costed over a hand-written population; reform and policy
 //!   load-time checks; one resident side by side.
+//! - `order`: the same facts in any order give the same answers.
 //! - `policy`: every way to a policy decides alike; every parameter is checked, reformable and
 //!   named in both languages.
 //! - `strict_json`: an array where an object belongs, or a key written twice, is refused.
@@ -17,6 +18,7 @@
 mod cases;
 mod clauses;
 mod errors;
+mod order;
 mod outreach;
 mod policy;
 mod properties;

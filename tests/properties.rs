@@ -19,8 +19,9 @@ use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
     Application, AssistanceKind, AssistancePeriod, BenefitKind, BenefitStatus, Category,
     Certificate, Channel, Choice, Comparer, CustodyKind, CustodyPeriod, Error, Facts, Finding,
-    Grade, HukouPeriod, Keeps, Money, Month, MonthDecision, OrphanCare, OrphanPeriod, OtherBenefit,
-    Place, Policy, Reform, Resident, Schedule, Subsidy, WelfareBasis, Withdrawal, WithdrawalKind,
+    Grade, HukouPeriod, Keeps, Money, Month, MonthDecision, Notification, NotificationForm, Office,
+    OfficeBody, OfficeLevel, OrphanCare, OrphanPeriod, OtherBenefit, Place, Policy, Recipient,
+    Reform, Resident, Schedule, Subsidy, WelfareBasis, Withdrawal, WithdrawalKind,
     TIANJIN_2023_JSON,
 };
 
@@ -205,6 +206,13 @@ fn benefit_of(kind: impl Strategy<Value = BenefitKind>) -> impl Strategy<Value =
 }
 
 fn custody() -> impl Strategy<Value = Option<Vec<CustodyPeriod>>> {
+    custody_of(0..=1)
+}
+
+/// Custody periods, as many as `count`; they may overlap.
+fn custody_of(
+    count: std::ops::RangeInclusive<usize>,
+) -> impl Strategy<Value = Option<Vec<CustodyPeriod>>> {
     let period = (
         prop::sample::select(vec![
             CustodyKind::Prison,
@@ -221,7 +229,7 @@ fn custody() -> impl Strategy<Value = Option<Vec<CustodyPeriod>>> {
             from,
             to: length.map(|l| from + Duration::days(l)),
         });
-    prop::option::weighted(0.95, prop::collection::vec(period, 0..=1))
+    prop::option::weighted(0.95, prop::collection::vec(period, count))
 }
 
 fn application() -> impl Strategy<Value = Application> {
@@ -296,7 +304,7 @@ fn facts() -> impl Strategy<Value = Facts> {
                 id: format!("G-{n}"),
                 died_on,
                 hukou,
-                certificates,
+                certificates: certificates.map(on_different_days),
                 household_assistance,
                 orphan_guarantee,
                 other_benefits,
@@ -306,6 +314,88 @@ fn facts() -> impl Strategy<Value = Facts> {
                 notifications: Vec::new(),
             },
         )
+}
+
+/// [`facts`] with longer lists — up to three certificates, one to four other benefits, two
+/// custody periods, four applications, two choices — and up to three outreach notifications:
+/// for the properties about lists.
+pub(crate) fn crowded_facts() -> impl Strategy<Value = Facts> {
+    (
+        facts_with_notifications(),
+        prop::collection::vec(certificate(), 0..=3),
+        prop::collection::vec(benefit_of(benefit_kind()), 1..=4),
+        custody_of(0..=2),
+        prop::collection::vec(application(), 0..=4),
+        prop::collection::vec(choice(), 0..=2),
+    )
+        .prop_map(
+            |(mut facts, certificates, benefits, custody, applications, choices)| {
+                facts.certificates = Some(on_different_days(certificates));
+                facts.other_benefits = Some(benefits);
+                facts.custody = custody;
+                facts.applications = applications;
+                // Two choices for one subsidy from one day must agree.
+                let mut choices = choices;
+                if let [a, b] = choices.as_mut_slice() {
+                    if (a.subsidy, a.from) == (b.subsidy, b.from) {
+                        b.keeps = a.keeps;
+                    }
+                }
+                facts.choices = choices;
+                facts
+            },
+        )
+}
+
+/// [`facts`] with up to three outreach notifications, from either office, in any form.
+pub(crate) fn facts_with_notifications() -> impl Strategy<Value = Facts> {
+    let notification = (
+        day(ymd(2023, 8, 1), ymd(2026, 12, 31)),
+        prop::sample::select(vec![
+            NotificationForm::SystemPrompt,
+            NotificationForm::PlainLanguageSheet,
+            NotificationForm::WrittenNotice,
+            NotificationForm::PhoneCall,
+            NotificationForm::HomeVisit,
+        ]),
+        prop::sample::select(vec![
+            OfficeBody::CivilAffairs,
+            OfficeBody::DisabledPersonsFederation,
+        ]),
+        prop::sample::select(vec![OfficeLevel::District, OfficeLevel::SubDistrict]),
+        prop::sample::select(vec![Recipient::Person, Recipient::Guardian]),
+    )
+        .prop_map(|(delivered, form, body, level, recipient)| Notification {
+            delivered,
+            form,
+            office: Office { body, level },
+            recipient,
+        });
+    (facts(), prop::collection::vec(notification, 0..=3)).prop_map(|(mut facts, notifications)| {
+        facts.notifications = notifications;
+        facts
+    })
+}
+
+/// Two certificates issued on the same day are refused (reading `certificate.same_day`): a
+/// certificate issued on the day of an earlier one in the list is moved a day later, until no
+/// two share a day.
+fn on_different_days(mut certificates: Vec<Certificate>) -> Vec<Certificate> {
+    let later = |d: NaiveDate| d + Duration::days(1);
+    for i in 1..certificates.len() {
+        while certificates[..i]
+            .iter()
+            .any(|c| c.issued == certificates[i].issued)
+        {
+            let c = &mut certificates[i];
+            c.issued = later(c.issued);
+            c.expires = c.expires.map(later);
+            if let Some(w) = &mut c.withdrawn {
+                w.on = later(w.on);
+            }
+        }
+    }
+    certificates
 }
 
 fn resident(facts: Facts) -> Resident {

@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::{covers, Trace};
+use std::cmp::Reverse;
+
+use super::{benefit_key, covers, reading_order, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{FactGroup, FactRef, Finding, GivenUp, Side, Used};
-use crate::facts::{BenefitKind, BenefitStatus, Keeps, Subsidy};
+use crate::facts::{BenefitKind, BenefitStatus, Keeps, OtherBenefit, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{BenefitRelation, Parameter, Policy, TieBreak};
@@ -41,7 +43,8 @@ pub(crate) fn choose_higher(
     // The competing benefits in force on `day`, with the clause that makes each compete.
     let mut competing: Vec<(usize, ClauseId)> = Vec::new();
     let mut best: Option<usize> = None;
-    for (i, benefit) in benefits.iter().enumerate() {
+    for i in reading_order(trace, benefits, benefit_key) {
+        let benefit = &benefits[i];
         if !covers(benefit.from, benefit.to, day) {
             continue;
         }
@@ -57,12 +60,11 @@ pub(crate) fn choose_higher(
                     trace.add(clause, || Finding::CompetesOnlyWhenReceived { kind, fact });
                     continue;
                 }
+                // The higher amount; on equal amounts the one received, then by kind and dates, so
+                // that which benefit a decision names never depends on the list's order.
                 let better = best.is_none_or(|b| {
                     let current = &benefits[competing[b].0];
-                    benefit.monthly_amount > current.monthly_amount
-                        || (benefit.monthly_amount == current.monthly_amount
-                            && benefit.status == BenefitStatus::Received
-                            && current.status != BenefitStatus::Received)
+                    rank(benefit) > rank(current)
                 });
                 if better {
                     best = Some(competing.len());
@@ -143,14 +145,38 @@ pub(crate) fn choose_higher(
             kind: best_benefit.kind,
             amount: best_benefit.monthly_amount,
         },
-        Side::Subsidy => Resolution::Subsidy {
-            gives_up: competing
+        Side::Subsidy => {
+            let mut gives_up: Vec<GivenUp> = competing
                 .iter()
                 .map(|&(i, _)| GivenUp {
                     kind: benefits[i].kind,
                     monthly_amount: benefits[i].monthly_amount,
                 })
-                .collect(),
-        },
+                .collect();
+            gives_up.sort_by_key(|g| (g.kind, g.monthly_amount));
+            Resolution::Subsidy { gives_up }
+        }
     }
+}
+
+/// How a competing benefit ranks in a choose-the-higher: by its monthly amount (reading
+/// `higher.monthly`); on equal amounts the one already received first (reading `higher.tie`),
+/// then the first kind in the policy's list, the earliest and the longest.
+fn rank(
+    b: &OtherBenefit,
+) -> (
+    Money,
+    bool,
+    Reverse<BenefitKind>,
+    Reverse<NaiveDate>,
+    NaiveDate,
+) {
+    (
+        b.monthly_amount,
+        b.status == BenefitStatus::Received,
+        Reverse(b.kind),
+        Reverse(b.from),
+        // Open-ended ranks above any end.
+        b.to.unwrap_or(NaiveDate::MAX),
+    )
 }

@@ -94,11 +94,16 @@ pub(crate) fn certificate<'r>(
     let clause = eligibility_clause(subsidy);
     let valid = renewed_certificate.or_else(|| valid_certificate(resident, day));
     let Some(i) = valid.filter(|&i| i < certificates.len()) else {
+        // The last issued; of two issued the same day (one withdrawn that day, since two valid
+        // ones are refused), the one that lasted longer.
         let last = certificates
             .iter()
             .enumerate()
             .filter(|(_, c)| c.issued <= day)
-            .max_by_key(|(_, c)| c.issued);
+            .max_by_key(|(_, c)| {
+                let withdrawn = c.withdrawn.map_or(NaiveDate::MAX, |w| w.on);
+                (c.issued, withdrawn, c.expires.unwrap_or(NaiveDate::MAX))
+            });
         let lapse = match last {
             None => Lapse::NoneIssued,
             Some((_, c)) => match c.withdrawn {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{covers, Status, Trace};
+use super::{benefit_key, covers, reading_order, Status, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding};
 use crate::facts::{BenefitKind, CustodyKind};
@@ -25,7 +25,8 @@ pub(crate) fn excluding_benefits(
         status.missing.insert(FactGroup::OtherBenefits);
         return;
     };
-    for (i, benefit) in benefits.iter().enumerate() {
+    for i in reading_order(trace, benefits, benefit_key) {
+        let benefit = &benefits[i];
         if !covers(benefit.from, benefit.to, day) {
             continue;
         }
@@ -75,7 +76,8 @@ pub(crate) fn prison(
         status.missing.insert(FactGroup::Custody);
         return;
     };
-    for (i, period) in custody.iter().enumerate() {
+    for i in reading_order(trace, custody, |p| (p.from, p.to, p.kind)) {
+        let period = &custody[i];
         if !covers(period.from, period.to, day) {
             continue;
         }

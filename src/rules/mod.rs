@@ -210,6 +210,60 @@ pub(crate) fn assess<'r>(
     status
 }
 
+/// The order in which a rule reads a list of facts that can give several findings: when reasons
+/// are kept, by `key` (the facts' own content), so that the same facts in any order give the
+/// same reasons in the same order; otherwise as given, since the outcome does not depend on the
+/// order (what the rules find is a set).
+pub(crate) fn reading_order<T, K: Ord>(
+    trace: &impl Trace,
+    items: &[T],
+    key: impl Fn(&T) -> K,
+) -> impl Iterator<Item = usize> {
+    let sorted = if trace.is_enabled() {
+        crate::resident::in_key_order(items, key)
+    } else {
+        None
+    };
+    let given = 0..if sorted.is_some() { 0 } else { items.len() };
+    given.chain(sorted.into_iter().flatten())
+}
+
+/// The order of the facts of one kind that are compared with each other: the application first
+/// submitted first; on the same day, the one that follows a renewed certificate, with the most
+/// back pay, then by channel and subsidies, so that no decision depends on the list's order.
+pub(crate) fn application_key(
+    a: &crate::facts::Application,
+) -> (
+    NaiveDate,
+    std::cmp::Reverse<bool>,
+    std::cmp::Reverse<u8>,
+    crate::facts::Channel,
+    u8,
+) {
+    let subsidies = a.subsidies.iter().fold(0u8, |set, s| set | 1 << (*s as u8));
+    (
+        a.submitted,
+        std::cmp::Reverse(a.follows_renewed_certificate),
+        std::cmp::Reverse(a.back_pay_months),
+        a.channel,
+        subsidies,
+    )
+}
+
+/// The content of another benefit, as [`reading_order`] sorts them.
+pub(crate) fn benefit_key(
+    b: &crate::facts::OtherBenefit,
+) -> (
+    NaiveDate,
+    Option<NaiveDate>,
+    crate::facts::BenefitKind,
+    crate::facts::BenefitStatus,
+    crate::money::Money,
+    Option<crate::facts::WelfareBasis>,
+) {
+    (b.from, b.to, b.kind, b.status, b.monthly_amount, b.basis)
+}
+
 /// Whether a period `[from, to]` (both days included, `to` open) covers `day`.
 #[inline]
 pub(crate) fn covers(from: NaiveDate, to: Option<NaiveDate>, day: NaiveDate) -> bool {

@@ -10,7 +10,7 @@
 use chrono::{Months, NaiveDate};
 
 use super::timing::{Claim, Timeline};
-use super::{assess, covers, NoReasons, Reasons, Trace, Verdict};
+use super::{application_key, assess, covers, NoReasons, Reasons, Trace, Verdict};
 use crate::clauses::ClauseId;
 use crate::decision::{
     FactGroup, FactRef, Finding, OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind,
@@ -185,7 +185,9 @@ pub(crate) fn duties(
     };
     if let Some(certificates) = &facts.certificates {
         for (i, c) in certificates.iter().enumerate() {
-            if !in_range(c.issued) {
+            // A certificate withdrawn on the day it was issued never counted: it is no new
+            // certificate.
+            if !in_range(c.issued) || c.withdrawn.is_some_and(|w| w.on <= c.issued) {
                 continue;
             }
             let day_before = c.issued.pred_opt();
@@ -374,7 +376,9 @@ fn first_notification<'r>(
         .filter(|(_, n)| {
             n.office.body == trigger.duty_of && trigger.date <= n.delivered && n.delivered <= until
         })
-        .min_by_key(|(_, n)| n.delivered)
+        // The first delivered; on one day, by form, office and recipient, so that the list's
+        // order never matters.
+        .min_by_key(|(_, n)| (n.delivered, n.form, n.office, n.recipient))
 }
 
 /// Whether a trigger of `date` whose duty is `duty_of`'s has been answered by `until`: a
@@ -411,5 +415,5 @@ fn first_application<'r>(
                 && a.submitted <= until
                 && a.subsidies.iter().any(|s| trigger.concerns(*s))
         })
-        .min_by_key(|(_, a)| a.submitted)
+        .min_by_key(|(_, a)| application_key(a))
 }

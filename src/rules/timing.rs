@@ -12,7 +12,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{assess, GroupSet, NoReasons, Verdict};
+use super::{application_key, assess, GroupSet, NoReasons, Verdict};
 use crate::decision::Cause;
 use crate::facts::Subsidy;
 use crate::month::Month;
@@ -93,10 +93,11 @@ impl Timeline {
         }
         let applications = &resident.facts().applications;
         let last_day = month.last_day();
+        // The last in the order the applications were judged in.
         self.not_granted
             .iter()
-            .filter(|r| applications[r.application].submitted <= last_day)
-            .max_by_key(|r| applications[r.application].submitted)
+            .rev()
+            .find(|r| applications[r.application].submitted <= last_day)
     }
 }
 
@@ -128,18 +129,12 @@ fn build(
     until: NaiveDate,
 ) {
     let applications = &resident.facts().applications;
-    // Applications in the order submitted (ties in the order given). Records usually list them
-    // so already; only when they do not is an order sorted.
-    let in_order = applications
-        .windows(2)
-        .all(|w| w[0].submitted <= w[1].submitted);
-    let mut sorted: Vec<usize> = Vec::new();
-    if !in_order {
-        sorted.extend(0..applications.len());
-        sorted.sort_by_key(|&i| applications[i].submitted);
-    }
+    // Applications in the order submitted, ties broken by their content (`application_key`), so
+    // that the list's order never matters. Records usually list them so already; only when they
+    // do not is an order sorted.
+    let sorted = crate::resident::in_key_order(applications, application_key);
     let order = (0..applications.len())
-        .map(|k| if in_order { k } else { sorted[k] })
+        .map(|k| sorted.as_ref().map_or(k, |o| o[k]))
         .filter(|&i| applications[i].subsidies.contains(&subsidy));
     let policy_start = policy.covers().from;
     let first_day = policy_start.first_day();

@@ -1,0 +1,172 @@
+//! Order never matters: the same facts in any order give the same decisions, reasons, outreach
+//! items and roster records (issue "Correct by construction", finding 4). The property shuffles
+//! every list of generated facts; the tests below pin the two cases that used to depend on the
+//! order.
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use tianjin_disability_subsidies::{
+    Error, FactProblem, FactRef, Facts, Month, Policy, Resident, RosterScan, ScanOptions,
+};
+
+use super::clauses::eligible;
+
+fn policy() -> Policy {
+    Policy::tianjin_2023()
+}
+
+fn month(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+/// Finding 4: two certificates issued the same day, grade 1 and grade 4 (with dibao and an
+/// application), paid living 160 / nursing 0 in one order and 300 / 200 in the other. Which one
+/// counts cannot be told, so the facts are refused in either order, naming both (reading
+/// `certificate.same_day`).
+#[test]
+fn two_certificates_issued_the_same_day_are_refused_in_either_order() {
+    let one = json!({ "category": "physical", "grade": 1, "issued": "2020-03-01" });
+    let four = json!({ "category": "physical", "grade": 4, "issued": "2020-03-01" });
+    for (certificates, later, earlier) in [(json!([one, four]), 1, 0), (json!([four, one]), 1, 0)] {
+        let mut facts = eligible();
+        facts["certificates"] = certificates;
+        let err = Resident::from_json(&facts.to_string()).unwrap_err();
+        assert_eq!(
+            err.path(),
+            Some(format!("certificates[{later}].issued").as_str())
+        );
+        assert!(
+            matches!(&err, Error::InvalidFact { problem: FactProblem::SameDayCertificates { other }, .. }
+                if *other == format!("certificates[{earlier}]")),
+            "{err}"
+        );
+        assert!(err.to_string().contains("certificate.same_day"), "{err}");
+    }
+    // A certificate cancelled on the day it was issued never counted: the other one does.
+    let mut facts = eligible();
+    facts["certificates"] = json!([
+        { "category": "physical", "grade": 4, "issued": "2020-03-01",
+          "withdrawn": { "how": "cancelled", "on": "2020-03-01" } },
+        one
+    ]);
+    let resident = Resident::from_json(&facts.to_string()).unwrap();
+    let decision = policy().decide(&resident, month("2024-06")).unwrap();
+    assert_eq!(decision.living.amount().to_string(), "300");
+    assert_eq!(decision.nursing.amount().to_string(), "200");
+}
+
+/// Finding 4: of two equal competing benefits, which one a `superseded` names depended on the
+/// order. Now the one of the first kind in the policy's list is named, in either order.
+#[test]
+fn equal_competing_benefits_are_named_alike_in_either_order() {
+    let welfare = json!({ "kind": "welfare_nursing_allowance", "basis": "disabled_on_duty",
+        "monthly_amount": "400", "status": "received", "from": "2020-01-01" });
+    let compensation = json!({ "kind": "disability_compensation_nursing",
+        "monthly_amount": "400", "status": "received", "from": "2021-01-01" });
+    let mut named = Vec::new();
+    for benefits in [
+        json!([welfare, compensation]),
+        json!([compensation, welfare]),
+    ] {
+        let mut facts = eligible();
+        facts["other_benefits"] = benefits;
+        let resident = Resident::from_json(&facts.to_string()).unwrap();
+        let decision = policy().decide(&resident, month("2024-06")).unwrap();
+        named.push(serde_json::to_value(&decision.nursing.outcome).unwrap());
+    }
+    assert_eq!(named[0], named[1]);
+    assert_eq!(named[0]["by"], "welfare_nursing_allowance");
+}
+
+/// Two choices for the same subsidy from the same day that disagree are refused.
+#[test]
+fn two_choices_from_the_same_day_that_disagree_are_refused() {
+    let mut facts = eligible();
+    facts["choices"] = json!([
+        { "subsidy": "nursing", "keeps": "subsidy", "from": "2024-01-01" },
+        { "subsidy": "nursing", "keeps": "other_benefit", "from": "2024-01-01" }
+    ]);
+    let err = Resident::from_json(&facts.to_string()).unwrap_err();
+    assert_eq!(err.path(), Some("choices[1]"));
+    // The same choice twice is no conflict.
+    facts["choices"][1]["keeps"] = json!("subsidy");
+    assert!(Resident::from_json(&facts.to_string()).is_ok());
+}
+
+/// `value` with every fact reference (`certificates[0]`) replaced by the fact it names, so that
+/// decisions about the same facts in another order compare equal.
+fn resolved(value: &mut Value, facts: &Value) {
+    match value {
+        Value::String(text) => {
+            if let Ok(reference) = text.parse::<FactRef>() {
+                *value = facts[reference.group.field()][reference.index as usize].clone();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| resolved(v, facts)),
+        Value::Object(fields) => fields.values_mut().for_each(|v| resolved(v, facts)),
+        _ => {}
+    }
+}
+
+/// The facts with every list in the order `keys` gives (one key per record, per list).
+fn shuffled(facts: &Facts, keys: &[u32]) -> Facts {
+    let mut keys = keys.iter().copied().cycle();
+    let mut shuffle = |len: usize| {
+        let mut order: Vec<(u32, usize)> =
+            (0..len).map(|i| (keys.next().unwrap_or(0), i)).collect();
+        order.sort();
+        order.into_iter().map(|(_, i)| i).collect::<Vec<_>>()
+    };
+    fn apply<T: Clone>(list: &[T], order: &[usize]) -> Vec<T> {
+        order.iter().map(|&i| list[i].clone()).collect()
+    }
+    let mut out = facts.clone();
+    macro_rules! each_list {
+        ($($known:ident),*; $($always:ident),*) => {
+            $( if let Some(list) = &facts.$known { out.$known = Some(apply(list, &shuffle(list.len()))); } )*
+            $( out.$always = apply(&facts.$always, &shuffle(facts.$always.len())); )*
+        };
+    }
+    each_list!(hukou, certificates, household_assistance, orphan_guarantee, other_benefits, custody;
+        applications, choices, notifications);
+    out
+}
+
+/// Everything the crate says about `facts`: the schedule, outreach on three days, and the
+/// roster records of two months, with fact references resolved.
+fn everything(policy: &Policy, facts: &Facts) -> Value {
+    let resident = Resident::new(facts.clone()).expect("valid facts");
+    let schedule = policy
+        .schedule(&resident, month("2023-08"), month("2026-12"))
+        .unwrap();
+    let outreach: Vec<_> = ["2024-01-01", "2025-03-15", "2026-12-31"]
+        .iter()
+        .map(|day| policy.outreach(&resident, day.parse().unwrap()).unwrap())
+        .collect();
+    let mut records = Vec::new();
+    for m in ["2024-06", "2026-01"] {
+        let mut scan = RosterScan::new(policy, ScanOptions::new(month(m))).unwrap();
+        scan.resident(&resident, &mut |r| records.push(r));
+        scan.finish(|r| records.push(r));
+    }
+    let mut all = json!({ "schedule": schedule, "outreach": outreach, "records": records });
+    resolved(&mut all, &serde_json::to_value(facts).unwrap());
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The same facts in any order give the same decisions, reasons (in the same order),
+    /// outreach items and roster records.
+    #[test]
+    fn the_order_of_the_facts_never_matters(
+        facts in super::properties::crowded_facts(),
+        keys in prop::collection::vec(any::<u32>(), 1..40),
+    ) {
+        let policy = policy();
+        let original = everything(&policy, &facts);
+        let other = everything(&policy, &shuffled(&facts, &keys));
+        prop_assert_eq!(original, other);
+    }
+}
