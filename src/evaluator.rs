@@ -22,7 +22,7 @@ use crate::facts::{AssistanceKind, BenefitKind, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Dated, Parameter, Policy};
-use crate::resident::Resident;
+use crate::resident::{Periods, Resident};
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::outreach::{self, Duty, Triggers};
 use crate::rules::timing::{NotGranted, Timeline};
@@ -126,25 +126,27 @@ impl<'e> Evaluation<'e> {
 
     /// The outreach duties still to be met on `as_of` (pending or overdue), without reasons:
     /// a roster scan's worklist.
-    pub(crate) fn open_duties(&self, as_of: NaiveDate) -> Vec<(Duty, OutreachStatus)> {
+    pub(crate) fn open_duties(
+        &self,
+        as_of: NaiveDate,
+    ) -> impl Iterator<Item = (Duty, OutreachStatus)> + use<'e> {
+        let (policy, resident) = (self.policy, self.resident);
         outreach::duties(
-            self.policy,
-            self.resident,
+            policy,
+            resident,
             self.timelines,
             as_of,
             Triggers::Outstanding,
         )
         .into_iter()
-        .filter_map(|duty| {
-            let status =
-                outreach::standing(self.policy, self.resident, &duty, as_of, &mut NoReasons);
+        .filter_map(move |duty| {
+            let status = outreach::standing(policy, resident, &duty, as_of, &mut NoReasons);
             matches!(
                 status,
                 OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }
             )
             .then_some((duty, status))
         })
-        .collect()
     }
 
     /// Who the resident is on `day`: the certificate that counts and the household's assistance.
@@ -154,10 +156,12 @@ impl<'e> Evaluation<'e> {
             .and_then(|i| facts.certificates.as_ref().map(|c| &c[i]))
             .map(|c| (c.category, c.grade));
         let household = facts.household_assistance.as_ref().map(|periods| {
-            periods
-                .iter()
-                .find(|p| covers(p.from, p.to, day))
-                .map(|p| p.kind)
+            self.resident
+                .covering(Periods::Assistance, periods, day, |p| {
+                    covers(p.from, p.to, day)
+                })
+                .next()
+                .map(|i| periods[i].kind)
         });
         Profile {
             certificate,

@@ -5,14 +5,14 @@ use chrono::NaiveDate;
 
 use std::cmp::Reverse;
 
-use super::{benefit_key, covers, reading_order, Trace};
+use super::{benefit_key, covers, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{FactGroup, FactRef, Finding, GivenUp, Side, Used};
 use crate::facts::{BenefitKind, BenefitStatus, Keeps, OtherBenefit, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{BenefitRelation, Parameter, Policy, TieBreak};
-use crate::resident::Resident;
+use crate::resident::{Periods, Resident};
 
 /// What a choose-the-higher gave.
 pub(crate) enum Resolution {
@@ -43,40 +43,47 @@ pub(crate) fn choose_higher(
     // The competing benefits in force on `day`, with the clause that makes each compete.
     let mut competing: Vec<(usize, ClauseId)> = Vec::new();
     let mut best: Option<usize> = None;
-    for i in reading_order(trace, benefits, benefit_key) {
-        let benefit = &benefits[i];
-        if !covers(benefit.from, benefit.to, day) {
-            continue;
-        }
-        let fact = FactRef::new(FactGroup::OtherBenefits, i);
-        let kind = benefit.kind;
-        match policy.relation(kind) {
-            BenefitRelation::ChooseHigher {
-                subsidy: competes_with,
-                counts_when,
-                clause,
-            } if competes_with == subsidy => {
-                if !counts_when.counts(benefit.status) {
-                    trace.add(clause, || Finding::CompetesOnlyWhenReceived { kind, fact });
-                    continue;
+    resident.each_holding(
+        Periods::Benefits,
+        benefits,
+        day,
+        |b| covers(b.from, b.to, day),
+        trace.is_enabled().then_some(benefit_key),
+        |i| {
+            let benefit = &benefits[i];
+            let fact = FactRef::new(FactGroup::OtherBenefits, i);
+            let kind = benefit.kind;
+            match policy.relation(kind) {
+                BenefitRelation::ChooseHigher {
+                    subsidy: competes_with,
+                    counts_when,
+                    clause,
+                } if competes_with == subsidy => {
+                    if !counts_when.counts(benefit.status) {
+                        trace.add(clause, || Finding::CompetesOnlyWhenReceived { kind, fact });
+                        return;
+                    }
+                    // The higher amount; on equal amounts the one received, then by kind and dates, so
+                    // that which benefit a decision names never depends on the list's order.
+                    let better = best.is_none_or(|b| {
+                        let current = &benefits[competing[b].0];
+                        match benefit.monthly_amount.cmp(&current.monthly_amount) {
+                            std::cmp::Ordering::Equal => rank(benefit) > rank(current),
+                            higher => higher == std::cmp::Ordering::Greater,
+                        }
+                    });
+                    if better {
+                        best = Some(competing.len());
+                    }
+                    competing.push((i, clause));
                 }
-                // The higher amount; on equal amounts the one received, then by kind and dates, so
-                // that which benefit a decision names never depends on the list's order.
-                let better = best.is_none_or(|b| {
-                    let current = &benefits[competing[b].0];
-                    rank(benefit) > rank(current)
-                });
-                if better {
-                    best = Some(competing.len());
+                BenefitRelation::Stacks { clause } => {
+                    trace.add(clause, || Finding::Stacks { kind, fact });
                 }
-                competing.push((i, clause));
+                _ => {}
             }
-            BenefitRelation::Stacks { clause } => {
-                trace.add(clause, || Finding::Stacks { kind, fact });
-            }
-            _ => {}
-        }
-    }
+        },
+    );
     let Some(best) = best else {
         return Resolution::Subsidy {
             gives_up: Vec::new(),

@@ -10,7 +10,7 @@ use crate::decision::{Cause, FactGroup, FactRef, Finding, Lapse};
 use crate::facts::{Category, Place, Subsidy, WithdrawalKind};
 use crate::month::Month;
 use crate::policy::{CategoryGrade, Parameter, Policy};
-use crate::resident::Resident;
+use crate::resident::{Periods, Resident};
 
 fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
     match subsidy {
@@ -52,7 +52,11 @@ pub(crate) fn tianjin_hukou(
         return;
     };
     let clause = eligibility_clause(subsidy);
-    match periods.iter().position(|p| covers(p.from, p.to, day)) {
+    let found = match resident.indexed(Periods::Hukou) {
+        Some(indexed) => indexed.covering(day).next(),
+        None => periods.iter().position(|p| covers(p.from, p.to, day)),
+    };
+    match found {
         Some(i) if periods[i].place == Place::Tianjin => {
             trace.add(clause, || Finding::TianjinHukou {
                 on: day,
@@ -94,16 +98,7 @@ pub(crate) fn certificate<'r>(
     let clause = eligibility_clause(subsidy);
     let valid = renewed_certificate.or_else(|| valid_certificate(resident, day));
     let Some(i) = valid.filter(|&i| i < certificates.len()) else {
-        // The last issued; of two issued the same day (one withdrawn that day, since two valid
-        // ones are refused), the one that lasted longer.
-        let last = certificates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.issued <= day)
-            .max_by_key(|(_, c)| {
-                let withdrawn = c.withdrawn.map_or(NaiveDate::MAX, |w| w.on);
-                (c.issued, withdrawn, c.expires.unwrap_or(NaiveDate::MAX))
-            });
+        let last = last_issued(resident, day).map(|i| (i, &certificates[i]));
         let lapse = match last {
             None => Lapse::NoneIssued,
             Some((_, c)) => match c.withdrawn {
@@ -191,18 +186,49 @@ pub(crate) fn certificate<'r>(
 }
 
 /// The certificate that counts on `day`: valid from its issue date through its expiry date,
-/// until the day it is cancelled or frozen; where several count, the most recently issued.
-#[inline]
+/// until the day it is cancelled or frozen; where several count, the most recently issued (two
+/// issued the same day and both valid are refused: reading `certificate.same_day`).
+#[inline(always)]
 pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<usize> {
-    resident
-        .facts()
-        .certificates
-        .as_deref()?
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on))
-        .max_by_key(|(_, c)| c.issued)
-        .map(|(i, _)| i)
+    let certificates = resident.facts().certificates.as_deref()?;
+    let valid = |c: &crate::facts::Certificate| {
+        covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on)
+    };
+    match resident.indexed(Periods::Certificates) {
+        Some(indexed) => indexed
+            .covering(day)
+            .max_by_key(|&i| certificates[i].issued),
+        None => certificates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| valid(c))
+            .max_by_key(|(_, c)| c.issued)
+            .map(|(i, _)| i),
+    }
+}
+
+/// The certificate issued last on or before `day`, valid or not (what a decision names when none
+/// is valid); of two issued the same day (one withdrawn that day), the one that lasted longer.
+fn last_issued(resident: &Resident, day: NaiveDate) -> Option<usize> {
+    let certificates = resident.facts().certificates.as_deref()?;
+    let lasts_until = |i: usize| {
+        let c = &certificates[i];
+        let expired = c
+            .expires
+            .and_then(|e| e.succ_opt())
+            .unwrap_or(NaiveDate::MAX);
+        (
+            c.issued,
+            expired.min(c.withdrawn.map_or(NaiveDate::MAX, |w| w.on)),
+        )
+    };
+    if let Some(indexed) = resident.indexed(Periods::Certificates) {
+        // Sorted by issue day and then by the first day without: the same order.
+        return indexed.last_starting(day);
+    }
+    (0..certificates.len())
+        .filter(|&i| certificates[i].issued <= day)
+        .max_by_key(|&i| lasts_until(i))
 }
 
 /// 享受天津市最低生活保障、低保边缘家庭（原低收入家庭）待遇 — the living allowance requires the
@@ -218,7 +244,11 @@ pub(crate) fn household_assistance(
         status.missing.insert(FactGroup::HouseholdAssistance);
         return;
     };
-    match periods.iter().position(|p| covers(p.from, p.to, day)) {
+    let found = match resident.indexed(Periods::Assistance) {
+        Some(indexed) => indexed.covering(day).next(),
+        None => periods.iter().position(|p| covers(p.from, p.to, day)),
+    };
+    match found {
         Some(i) => {
             let kind = periods[i].kind;
             status.household = Some(kind);

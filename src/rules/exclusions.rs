@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::{benefit_key, covers, reading_order, Status, Trace};
+use super::{benefit_key, covers, Status, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding};
 use crate::facts::{BenefitKind, CustodyKind};
 use crate::policy::{BenefitRelation, Policy};
-use crate::resident::Resident;
+use crate::resident::{Periods, Resident};
 
 /// "领取工伤保险生活护理费，纳入特困人员供养保障…的残疾人，不享受残疾人两项补贴"
 /// (`exclusion.work_injury`, `exclusion.extreme_poverty`). Which benefits exclude, and whether
@@ -25,31 +25,35 @@ pub(crate) fn excluding_benefits(
         status.missing.insert(FactGroup::OtherBenefits);
         return;
     };
-    for i in reading_order(trace, benefits, benefit_key) {
-        let benefit = &benefits[i];
-        if !covers(benefit.from, benefit.to, day) {
-            continue;
-        }
-        let BenefitRelation::Excludes {
-            counts_when,
-            clause,
-        } = policy.relation(benefit.kind)
-        else {
-            continue;
-        };
-        let fact = FactRef::new(FactGroup::OtherBenefits, i);
-        let kind = benefit.kind;
-        if counts_when.counts(benefit.status) {
-            status.excluded.insert(exclusion_cause(kind));
-            trace.add(clause, || Finding::ExcludingBenefit {
-                on: day,
-                kind,
-                fact,
-            });
-        } else {
-            trace.add(clause, || Finding::ExcludesOnlyWhenReceived { kind, fact });
-        }
-    }
+    resident.each_holding(
+        Periods::Benefits,
+        benefits,
+        day,
+        |b| covers(b.from, b.to, day),
+        trace.is_enabled().then_some(benefit_key),
+        |i| {
+            let benefit = &benefits[i];
+            let BenefitRelation::Excludes {
+                counts_when,
+                clause,
+            } = policy.relation(benefit.kind)
+            else {
+                return;
+            };
+            let fact = FactRef::new(FactGroup::OtherBenefits, i);
+            let kind = benefit.kind;
+            if counts_when.counts(benefit.status) {
+                status.excluded.insert(exclusion_cause(kind));
+                trace.add(clause, || Finding::ExcludingBenefit {
+                    on: day,
+                    kind,
+                    fact,
+                });
+            } else {
+                trace.add(clause, || Finding::ExcludesOnlyWhenReceived { kind, fact });
+            }
+        },
+    );
 }
 
 /// The cause an excluding benefit gives. Policy loading admits `excludes` only for these two
@@ -76,23 +80,29 @@ pub(crate) fn prison(
         status.missing.insert(FactGroup::Custody);
         return;
     };
-    for i in reading_order(trace, custody, |p| (p.from, p.to, p.kind)) {
-        let period = &custody[i];
-        if !covers(period.from, period.to, day) {
-            continue;
-        }
-        let fact = FactRef::new(FactGroup::Custody, i);
-        if period.kind == CustodyKind::Prison {
-            status.excluded.insert(Cause::Prison);
-            trace.add(ClauseId::ExclusionPrison, || Finding::InPrison {
-                on: day,
-                fact,
-            });
-        } else {
-            let kind = period.kind;
-            trace.add(ClauseId::ExclusionPrisonKinds, || {
-                Finding::CustodyDoesNotExclude { kind, fact }
-            });
-        }
-    }
+    resident.each_holding(
+        Periods::Custody,
+        custody,
+        day,
+        |p| covers(p.from, p.to, day),
+        trace
+            .is_enabled()
+            .then_some(|p: &crate::facts::CustodyPeriod| (p.from, p.to, p.kind)),
+        |i| {
+            let period = &custody[i];
+            let fact = FactRef::new(FactGroup::Custody, i);
+            if period.kind == CustodyKind::Prison {
+                status.excluded.insert(Cause::Prison);
+                trace.add(ClauseId::ExclusionPrison, || Finding::InPrison {
+                    on: day,
+                    fact,
+                });
+            } else {
+                let kind = period.kind;
+                trace.add(ClauseId::ExclusionPrisonKinds, || {
+                    Finding::CustodyDoesNotExclude { kind, fact }
+                });
+            }
+        },
+    );
 }

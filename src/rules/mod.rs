@@ -210,24 +210,6 @@ pub(crate) fn assess<'r>(
     status
 }
 
-/// The order in which a rule reads a list of facts that can give several findings: when reasons
-/// are kept, by `key` (the facts' own content), so that the same facts in any order give the
-/// same reasons in the same order; otherwise as given, since the outcome does not depend on the
-/// order (what the rules find is a set).
-pub(crate) fn reading_order<T, K: Ord>(
-    trace: &impl Trace,
-    items: &[T],
-    key: impl Fn(&T) -> K,
-) -> impl Iterator<Item = usize> {
-    let sorted = if trace.is_enabled() {
-        crate::resident::in_key_order(items, key)
-    } else {
-        None
-    };
-    let given = 0..if sorted.is_some() { 0 } else { items.len() };
-    given.chain(sorted.into_iter().flatten())
-}
-
 /// The order of the facts of one kind that are compared with each other: the application first
 /// submitted first; on the same day, the one that follows a renewed certificate, with the most
 /// back pay, then by channel and subsidies, so that no decision depends on the list's order.

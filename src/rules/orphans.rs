@@ -6,7 +6,7 @@ use super::{covers, Status, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding};
 use crate::facts::{OrphanCare, Subsidy};
-use crate::resident::Resident;
+use crate::resident::{Periods, Resident};
 
 /// "享受孤儿基本生活保障政策的残疾儿童不享受困难残疾人生活补贴，可享受重度残疾人护理补贴"
 /// (`orphan.living`); "机构集中养育…的护理补贴可直接发放至儿童福利机构"
@@ -24,7 +24,11 @@ pub(crate) fn orphan_guarantee<'r>(
         status.missing.insert(FactGroup::OrphanGuarantee);
         return;
     };
-    let Some(i) = periods.iter().position(|p| covers(p.from, p.to, day)) else {
+    let found = match resident.indexed(Periods::Orphan) {
+        Some(indexed) => indexed.covering(day).next(),
+        None => periods.iter().position(|p| covers(p.from, p.to, day)),
+    };
+    let Some(i) = found else {
         return;
     };
     let fact = FactRef::new(FactGroup::OrphanGuarantee, i);

@@ -17,7 +17,7 @@ use crate::decision::{
 };
 use crate::facts::{Application, Notification, OfficeBody, Subsidy};
 use crate::policy::Policy;
-use crate::resident::Resident;
+use crate::resident::{Periods, Resident};
 
 /// The last day of an outreach duty: 3 calendar months after the trigger, clamped to the month's
 /// end (reading `outreach.months`: 2024-11-30 + 3 months = 2025-02-28).
@@ -190,12 +190,11 @@ pub(crate) fn duties(
             if !in_range(c.issued) || c.withdrawn.is_some_and(|w| w.on <= c.issued) {
                 continue;
             }
+            // New when no certificate was valid the day before (the certificate itself was not
+            // yet issued then).
             let day_before = c.issued.pred_opt();
-            let had_one = day_before.is_some_and(|d| {
-                certificates.iter().enumerate().any(|(j, o)| {
-                    j != i && covers(o.issued, o.expires, d) && o.withdrawn.is_none_or(|w| d < w.on)
-                })
-            });
+            let had_one = day_before
+                .is_some_and(|d| super::eligibility::valid_certificate(resident, d).is_some());
             if !had_one {
                 open(
                     TriggerKind::NewCertificate,
@@ -212,8 +211,12 @@ pub(crate) fn duties(
                 continue;
             }
             let day_before = p.from.pred_opt();
-            let had_one =
-                day_before.is_some_and(|d| periods.iter().any(|o| covers(o.from, o.to, d)));
+            let had_one = day_before.is_some_and(|d| {
+                resident
+                    .covering(Periods::Assistance, periods, d, |o| covers(o.from, o.to, d))
+                    .next()
+                    .is_some()
+            });
             if !had_one {
                 open(
                     TriggerKind::NewHouseholdAssistance { assistance: p.kind },

@@ -132,7 +132,15 @@ fn build(
     // Applications in the order submitted, ties broken by their content (`application_key`), so
     // that the list's order never matters. Records usually list them so already; only when they
     // do not is an order sorted.
-    let sorted = crate::resident::in_key_order(applications, application_key);
+    let sorted = if applications
+        .windows(2)
+        .all(|w| w[0].submitted < w[1].submitted)
+    {
+        // Each on a later day: the order, whatever the ties would be.
+        None
+    } else {
+        crate::resident::in_key_order(applications, application_key)
+    };
     let order = (0..applications.len())
         .map(|k| sorted.as_ref().map_or(k, |o| o[k]))
         .filter(|&i| applications[i].subsidies.contains(&subsidy));

@@ -1,5 +1,7 @@
 //! A resident whose facts have been checked: the engine's input.
 
+mod index;
+
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
@@ -7,6 +9,9 @@ use chrono::NaiveDate;
 use crate::certificate_number::check_number;
 use crate::error::{Error, FactProblem};
 use crate::facts::Facts;
+
+pub(crate) use index::Periods;
+use index::{Index, Stab};
 
 /// The most back-pay months any application may carry (reading `start.renewal`); a policy may
 /// allow fewer.
@@ -33,6 +38,13 @@ pub struct Resident {
     /// `facts.id`, shared by every decision about the resident; made on the first decision that
     /// carries it (a roster scan never needs it).
     id: OnceLock<Arc<str>>,
+    /// Whether a list is long enough to be indexed (see `index.rs`).
+    long: bool,
+    /// The order in which the rules read the other benefits and the custody periods when they
+    /// keep reasons, made when first needed (see [`Orders`]).
+    orders: OnceLock<Orders>,
+    /// The index of the long lists, made when first asked about.
+    index: OnceLock<Index>,
 }
 
 /// Two residents are equal when their facts are: the rest is derived from the facts.
@@ -56,10 +68,7 @@ impl Resident {
     /// certificate number that fails its checks or disagrees with the record, an empty id.
     pub fn new(facts: Facts) -> Result<Resident, Error> {
         check(&facts)?;
-        Ok(Resident {
-            facts,
-            id: OnceLock::new(),
-        })
+        Ok(Resident::checked(facts))
     }
 
     /// Reads one resident's facts from JSON and checks them.
@@ -94,12 +103,9 @@ impl Resident {
             *slot = None;
             return Err(error);
         }
-        // The whole resident is replaced, so that nothing (the shared id) carries over from the
-        // previous line.
-        Ok(slot.insert(Resident {
-            facts,
-            id: OnceLock::new(),
-        }))
+        // The whole resident is replaced, so that nothing (the shared id, the index) carries over
+        // from the previous line.
+        Ok(slot.insert(Resident::checked(facts)))
     }
 
     /// The facts as given.
@@ -116,31 +122,201 @@ impl Resident {
         self.id.get_or_init(|| Arc::from(self.facts.id.as_str()))
     }
 
+    /// Facts that passed [`check`].
+    fn checked(facts: Facts) -> Resident {
+        Resident {
+            long: index::is_long(&facts),
+            orders: OnceLock::new(),
+            facts,
+            id: OnceLock::new(),
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The index of the long lists, when the resident has one.
+    #[inline]
+    fn index(&self) -> Option<&Index> {
+        if !self.long {
+            return None;
+        }
+        Some(self.index.get_or_init(
+            #[cold]
+            || {
+                let mut days = Vec::new();
+                for_each_period(&self.facts, |from, to| {
+                    days.push(from);
+                    if let Some(after) = to.and_then(|to| to.succ_opt()) {
+                        days.push(after);
+                    }
+                });
+                Index::new(&self.facts, days)
+            },
+        ))
+    }
+
+    /// The index of `group`, when the group is long.
+    #[inline]
+    pub(crate) fn indexed(&self, group: Periods) -> Option<&index::Stabbing> {
+        self.index().and_then(|index| index.group(group))
+    }
+
+    /// The records of `group` (its list `list`) that hold on `day`: those for which `holds` is
+    /// true, found by a pass over a short list and through the index for a long one. In the
+    /// order of the list for a short one; for a long one, latest start first.
+    #[inline]
+    pub(crate) fn covering<'r, T, F: Fn(&T) -> bool>(
+        &'r self,
+        group: Periods,
+        list: &'r [T],
+        day: NaiveDate,
+        holds: F,
+    ) -> Covering<'r, T, F> {
+        match self.indexed(group) {
+            Some(stabbing) => Covering::Indexed(stabbing.covering(day)),
+            None => Covering::Pass {
+                records: list.iter().enumerate(),
+                holds,
+            },
+        }
+    }
+
+    /// Calls `each` with every record of `group` (its list `list`) that holds on `day` (those for
+    /// which `holds` is true), for the other benefits or the custody periods, which can give
+    /// several findings on one day. When reasons are kept, `in_order` gives the key of the
+    /// records' content, and they come in its order (see [`Orders`]), so that the same facts in
+    /// any order give the same findings in the same order; otherwise (`None`) as listed, since
+    /// what the rules find is then a set.
+    #[inline]
+    pub(crate) fn each_holding<T, K: Ord>(
+        &self,
+        group: Periods,
+        list: &[T],
+        day: NaiveDate,
+        holds: impl Fn(&T) -> bool,
+        in_order: Option<impl Fn(&T) -> K>,
+        mut each: impl FnMut(usize),
+    ) {
+        if let Some(stabbing) = self.indexed(group) {
+            let mut found: Vec<usize> = stabbing.covering(day).collect();
+            if let Some(key) = in_order {
+                found.sort_by_key(|&i| key(&list[i]));
+            }
+            found.into_iter().for_each(each);
+            return;
+        }
+        let order = if in_order.is_some() {
+            let orders = self.orders.get_or_init(|| Orders::of(&self.facts));
+            match group {
+                Periods::Benefits => orders.benefits.as_deref(),
+                Periods::Custody => orders.custody.as_deref(),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match order {
+            None => {
+                for (i, record) in list.iter().enumerate() {
+                    if holds(record) {
+                        each(i);
+                    }
+                }
+            }
+            Some(order) => {
+                for &i in order {
+                    if holds(&list[i]) {
+                        each(i);
+                    }
+                }
+            }
+        }
+    }
+
     /// The first day after `after`, and not after `until`, on which a condition may change: the
     /// engine checks a claim only on these days.
     ///
     /// Found by one pass over the facts rather than from a sorted index: a claim usually has
     /// none or a few such days after it was granted, and a roster scan looks at each resident
-    /// once.
+    /// once. A resident with a long list is indexed (see `index.rs`).
+    #[inline]
     pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        // The earliest first day of a period in the window, and the earliest last day whose
-        // next day is in it (`after <= to < until`): the day after is computed once, at the end.
-        let mut first: Option<NaiveDate> = None;
-        let mut last: Option<NaiveDate> = None;
-        for_each_period(&self.facts, |from, to| {
-            if after < from && from <= until && first.is_none_or(|b| from < b) {
-                first = Some(from);
+        if let Some(index) = self.index() {
+            return index.next_change_day(after, until);
+        }
+        next_change_day_by_pass(&self.facts, after, until)
+    }
+}
+
+/// [`Resident::next_change_day`] by one pass over the facts.
+#[inline]
+fn next_change_day_by_pass(facts: &Facts, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
+    // The earliest first day of a period in the window, and the earliest last day whose next day
+    // is in it (`after <= to < until`): the day after is computed once, at the end.
+    let mut first: Option<NaiveDate> = None;
+    let mut last: Option<NaiveDate> = None;
+    for_each_period(facts, |from, to| {
+        if after < from && from <= until && first.is_none_or(|b| from < b) {
+            first = Some(from);
+        }
+        if let Some(to) = to {
+            if after <= to && to < until && last.is_none_or(|b| to < b) {
+                last = Some(to);
             }
-            if let Some(to) = to {
-                if after <= to && to < until && last.is_none_or(|b| to < b) {
-                    last = Some(to);
-                }
-            }
-        });
-        let next = last.and_then(|to| to.succ_opt());
-        match (first, next) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+        }
+    });
+    let next = last.and_then(|to| to.succ_opt());
+    match (first, next) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The order of the lists whose records can give several findings on one day, by the records'
+/// content: `None` for a list in that order already (the common case, which needs no
+/// allocation).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Orders {
+    benefits: Option<Box<[usize]>>,
+    custody: Option<Box<[usize]>>,
+}
+
+impl Orders {
+    #[cold]
+    fn of(facts: &Facts) -> Orders {
+        Orders {
+            benefits: facts
+                .other_benefits
+                .as_deref()
+                .and_then(|b| in_key_order(b, crate::rules::benefit_key))
+                .map(Vec::into_boxed_slice),
+            custody: facts
+                .custody
+                .as_deref()
+                .and_then(|c| in_key_order(c, |p| (p.from, p.to, p.kind)))
+                .map(Vec::into_boxed_slice),
+        }
+    }
+}
+
+/// The records of a group that hold on a day: see [`Resident::covering`].
+pub(crate) enum Covering<'r, T, F> {
+    /// A pass over a short list.
+    Pass {
+        records: std::iter::Enumerate<std::slice::Iter<'r, T>>,
+        holds: F,
+    },
+    /// Through the index of a long one.
+    Indexed(Stab<'r>),
+}
+
+impl<T, F: Fn(&T) -> bool> Iterator for Covering<'_, T, F> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Covering::Pass { records, holds } => records.find(|(_, r)| holds(r)).map(|(i, _)| i),
+            Covering::Indexed(stab) => stab.next(),
         }
     }
 }
