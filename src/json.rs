@@ -7,18 +7,21 @@
 //!   `["X"]` reads as a resident whose id is `X`;
 //! - **a repeated key in a map**: the second silently replaces the first.
 //!
-//! [`Strict`] wraps a serde_json deserializer so that a struct (and a struct variant) reads only
+//! The reader wraps a serde_json deserializer so that a struct (and a struct variant) reads only
 //! from a JSON object and a key may appear once in any object. It also records what went wrong
 //! as data — a [`JsonProblem`]: what was found, what was expected, which field or key — so that
 //! the rendering layer writes the message in either language without reading serde's English.
 //!
-//! How: every value is read through serde_json's `deserialize_any`, so the wrapper sees the JSON
-//! type that is actually there and compares it with what was asked for; options, enums and
-//! newtypes keep serde_json's own handling. The accessors handed to a type's visitor (for objects,
-//! arrays and enums) use an error type of their own, [`ReadError`], so that the errors serde's
-//! derived code makes (`missing field`, `unknown field`, …) arrive as data too; they reach
-//! serde_json as its own error, which gives them their line and column, and the data waits in a
-//! [`Slot`] until the reading ends.
+//! How: a document is read twice only when it has a problem. The first, quick reading refuses what
+//! must be refused and nothing more: values go straight to serde_json, and only what holds other
+//! values (objects, arrays, options, enums) is wrapped, so that a struct inside reads from an
+//! object only and a map's keys are looked at. When it fails, the careful reading reads every
+//! value through serde_json's `deserialize_any`, so that it sees the JSON type actually there and
+//! compares it with what was asked for; the accessors it hands to a type's visitor use an error
+//! type of their own, so that the errors serde's derived code makes (`missing field`, `unknown
+//! field`, …) arrive as data too. They reach serde_json as its own error, which gives them their
+//! line and column, while the data waits in a slot until the reading ends; the careful reading
+//! also tracks the JSON path, and looks for repeated keys in structs as well as maps.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;

@@ -1615,3 +1615,67 @@ fn trailing_text_after_the_json_is_refused() {
         );
     }
 }
+
+/// Money is yuan and fen (finding 8): an amount with a fraction of a fen is refused, naming its
+/// path, in facts, in policies and in reforms (`"12.345"` had been paid as 312.345).
+mod fractions_of_a_fen {
+    use super::*;
+    use tianjin_disability_subsidies::Reform;
+
+    #[test]
+    fn in_the_facts() {
+        let err = refused_edit(|f| {
+            f["other_benefits"] = json!([{ "kind": "advanced_age_allowance",
+                "monthly_amount": "12.345", "status": "received", "from": "2024-01-01" }])
+        });
+        assert_eq!(err.path(), Some("other_benefits[0].monthly_amount"));
+        assert!(
+            err.to_string().starts_with(
+                "other_benefits[0].monthly_amount: expected an amount in yuan with at most two decimal places (fen), found 12.345"
+            ),
+            "{err}"
+        );
+        assert!(
+            err.describe(tianjin_disability_subsidies::Language::Chinese)
+                .contains("应为至多两位小数（精确到分）的金额，实为12.345"),
+            "{}",
+            err.describe(tianjin_disability_subsidies::Language::Chinese)
+        );
+    }
+
+    #[test]
+    fn in_a_policy() {
+        let mut json: Value = serde_json::from_str(TIANJIN_2023_JSON).unwrap();
+        json["parameters"]["nursing_allowance"][0]["value"] = json!("200.001");
+        let err = Policy::from_json(&json.to_string()).unwrap_err();
+        assert_eq!(err.path(), Some("parameters.nursing_allowance[0].value"));
+    }
+
+    #[test]
+    fn in_a_reform() {
+        let err = Reform::from_json(
+            r#"{ "name": "r", "overrides": [{ "parameter": "nursing_allowance", "from": "2025-01", "value": "230.005", "source": "s" }] }"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "reform overrides[0].value: expected an amount in yuan with at most two decimal places (fen), found 230.005"
+        );
+    }
+
+    #[test]
+    fn trailing_zeros_are_fen_still() {
+        let r = Resident::from_json(
+            &{
+                let mut f = eligible();
+                f["other_benefits"] = json!([{ "kind": "advanced_age_allowance",
+                    "monthly_amount": "12.300", "status": "received", "from": "2024-01-01" }]);
+                f
+            }
+            .to_string(),
+        )
+        .unwrap();
+        let benefits = r.facts().other_benefits.as_ref().unwrap();
+        assert_eq!(benefits[0].monthly_amount.to_string(), "12.30");
+    }
+}

@@ -21,8 +21,8 @@ use tianjin_disability_subsidies::{
     Certificate, Channel, Choice, Comparer, CustodyKind, CustodyPeriod, Error, Facts, Finding,
     Grade, HukouPeriod, Keeps, Money, Month, MonthDecision, Notification, NotificationForm, Office,
     OfficeBody, OfficeLevel, OrphanCare, OrphanPeriod, OtherBenefit, Place, Policy, Recipient,
-    Reform, Resident, Schedule, Subsidy, WelfareBasis, Withdrawal, WithdrawalKind,
-    TIANJIN_2023_JSON,
+    Reform, Resident, RosterScan, ScanOptions, ScanRecord, Schedule, Subsidy, WelfareBasis,
+    Withdrawal, WithdrawalKind, TIANJIN_2023_JSON,
 };
 
 fn policy() -> &'static Policy {
@@ -675,6 +675,39 @@ proptest! {
             prop_assert_eq!(&b.living.outcome, &a.living.outcome, "{} living", b.month);
             prop_assert_eq!(&b.nursing.outcome, &a.nursing.outcome, "{} nursing", b.month);
         }
+    }
+
+    /// The reform comparison and the roster scan ask the same evaluator: the comparer's
+    /// unclaimed take-up under the baseline is what the scan of each month lists as 应享未享,
+    /// and its baseline payments are what the scan pays.
+    #[test]
+    fn the_comparer_and_the_scan_agree_month_by_month(f in facts()) {
+        let r = resident(f);
+        let (first, last) = (month("2024-01"), month("2025-12"));
+        let mut comparer = Comparer::new(policy(), policy(), first, last).unwrap();
+        comparer.add(&r).unwrap();
+        let c = comparer.finish();
+        let (mut unclaimed, mut paid) = ([Money::ZERO; 2], [Money::ZERO; 2]);
+        for m in first.through(last) {
+            let mut scan = RosterScan::new(policy(), ScanOptions::new(m)).unwrap();
+            let mut records = Vec::new();
+            scan.resident(&r, &mut |record| records.push(record));
+            scan.finish(|record| records.push(record));
+            for record in records {
+                match record {
+                    ScanRecord::EntitledNotReceiving { subsidy, would_pay, .. } => {
+                        unclaimed[subsidy as usize] = unclaimed[subsidy as usize] + would_pay;
+                    }
+                    ScanRecord::Payment { subsidy, amount, .. }
+                    | ScanRecord::InstitutionPayment { subsidy, amount, .. } => {
+                        paid[subsidy as usize] = paid[subsidy as usize] + amount;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        prop_assert_eq!([c.unclaimed.baseline.living, c.unclaimed.baseline.nursing], unclaimed);
+        prop_assert_eq!([c.total.baseline.living, c.total.baseline.nursing], paid);
     }
 
     /// The comparer's figures are the schedules' figures: per resident, per month, per group.

@@ -1094,3 +1094,112 @@ fn an_application_for_the_other_subsidy_leaves_the_duty_on_the_worklist() {
         }
     );
 }
+
+/// Money is yuan and fen (finding 8): with amounts near the largest a policy may hold, the
+/// scan's totals per person, per institution and in all reconcile exactly, and equal the count
+/// of payments times the amount.
+mod totals_near_the_cap {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+    use tianjin_disability_subsidies::{Policy, RosterScan, TIANJIN_2023_JSON};
+
+    /// The Tianjin 2023 policy with these monthly amounts.
+    fn policy_paying(living_1_2: &str, living_3_4: &str, nursing: &str) -> Policy {
+        let mut json: serde_json::Value = serde_json::from_str(TIANJIN_2023_JSON).unwrap();
+        let p = &mut json["parameters"];
+        p["living_allowance_grade_1_2"][0]["value"] = living_1_2.into();
+        p["living_allowance_grade_3_4"][0]["value"] = living_3_4.into();
+        p["nursing_allowance"][0]["value"] = nursing.into();
+        Policy::from_json(&json.to_string()).unwrap()
+    }
+
+    /// A roster of `n` lines: by turns, a grade-1 person paid both subsidies, a grade-3 person
+    /// paid the living allowance, and an orphan paid through one of three institutions.
+    fn roster(n: usize) -> String {
+        let person = |i: usize, grade: u8, subsidies: &str| {
+            format!(
+                r#"{{"id":"P{i}","hukou":[{{"place":"tianjin","from":"1970-01-01"}}],"certificates":[{{"category":"physical","grade":{grade},"issued":"2018-05-01"}}],"household_assistance":[{{"kind":"dibao","from":"2015-01-01"}}],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{{"subsidies":{subsidies},"submitted":"2024-01-05"}}]}}"#
+            )
+        };
+        let orphan = |i: usize| {
+            format!(
+                r#"{{"id":"O{i}","hukou":[{{"place":"tianjin","from":"2015-01-01"}}],"certificates":[{{"category":"intellectual","grade":1,"issued":"2019-05-01"}}],"household_assistance":[],"orphan_guarantee":[{{"care":{{"kind":"institution","institution":"福利院{}","funded_for_care":false}},"from":"2016-01-01"}}],"other_benefits":[],"custody":[],"applications":[{{"subsidies":["nursing"],"submitted":"2024-02-01"}}]}}"#,
+                i % 3
+            )
+        };
+        (0..n)
+            .map(|i| match i % 3 {
+                0 => person(i, 1, r#"["living","nursing"]"#),
+                1 => person(i, 3, r#"["living"]"#),
+                _ => orphan(i),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn scan_of(policy: &Policy, n: usize) -> (Vec<ScanRecord>, ScanSummary) {
+        let mut records = Vec::new();
+        let summary = RosterScan::new(policy, ScanOptions::new(month("2025-06")))
+            .unwrap()
+            .scan(roster(n).as_bytes(), |r| records.push(r))
+            .unwrap();
+        (records, summary)
+    }
+
+    /// What `count` payments of `amount` come to, exactly.
+    fn times(count: usize, amount: &str) -> Decimal {
+        Decimal::from(count) * amount.parse::<Decimal>().unwrap()
+    }
+
+    #[test]
+    fn three_thousand_lines_near_the_cap_reconcile_exactly() {
+        let (a, b, c) = ("999999999999.99", "999999999999.97", "999999999999.98");
+        let policy = policy_paying(a, b, c);
+        let n = 3_000;
+        let (records, summary) = scan_of(&policy, n);
+        assert_eq!(summary.decided, n as u64);
+        assert_reconciles(&records, &summary);
+        let (persons_1, persons_3, orphans) = (n / 3, n / 3, n / 3);
+        assert_eq!(
+            summary.living.total.as_decimal(),
+            times(persons_1, a) + times(persons_3, b)
+        );
+        assert_eq!(
+            summary.nursing.to_institutions.as_decimal(),
+            times(orphans, c)
+        );
+        assert_eq!(
+            summary.nursing.total.as_decimal(),
+            times(persons_1 + orphans, c)
+        );
+        assert_eq!(
+            summary.total.as_decimal(),
+            times(persons_1, a) + times(persons_3, b) + times(persons_1 + orphans, c)
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Any amounts in fen up to the cap: the totals reconcile exactly.
+        #[test]
+        fn any_amounts_in_fen_reconcile_exactly(
+            fen in prop::array::uniform3(0i64..=99_999_999_999_999),
+            n in 1usize..60,
+        ) {
+            let amount = |f: i64| Decimal::new(f, 2).to_string();
+            let (a, b, c) = (amount(fen[0]), amount(fen[1]), amount(fen[2]));
+            let policy = policy_paying(&a, &b, &c);
+            let (records, summary) = scan_of(&policy, n);
+            assert_reconciles(&records, &summary);
+            let persons_1 = n.div_ceil(3);
+            let persons_3 = (n + 1) / 3;
+            let orphans = n / 3;
+            prop_assert_eq!(
+                summary.total.as_decimal(),
+                times(persons_1, &a) + times(persons_3, &b) + times(persons_1 + orphans, &c)
+            );
+        }
+    }
+}
