@@ -584,7 +584,16 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        self.bridged(visitor, Shape::Object, |de, b| de.deserialize_map(b))
+        let bridge = Bridge::<V, CAREFUL, true> {
+            visitor,
+            shape: Shape::Object,
+            slot: self.slot,
+        };
+        if CAREFUL {
+            self.de.deserialize_any(bridge).map_err(ReadError::Passed)
+        } else {
+            self.de.deserialize_map(bridge).map_err(ReadError::Passed)
+        }
     }
 
     #[inline]
@@ -665,14 +674,14 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
 /// type's own visitor, with strict accessors for arrays, objects and enums. In the careful
 /// reading it first checks the JSON type against the shape asked for, and makes the type's
 /// errors data.
-pub(crate) struct Bridge<'s, V, const CAREFUL: bool> {
+pub(crate) struct Bridge<'s, V, const CAREFUL: bool, const STRUCT: bool = false> {
     visitor: V,
     /// What the position asks for (`Any` passes every value on).
     shape: Shape,
     slot: &'s Slot,
 }
 
-impl<'de, V: Visitor<'de>, const CAREFUL: bool> Bridge<'_, V, CAREFUL> {
+impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Bridge<'_, V, CAREFUL, STRUCT> {
     /// The wrong-type error for `found` at this position.
     #[cold]
     fn wrong<E: de::Error>(self, found: Found) -> Result<V::Value, E> {
@@ -721,7 +730,9 @@ fn signed(n: i64) -> Found {
     u64::try_from(n).map_or(Found::Signed(n), Found::Unsigned)
 }
 
-impl<'de, V: Visitor<'de>, const CAREFUL: bool> Visitor<'de> for Bridge<'_, V, CAREFUL> {
+impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
+    for Bridge<'_, V, CAREFUL, STRUCT>
+{
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -807,18 +818,32 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool> Visitor<'de> for Bridge<'_, V, C
             return self.wrong(Found::Object);
         }
         // serde's derived code refuses a field written twice in a struct; maps need the reader.
-        let track = CAREFUL || self.shape != Shape::Object;
+        // Which is known when the code is compiled, so that a struct's quick reading carries no
+        // code for keys.
         let slot = self.slot;
-        let access = StrictMap::<A, CAREFUL> {
-            map,
-            slot,
-            seen: track.then(Vec::new),
-            is_struct: self.shape == Shape::Object,
-            key: None,
-        };
-        self.visitor
-            .visit_map(access)
-            .map_err(|e| e.into_inner(slot))
+        if CAREFUL || !STRUCT {
+            let access = StrictMap::<A, CAREFUL, true> {
+                map,
+                slot,
+                seen: Vec::new(),
+                is_struct: STRUCT,
+                key: None,
+            };
+            self.visitor
+                .visit_map(access)
+                .map_err(|e| e.into_inner(slot))
+        } else {
+            let access = StrictMap::<A, CAREFUL, false> {
+                map,
+                slot,
+                seen: Vec::new(),
+                is_struct: STRUCT,
+                key: None,
+            };
+            self.visitor
+                .visit_map(access)
+                .map_err(|e| e.into_inner(slot))
+        }
     }
 
     #[inline]
@@ -886,18 +911,20 @@ impl<'de, A: SeqAccess<'de>, const CAREFUL: bool> SeqAccess<'de> for StrictSeq<'
     }
 }
 
-struct StrictMap<'s, A, const CAREFUL: bool> {
+struct StrictMap<'s, A, const CAREFUL: bool, const TRACK: bool> {
     map: A,
     slot: &'s Slot,
-    /// The keys read so far, when repeated keys are looked for here.
-    seen: Option<Vec<String>>,
+    /// The keys read so far, when repeated keys are looked for here (`TRACK`).
+    seen: Vec<String>,
     /// Whether the object is read as a struct (its keys are fields).
     is_struct: bool,
     /// The key whose value is read next, when keys are captured.
     key: Option<String>,
 }
 
-impl<'de, A: MapAccess<'de>, const CAREFUL: bool> MapAccess<'de> for StrictMap<'_, A, CAREFUL> {
+impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'de>
+    for StrictMap<'_, A, CAREFUL, TRACK>
+{
     type Error = ReadError<A::Error>;
 
     #[inline]
@@ -905,10 +932,11 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool> MapAccess<'de> for StrictMap<'
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Self::Error> {
-        let Some(seen) = &mut self.seen else {
+        if !TRACK {
             // A struct's keys in the quick reading: serde's derived code knows its fields.
             return self.map.next_key_seed(seed).map_err(ReadError::Passed);
-        };
+        }
+        let seen = &mut self.seen;
         let mut key = None;
         let read = if CAREFUL {
             // The careful reading reads the key strictly too, so that an unknown field is data.
@@ -1076,16 +1104,32 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool> DeserializeSeed<'de> for AsShape
     type Value = V::Value;
 
     fn deserialize<D2: Deserializer<'de>>(self, deserializer: D2) -> Result<V::Value, D2::Error> {
-        let shape = self.shape;
-        let bridge = Bridge::<V, CAREFUL> {
-            visitor: self.visitor,
-            shape,
-            slot: self.slot,
-        };
-        match (CAREFUL, shape) {
-            (true, _) => deserializer.deserialize_any(bridge),
-            (false, Shape::Array) => deserializer.deserialize_seq(bridge),
-            (false, _) => deserializer.deserialize_map(bridge),
+        let (visitor, slot) = (self.visitor, self.slot);
+        match self.shape {
+            Shape::Object => {
+                let bridge = Bridge::<V, CAREFUL, true> {
+                    visitor,
+                    shape: Shape::Object,
+                    slot,
+                };
+                if CAREFUL {
+                    deserializer.deserialize_any(bridge)
+                } else {
+                    deserializer.deserialize_map(bridge)
+                }
+            }
+            shape => {
+                let bridge = Bridge::<V, CAREFUL> {
+                    visitor,
+                    shape,
+                    slot,
+                };
+                if CAREFUL {
+                    deserializer.deserialize_any(bridge)
+                } else {
+                    deserializer.deserialize_seq(bridge)
+                }
+            }
         }
     }
 }

@@ -114,6 +114,8 @@ impl Index {
     }
 
     /// The first change day after `after` and not after `until`.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
         let k = self.change_days.partition_point(|d| *d <= after);
         self.change_days.get(k).copied().filter(|d| *d <= until)
@@ -153,12 +155,16 @@ impl Stabbing {
 
     /// The record that starts last on or before `day` (of those starting the same day, the one
     /// that lasts longest), held or not.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn last_starting(&self, day: NaiveDate) -> Option<usize> {
         let k = self.first.partition_point(|f| *f <= day);
         k.checked_sub(1).map(|k| self.index[k])
     }
 
     /// The records that hold on `day`, as indices into the group's list, latest start first.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn covering(&self, day: NaiveDate) -> Stab<'_> {
         Stab {
             stabbing: self,
@@ -179,6 +185,7 @@ pub(crate) struct Stab<'s> {
 impl Iterator for Stab<'_> {
     type Item = usize;
 
+    #[inline(never)]
     fn next(&mut self) -> Option<usize> {
         let s = self.stabbing;
         while self.k > 0 {

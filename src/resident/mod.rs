@@ -197,11 +197,9 @@ impl Resident {
         mut each: impl FnMut(usize),
     ) {
         if let Some(stabbing) = self.indexed(group) {
-            let mut found: Vec<usize> = stabbing.covering(day).collect();
-            if let Some(key) = in_order {
-                found.sort_by_key(|&i| key(&list[i]));
-            }
-            found.into_iter().for_each(each);
+            by_index(stabbing, list, day, in_order)
+                .into_iter()
+                .for_each(each);
             return;
         }
         let order = if in_order.is_some() {
@@ -214,20 +212,12 @@ impl Resident {
         } else {
             None
         };
-        match order {
-            None => {
-                for (i, record) in list.iter().enumerate() {
-                    if holds(record) {
-                        each(i);
-                    }
-                }
-            }
-            Some(order) => {
-                for &i in order {
-                    if holds(&list[i]) {
-                        each(i);
-                    }
-                }
+        let len = list.len();
+        // One loop for both orders, so that `each` is compiled once more only.
+        for k in 0..len {
+            let i = order.map_or(k, |order| order[k]);
+            if holds(&list[i]) {
+                each(i);
             }
         }
     }
@@ -245,6 +235,23 @@ impl Resident {
         }
         next_change_day_by_pass(&self.facts, after, until)
     }
+}
+
+/// The records of a long list that hold on `day`, found through its index, sorted by `in_order`'s
+/// key when given.
+#[cold]
+#[inline(never)]
+fn by_index<T, K: Ord>(
+    stabbing: &index::Stabbing,
+    list: &[T],
+    day: NaiveDate,
+    in_order: Option<impl Fn(&T) -> K>,
+) -> Vec<usize> {
+    let mut found: Vec<usize> = stabbing.covering(day).collect();
+    if let Some(key) = in_order {
+        found.sort_by_key(|&i| key(&list[i]));
+    }
+    found
 }
 
 /// [`Resident::next_change_day`] by one pass over the facts.
@@ -273,7 +280,7 @@ fn next_change_day_by_pass(facts: &Facts, after: NaiveDate, until: NaiveDate) ->
 
 /// The order of the lists whose records can give several findings on one day, by the records'
 /// content: `None` for a list in that order already (the common case, which needs no
-/// allocation).
+/// allocation). Made when reasons are first kept: bulk work without reasons never needs it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Orders {
     benefits: Option<Box<[usize]>>,
@@ -281,6 +288,8 @@ pub(crate) struct Orders {
 }
 
 impl Orders {
+    /// The orders of `facts`: for the lists written in the order of their content (the common
+    /// case), a comparison of neighbours and no allocation.
     #[cold]
     fn of(facts: &Facts) -> Orders {
         Orders {
