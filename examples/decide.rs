@@ -30,7 +30,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use tianjin_disability_subsidies::{
-    Error, Language, Month, Policy, Resident, Schedule, MAX_RANGE_MONTHS,
+    month::MAX_RANGE_MONTHS, Error, Language, Month, Policy, Resident, Schedule,
 };
 
 /// The sample residents, embedded so that the example runs from any directory.
@@ -83,7 +83,7 @@ fn main() -> ExitCode {
                     path.unwrap_or("the bundled residents")
                 ),
                 // The JSON reader's own message stays as it came.
-                (Language::Chinese, path) => eprintln!(
+                (_, path) => eprintln!(
                     "{}：应为由居民组成的 JSON 数组（{e}）",
                     path.unwrap_or("内置的居民样本")
                 ),
@@ -103,7 +103,7 @@ fn main() -> ExitCode {
                 let error = e.describe_without_position(options.lang);
                 match options.lang {
                     Language::English => eprintln!("resident [{i}]: {error}"),
-                    Language::Chinese => eprintln!("居民 [{i}]：{error}"),
+                    _ => eprintln!("居民 [{i}]：{error}"),
                 }
                 rejected += 1;
             }
@@ -129,7 +129,7 @@ fn main() -> ExitCode {
     let (read, decided) = (elements.len(), schedules.len());
     match options.lang {
         Language::English => eprintln!("{read} read, {decided} decided, {rejected} rejected"),
-        Language::Chinese => eprintln!("读取{read}人，已判定{decided}人，资料有误{rejected}人"),
+        _ => eprintln!("读取{read}人，已判定{decided}人，资料有误{rejected}人"),
     }
     ExitCode::SUCCESS
 }
@@ -158,11 +158,15 @@ fn parse_args(mut args: impl Iterator<Item = String>, policy: &Policy) -> Result
         };
         match arg.as_str() {
             "--from" => {
-                options.first = value()?
-                    .parse()
-                    .map_err(|e: Error| format!("--from: {e}"))?
+                options.first = value()?.parse().map_err(
+                    |e: tianjin_disability_subsidies::month::InvalidMonth| format!("--from: {e}"),
+                )?
             }
-            "--to" => options.last = value()?.parse().map_err(|e: Error| format!("--to: {e}"))?,
+            "--to" => {
+                options.last = value()?.parse().map_err(
+                    |e: tianjin_disability_subsidies::month::InvalidMonth| format!("--to: {e}"),
+                )?
+            }
             "--lang" => {
                 options.lang = match value()?.as_str() {
                     "en" => Language::English,

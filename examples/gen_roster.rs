@@ -59,9 +59,9 @@ fn parse_args(args: &[String]) -> Result<GenOptions, String> {
                 i += 1;
             }
             "--as-of" => {
-                as_of = value(i)?
-                    .parse()
-                    .map_err(|e: tianjin_disability_subsidies::Error| e.to_string())?;
+                as_of = value(i)?.parse().map_err(
+                    |e: tianjin_disability_subsidies::month::InvalidMonth| e.to_string(),
+                )?;
                 i += 1;
             }
             "--malformed" => malformed = true,

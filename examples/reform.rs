@@ -40,8 +40,10 @@ use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 
 use tianjin_disability_subsidies::{
-    Comparer, Comparison, Cost, Household, Language, Month, MonthComparison, Outcome, Payee,
-    PerSubsidy, Policy, Reform, Resident, Subsidy, SubsidyDecision, Used,
+    decision::{Payee, Used},
+    reform::{Cost, Household, MonthComparison, PerSubsidy},
+    Comparer, Comparison, Language, Month, Outcome, Policy, Reform, Resident, Subsidy,
+    SubsidyDecision,
 };
 
 /// The bundled reform.

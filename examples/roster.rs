@@ -34,8 +34,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tianjin_disability_subsidies::{
-    AssistanceKind, Cause, Language, Money, Month, OfficeBody, OutreachStatus, Policy, RosterScan,
-    ScanOptions, ScanRecord, ScanSummary, Subsidy, TriggerKind,
+    decision::Cause,
+    facts::{AssistanceKind, OfficeBody},
+    outreach::{OutreachStatus, TriggerKind},
+    Language, Money, Month, Policy, RosterScan, ScanOptions, ScanRecord, ScanSummary, Subsidy,
 };
 
 /// The bundled roster.
@@ -100,7 +102,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 fn pick<'a>(lang: Language, en: &'a str, zh: &'a str) -> &'a str {
     match lang {
         Language::English => en,
-        Language::Chinese => zh,
+        _ => zh,
     }
 }
 
@@ -137,8 +139,8 @@ enum Align {
 fn subsidy_name(subsidy: Subsidy, lang: Language) -> &'static str {
     match (subsidy, lang) {
         (_, Language::English) => subsidy.name_en(),
-        (Subsidy::Living, Language::Chinese) => "生活补贴",
-        (Subsidy::Nursing, Language::Chinese) => "护理补贴",
+        (Subsidy::Living, _) => "生活补贴",
+        (Subsidy::Nursing, _) => "护理补贴",
     }
 }
 
@@ -157,13 +159,13 @@ fn status_text(status: &OutreachStatus, lang: Language) -> String {
         (OutreachStatus::Pending { days_left }, Language::English) => {
             format!("pending, {days_left} days left")
         }
-        (OutreachStatus::Pending { days_left }, Language::Chinese) => {
+        (OutreachStatus::Pending { days_left }, _) => {
             format!("待告知，剩{days_left}天")
         }
         (OutreachStatus::Overdue { days_overdue }, Language::English) => {
             format!("overdue by {days_overdue} days")
         }
-        (OutreachStatus::Overdue { days_overdue }, Language::Chinese) => {
+        (OutreachStatus::Overdue { days_overdue }, _) => {
             format!("逾期{days_overdue}天")
         }
         // The worklist holds pending and overdue duties only.
@@ -292,7 +294,7 @@ fn more(shown: usize, total: u64, lang: Language) -> String {
     if (shown as u64) < total {
         match lang {
             Language::English => format!("    … and {} more\n", total - shown as u64),
-            Language::Chinese => format!("    …… 另有{}条\n", total - shown as u64),
+            _ => format!("    …… 另有{}条\n", total - shown as u64),
         }
     } else {
         String::new()
@@ -323,14 +325,14 @@ fn report_text(
     let mark = match (balanced, lang) {
         (true, _) => "✓",
         (false, Language::English) => "✗ MISMATCH",
-        (false, Language::Chinese) => "✗ 不符",
+        (false, _) => "✗ 不符",
     };
     let _ = match lang {
         Language::English => writeln!(
             w,
             "Roster scan for {month}, policy {policy}\nroster: {source}\n"
         ),
-        Language::Chinese => writeln!(w, "{month}名册筛查（政策 {policy}）\n名册：{source}\n"),
+        _ => writeln!(w, "{month}名册筛查（政策 {policy}）\n名册：{source}\n"),
     };
     let _ = writeln!(w, "{}", pick(lang, "Lines", "行数"));
     let counts = [
@@ -404,7 +406,7 @@ fn report_text(
                 .map(|&s| match (s, lang) {
                     (Subsidy::Living, Language::English) => "living",
                     (Subsidy::Nursing, Language::English) => "nursing",
-                    (s, Language::Chinese) => subsidy_name(s, lang),
+                    (s, _) => subsidy_name(s, lang),
                 })
                 .collect();
             let _ = writeln!(
@@ -425,7 +427,7 @@ fn report_text(
     let entitled = summary.entitled_not_receiving;
     let _ = match lang {
         Language::English => writeln!(w, "\n应享未享 entitled but not receiving: {entitled}"),
-        Language::Chinese => writeln!(w, "\n应享未享：{entitled}条"),
+        _ => writeln!(w, "\n应享未享：{entitled}条"),
     };
     for (line, resident, subsidy, would_pay) in &report.entitled {
         let name = cell(subsidy_name(*subsidy, lang), 18, Align::Left);
@@ -434,7 +436,7 @@ fn report_text(
                 w,
                 "    {line:>6}  {resident:<11} {name} would pay {would_pay}"
             ),
-            Language::Chinese => writeln!(
+            _ => writeln!(
                 w,
                 "    {line:>6}  {resident:<11} {name} 申请后每月可领{would_pay}元"
             ),
@@ -448,7 +450,7 @@ fn report_text(
             w,
             "\n应退则退 payments to stop (stopped {first} to {month}): {to_stop}"
         ),
-        Language::Chinese => writeln!(w, "\n应退则退（{first}至{month}停发）：{to_stop}条"),
+        _ => writeln!(w, "\n应退则退（{first}至{month}停发）：{to_stop}条"),
     };
     for (line, resident, subsidy, since, because) in &report.to_stop {
         let name = cell(subsidy_name(*subsidy, lang), 18, Align::Left);
@@ -459,7 +461,7 @@ fn report_text(
                 because.describe_en(),
                 because.describe_zh()
             ),
-            Language::Chinese => writeln!(
+            _ => writeln!(
                 w,
                 "    {line:>6}  {resident:<11} {name} 自{since}起停发  {}",
                 because.describe_zh()
@@ -470,7 +472,7 @@ fn report_text(
 
     let _ = match lang {
         Language::English => writeln!(w, "\nPayment run {month}"),
-        Language::Chinese => writeln!(w, "\n{month}发放清单（元）"),
+        _ => writeln!(w, "\n{month}发放清单（元）"),
     };
     let mut reconciled = true;
     for subsidy in Subsidy::ALL {
@@ -483,7 +485,7 @@ fn report_text(
         let full_zh = subsidy.name_zh();
         let _ = match lang {
             Language::English => writeln!(w, "  {} ({full_zh})", subsidy_name(subsidy, lang)),
-            Language::Chinese => writeln!(w, "  {full_zh}"),
+            _ => writeln!(w, "  {full_zh}"),
         };
         let _ = writeln!(
             w,
@@ -511,7 +513,7 @@ fn report_text(
                         let noun = if *children == 1 { "child" } else { "children" };
                         writeln!(w, "      {name}: {children} {noun}, {amount}")
                     }
-                    Language::Chinese => writeln!(w, "      {name}：{children}名儿童，{amount}元"),
+                    _ => writeln!(w, "      {name}：{children}名儿童，{amount}元"),
                 };
             }
         }
@@ -537,7 +539,7 @@ fn report_text(
                 w,
                 "    check: the {lines} payment lines sum to {person_sum}, the institution lines to {institution_sum}: {sum} {sign} total {total}"
             ),
-            Language::Chinese => writeln!(
+            _ => writeln!(
                 w,
                 "    核对：{lines}条个人发放合计{person_sum}，机构发放合计{institution_sum}：{sum} {sign} 合计{total}"
             ),
@@ -554,8 +556,8 @@ fn report_text(
     let verdict = match (reconciled, lang) {
         (true, Language::English) => "✓ reconciled",
         (false, Language::English) => "✗ NOT RECONCILED",
-        (true, Language::Chinese) => "✓ 账目相符",
-        (false, Language::Chinese) => "✗ 账目不符",
+        (true, _) => "✓ 账目相符",
+        (false, _) => "✗ 账目不符",
     };
     let _ = writeln!(
         w,
@@ -566,12 +568,12 @@ fn report_text(
 
     let _ = match lang {
         Language::English => writeln!(w, "\nRejected lines: {}", summary.rejected),
-        Language::Chinese => writeln!(w, "\n资料有误的行：{}行", summary.rejected),
+        _ => writeln!(w, "\n资料有误的行：{}行", summary.rejected),
     };
     for (line, error) in &report.rejected {
         let _ = match lang {
             Language::English => writeln!(w, "    line {line}: {error}"),
-            Language::Chinese => writeln!(w, "    第{line}行：{error}"),
+            _ => writeln!(w, "    第{line}行：{error}"),
         };
     }
     w.push_str(&more(report.rejected.len(), summary.rejected, lang));

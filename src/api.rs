@@ -61,7 +61,7 @@ impl Policy {
     /// # Errors
     ///
     /// [`Error::EmptyRange`] when `first` is after `last`; [`Error::RangeTooLong`] for more than
-    /// [`MAX_RANGE_MONTHS`](crate::MAX_RANGE_MONTHS) months; [`Error::MonthNotCovered`] when the
+    /// [`MAX_RANGE_MONTHS`](crate::month::MAX_RANGE_MONTHS) months; [`Error::MonthNotCovered`] when the
     /// policy does not govern every month of the range.
     pub fn schedule(
         &self,
@@ -69,7 +69,7 @@ impl Policy {
         first: Month,
         last: Month,
     ) -> Result<Schedule, Error> {
-        crate::month::check_range(first, last)?;
+        Error::check_range(first, last)?;
         self.check_covers(first)?;
         self.check_covers(last)?;
         let mut evaluator = Evaluator::default();

@@ -40,11 +40,11 @@ macro_rules! clauses {
         }
 
         impl FromStr for ClauseId {
-            type Err = String;
-            fn from_str(s: &str) -> Result<ClauseId, String> {
+            type Err = UnknownClause;
+            fn from_str(s: &str) -> Result<ClauseId, UnknownClause> {
                 match s {
                     $( $id => Ok(ClauseId::$variant), )*
-                    _ => Err(format!("expected a clause id of CLAUSES.md, found \"{s}\"")),
+                    _ => Err(UnknownClause { found: s.to_owned() }),
                 }
             }
         }
@@ -182,6 +182,13 @@ clauses! {
         "A person holds one valid certificate at a time, the most recently issued counting; two issued on the same day and both valid that day cannot be ordered, so the facts are refused until a caseworker resolves the conflict.";
 }
 
+/// A text that is not the id of a clause or reading of CLAUSES.md.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownClause {
+    /// What was given.
+    pub found: String,
+}
+
 impl fmt::Display for ClauseId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
@@ -200,11 +207,14 @@ impl<'de> Deserialize<'de> for ClauseId {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = ClauseId;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(crate::json::Own::ClauseId.said())
+                f.write_str(crate::json::problem::Own::ClauseId.said())
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ClauseId, E> {
                 v.parse().map_err(|_| {
-                    E::invalid_value(serde::de::Unexpected::Str(v), &crate::json::Own::ClauseId)
+                    E::invalid_value(
+                        serde::de::Unexpected::Str(v),
+                        &crate::json::problem::Own::ClauseId,
+                    )
                 })
             }
         }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{de, Deserializer, Serializer};
 
-use crate::json::Own;
+use crate::json::problem::Own;
 
 /// Parses exactly `YYYY-MM-DD` (four, two and two ASCII digits). Hand-written because a roster
 /// holds millions of dates and chrono's format-string parser is the slowest step of reading one.

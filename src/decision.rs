@@ -7,11 +7,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::clauses::ClauseId;
+pub use crate::clauses::{ClauseId, UnknownClause};
 use crate::facts::{
     AssistanceKind, BenefitKind, Category, Channel, CustodyKind, Grade, Keeps, NotificationForm,
     Office, OfficeBody, Recipient, Subsidy,
 };
+use crate::language::Language;
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{DatedValue, Parameter, StopTiming, TieBreak};
@@ -264,40 +265,6 @@ impl Cause {
             Cause::Prison => ClauseId::ExclusionPrison,
         }
     }
-
-    /// In Chinese.
-    pub fn describe_zh(self) -> &'static str {
-        match self {
-            Cause::Died => "本人死亡",
-            Cause::NoTianjinHukou => "无天津市户籍",
-            Cause::NoValidCertificate => "无有效残疾人证",
-            Cause::GradeNotSevere => "残疾等级非一、二级",
-            Cause::NoHouseholdAssistance => "未享受低保或低保边缘家庭待遇",
-            Cause::OrphanGuarantee => "享受孤儿基本生活保障",
-            Cause::InstitutionFundedForCare => "儿童福利机构已纳入照料护理类补贴资金保障范围",
-            Cause::WorkInjuryLivingCareFee => "领取工伤保险生活护理费",
-            Cause::ExtremePovertySupport => "纳入特困人员供养保障",
-            Cause::Prison => "在监狱服刑",
-        }
-    }
-
-    /// In English.
-    pub fn describe_en(self) -> &'static str {
-        match self {
-            Cause::Died => "the person has died",
-            Cause::NoTianjinHukou => "no Tianjin household registration",
-            Cause::NoValidCertificate => "no valid disability certificate",
-            Cause::GradeNotSevere => "grade 3 or 4, not severe",
-            Cause::NoHouseholdAssistance => "no dibao or dibao-edge treatment",
-            Cause::OrphanGuarantee => "receives the orphan basic living guarantee",
-            Cause::InstitutionFundedForCare => {
-                "the child welfare institution is already funded for care"
-            }
-            Cause::WorkInjuryLivingCareFee => "receives the work-injury living-care fee",
-            Cause::ExtremePovertySupport => "in extreme-poverty support",
-            Cause::Prison => "serving a prison sentence",
-        }
-    }
 }
 
 /// A group of facts in [`Facts`](crate::Facts); an absent group makes a subsidy undetermined.
@@ -336,21 +303,6 @@ impl FactGroup {
         FactGroup::Choices,
         FactGroup::Notifications,
     ];
-
-    /// The group in Chinese, for explanations.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            FactGroup::Hukou => "户籍",
-            FactGroup::Certificates => "残疾人证",
-            FactGroup::HouseholdAssistance => "低保或低保边缘家庭待遇",
-            FactGroup::OrphanGuarantee => "孤儿基本生活保障",
-            FactGroup::OtherBenefits => "其他补贴待遇",
-            FactGroup::Custody => "羁押服刑情况",
-            FactGroup::Applications => "申请",
-            FactGroup::Choices => "本人选择",
-            FactGroup::Notifications => "告知记录",
-        }
-    }
 
     /// The field name in the facts' JSON.
     pub fn field(self) -> &'static str {
@@ -392,11 +344,19 @@ impl fmt::Display for FactRef {
     }
 }
 
+/// A text that is not a fact reference such as `certificates[0]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidFactRef {
+    /// What was given.
+    pub found: String,
+}
+
 impl FromStr for FactRef {
-    type Err = String;
-    fn from_str(s: &str) -> Result<FactRef, String> {
-        let bad =
-            || format!("expected a fact reference such as \"certificates[0]\", found \"{s}\"");
+    type Err = InvalidFactRef;
+    fn from_str(s: &str) -> Result<FactRef, InvalidFactRef> {
+        let bad = || InvalidFactRef {
+            found: s.to_owned(),
+        };
         let (field, rest) = s.split_once('[').ok_or_else(bad)?;
         let index = rest
             .strip_suffix(']')
@@ -419,8 +379,18 @@ impl Serialize for FactRef {
 
 impl<'de> Deserialize<'de> for FactRef {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FactRef, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FactRef;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a fact reference such as \"certificates[0]\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactRef, E> {
+                v.parse()
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 
@@ -1200,4 +1170,33 @@ pub struct OutreachItem {
     pub status: OutreachStatus,
     /// The reasons, each citing its clause.
     pub reasons: Vec<Reason>,
+}
+
+/// The last day of an outreach duty: 3 calendar months after the trigger, clamped to the month's
+/// end (reading `outreach.months`: 2024-11-30 + 3 months = 2025-02-28).
+pub fn outreach_deadline(trigger: NaiveDate) -> NaiveDate {
+    trigger
+        .checked_add_months(chrono::Months::new(3))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// A decision rendered as text; made by [`MonthDecision::explain`] or [`Schedule::explain`].
+pub struct Explanation<'a, T> {
+    pub(crate) value: &'a T,
+    pub(crate) lang: Language,
+}
+
+impl MonthDecision {
+    /// The decision as readable text in `lang`, reasons included.
+    pub fn explain(&self, lang: Language) -> Explanation<'_, MonthDecision> {
+        Explanation { value: self, lang }
+    }
+}
+
+impl Schedule {
+    /// The schedule as readable text in `lang`: a line a month, then each subsidy's reasons in
+    /// the last month.
+    pub fn explain(&self, lang: Language) -> Explanation<'_, Schedule> {
+        Explanation { value: self, lang }
+    }
 }

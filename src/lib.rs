@@ -36,59 +36,54 @@
 //!
 //! Start with [`Facts`] (the input), [`Resident`] (the checked input), [`Policy`] (the dated
 //! parameters), [`Policy::decide`] and [`Policy::schedule`], and [`MonthDecision`] (the output).
-//! The design is explained in [`_design`].
+//! The rest is grouped by part: [`facts`], [`policy`], [`decision`], [`outreach`], [`roster`],
+//! [`reform`], [`income`], [`json`] (the strict reader), [`error`], [`month`], [`money`],
+//! [`language`]. The design is explained in [`_design`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// The layers, from the bottom up (each file imports only from the layers below it):
+// language, month, money, clauses, json, dates → facts → error → resident → policy → decision
+// → rules → evaluator → api, roster, reform, income → render.
 mod api;
-mod certificate_number;
 mod clauses;
 mod dates;
-mod decision;
-mod error;
+pub mod decision;
+pub mod error;
 mod evaluator;
-mod facts;
+pub mod facts;
+pub mod income;
 pub mod json;
-mod money;
-mod month;
-mod policy;
-mod reform;
+pub mod language;
+pub mod money;
+pub mod month;
+pub mod policy;
+pub mod reform;
 mod render;
 mod resident;
-mod roster;
+pub mod roster;
 mod rules;
 
-pub use certificate_number::{citizen_id_check_character, CertificateNumber};
-pub use clauses::ClauseId;
-pub use decision::{
-    Cause, FactGroup, FactRef, Finding, GivenUp, Lapse, MonthDecision, Outcome, Payee, Reason,
-    Schedule, Side, StopInfo, SubsidyDecision, SubsidySummary, Tier, Used,
-};
-pub use decision::{OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind};
-pub use error::{CertificateNumberProblem, Error, FactProblem};
-pub use facts::{
-    Application, AssistanceKind, AssistancePeriod, BenefitKind, BenefitStatus, Category,
-    Certificate, Channel, Choice, CustodyKind, CustodyPeriod, Facts, Grade, HukouPeriod, Keeps,
-    Notification, NotificationForm, Office, OfficeBody, OfficeLevel, OrphanCare, OrphanPeriod,
-    OtherBenefit, Place, Recipient, Subsidy, WelfareBasis, Withdrawal, WithdrawalKind,
-};
+/// 政策找人: outreach duties, where each stands, and why (clauses `outreach.*`). Asked of a
+/// policy with [`Policy::outreach`]; a roster scan lists the open ones.
+pub mod outreach {
+    pub use crate::decision::{
+        outreach_deadline, OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind,
+    };
+}
+
+// The common path.
+pub use decision::{ClauseId, MonthDecision, Outcome, Reason, Schedule, SubsidyDecision};
+pub use error::Error;
+pub use facts::{Facts, Subsidy};
+pub use language::Language;
 pub use money::Money;
-pub use month::{Month, MAX_RANGE_MONTHS};
-pub use policy::{
-    BenefitRelation, CategoryGrade, CountsWhen, Coverage, Dated, DatedValue, DibaoEdgeRate,
-    Parameter, Parameters, Policy, StopTiming, TieBreak, UnknownParameter, ValueView,
-    TIANJIN_2023_JSON,
-};
-pub use reform::{
-    Comparer, Comparison, Cost, Household, MonthComparison, MonthCost, Movers, Override,
-    PerSubsidy, Reform, ResidentComparison, ResidentTotals, YearCost,
-};
-pub use render::{Explanation, Language};
-pub use resident::{Resident, MAX_BACK_PAY_MONTHS};
-pub use roster::{PaymentTotal, RosterScan, ScanOptions, ScanRecord, ScanSummary};
-pub use rules::income;
-pub use rules::outreach::outreach_deadline;
+pub use month::Month;
+pub use policy::{Policy, TIANJIN_2023_JSON};
+pub use reform::{Comparer, Comparison, Reform};
+pub use resident::Resident;
+pub use roster::{RosterScan, ScanOptions, ScanRecord, ScanSummary};
 
 #[doc = include_str!("../DESIGN.md")]
 pub mod _design {}

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::Own;
+use crate::json::problem::Own;
 
 /// An amount in yuan (CNY) and fen, held as an exact [`Decimal`] with at most two decimal places.
 ///
@@ -24,7 +24,7 @@ use crate::json::Own;
 /// let a: Money = "300".parse()?;
 /// let b: Money = "160.50".parse()?;
 /// assert_eq!((a + b).to_string(), "460.50");
-/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// # Ok::<(), tianjin_disability_subsidies::money::AmountError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(Decimal);
@@ -43,37 +43,36 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidAmount`](crate::Error::InvalidAmount) when `yuan` is negative;
-    /// [`Error::AmountNotInFen`](crate::Error::AmountNotInFen) when it has a fraction of a fen;
-    /// [`Error::AmountTooLarge`](crate::Error::AmountTooLarge) above [`Money::MAX`].
+    /// [`AmountError::Negative`] when `yuan` is negative; [`AmountError::NotInFen`] when it has a
+    /// fraction of a fen; [`AmountError::TooLarge`] above [`Money::MAX`].
     ///
     /// # Examples
     ///
     /// ```
     /// use rust_decimal::Decimal;
-    /// use tianjin_disability_subsidies::{Error, Money};
+    /// use tianjin_disability_subsidies::money::AmountError;
+    /// use tianjin_disability_subsidies::Money;
     ///
     /// assert_eq!(Money::new(Decimal::new(12_30, 2))?.to_string(), "12.30");
     /// assert_eq!(Money::new(Decimal::new(12_300, 3))?.to_string(), "12.30");
-    /// assert!(matches!(Money::new(Decimal::new(12_345, 3)), Err(Error::AmountNotInFen { .. })));
-    /// # Ok::<(), Error>(())
+    /// assert!(matches!(Money::new(Decimal::new(12_345, 3)), Err(AmountError::NotInFen { .. })));
+    /// # Ok::<(), AmountError>(())
     /// ```
-    pub fn new(yuan: Decimal) -> Result<Money, crate::Error> {
+    pub fn new(yuan: Decimal) -> Result<Money, AmountError> {
         if yuan.is_sign_negative() && !yuan.is_zero() {
-            return Err(crate::Error::InvalidAmount {
+            return Err(AmountError::Negative {
                 found: yuan.to_string(),
             });
         }
         if yuan > Money::MAX.0 {
-            return Err(crate::Error::AmountTooLarge {
+            return Err(AmountError::TooLarge {
                 found: yuan.to_string(),
-                max: Money::MAX,
             });
         }
         let yuan = if yuan.scale() > 2 {
             let in_fen = yuan.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
             if in_fen != yuan {
-                return Err(crate::Error::AmountNotInFen {
+                return Err(AmountError::NotInFen {
                     found: yuan.to_string(),
                 });
             }
@@ -93,6 +92,32 @@ impl Money {
     pub fn as_decimal(self) -> Decimal {
         self.0
     }
+}
+
+/// An amount [`Money`] cannot hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AmountError {
+    /// Below zero.
+    Negative {
+        /// What was given.
+        found: String,
+    },
+    /// Not a decimal number.
+    NotANumber {
+        /// What was given.
+        found: String,
+    },
+    /// Above [`Money::MAX`].
+    TooLarge {
+        /// What was given.
+        found: String,
+    },
+    /// With a fraction of a fen: more than two decimal places.
+    NotInFen {
+        /// What was given.
+        found: String,
+    },
 }
 
 impl Add for Money {
@@ -121,11 +146,11 @@ impl fmt::Debug for Money {
 }
 
 impl FromStr for Money {
-    type Err = crate::Error;
+    type Err = AmountError;
 
     /// Parses a plain decimal such as `300` or `123.45`.
-    fn from_str(s: &str) -> Result<Money, crate::Error> {
-        let yuan = Decimal::from_str_exact(s.trim()).map_err(|_| crate::Error::InvalidAmount {
+    fn from_str(s: &str) -> Result<Money, AmountError> {
+        let yuan = Decimal::from_str_exact(s.trim()).map_err(|_| AmountError::NotANumber {
             found: s.to_owned(),
         })?;
         Money::new(yuan)
@@ -147,10 +172,10 @@ impl<'de> Deserialize<'de> for Money {
         use serde::de::{Error, Unexpected};
         struct Visitor;
         /// The reading error for `found`, refused by [`Money::new`] or [`Money::from_str`].
-        fn refused<E: Error>(found: Unexpected<'_>, error: &crate::Error) -> E {
+        fn refused<E: Error>(found: Unexpected<'_>, error: &AmountError) -> E {
             let own = match error {
-                crate::Error::AmountTooLarge { .. } => Own::AmountAtMost,
-                crate::Error::AmountNotInFen { .. } => Own::AmountInFen,
+                AmountError::TooLarge { .. } => Own::AmountAtMost,
+                AmountError::NotInFen { .. } => Own::AmountInFen,
                 _ => Own::Amount,
             };
             E::invalid_value(found, &own)
@@ -220,8 +245,8 @@ mod tests {
         // Through the crate's reader, which words its own range checks.
         let err = crate::json::read::<Money>("\"1000000000000.01\"").unwrap_err();
         assert_eq!(
-            err.english(),
-            "expected an amount of at most 1000000000000 yuan, found 1000000000000.01 (line 1, column 18)"
+            crate::Error::from(err).describe(crate::Language::English),
+            "the whole record: expected an amount of at most 1000000000000 yuan, found 1000000000000.01 (line 1, column 18)"
         );
         let err = serde_json::from_str::<Money>("79228162514264337593543950335").unwrap_err();
         assert!(err.to_string().starts_with("invalid"), "{err}");
@@ -232,12 +257,12 @@ mod tests {
     fn refuses_fractions_of_a_fen() {
         let err = crate::json::read::<Money>("\"12.345\"").unwrap_err();
         assert_eq!(
-            err.english(),
-            "expected an amount in yuan with at most two decimal places (fen), found 12.345 (line 1, column 8)"
+            crate::Error::from(err).describe(crate::Language::English),
+            "the whole record: expected an amount in yuan with at most two decimal places (fen), found 12.345 (line 1, column 8)"
         );
         assert!(matches!(
             "0.001".parse::<Money>(),
-            Err(crate::Error::AmountNotInFen { .. })
+            Err(AmountError::NotInFen { .. })
         ));
         assert_eq!("12.300".parse::<Money>().unwrap().to_string(), "12.30");
         assert_eq!("12.3".parse::<Money>().unwrap().to_string(), "12.3");

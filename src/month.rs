@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::Own;
+use crate::json::problem::Own;
 
 /// A calendar month such as `2023-08`, backed by the chrono date of its first day.
 ///
@@ -22,7 +22,7 @@ use crate::json::Own;
 /// assert_eq!(august.to_string(), "2023-08");
 /// assert_eq!(august.next().to_string(), "2023-09");
 /// assert_eq!(Month::new(2024, 2)?.last_day().to_string(), "2024-02-29");
-/// # Ok::<(), tianjin_disability_subsidies::Error>(())
+/// # Ok::<(), tianjin_disability_subsidies::month::InvalidMonth>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month(NaiveDate);
@@ -32,12 +32,11 @@ impl Month {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidMonth`](crate::Error::InvalidMonth) when `month` is not 1–12 or the year is
-    /// outside chrono's range.
-    pub fn new(year: i32, month: u32) -> Result<Month, crate::Error> {
+    /// [`InvalidMonth`] when `month` is not 1–12 or the year is outside chrono's range.
+    pub fn new(year: i32, month: u32) -> Result<Month, InvalidMonth> {
         NaiveDate::from_ymd_opt(year, month, 1)
             .map(Month)
-            .ok_or_else(|| crate::Error::InvalidMonth {
+            .ok_or_else(|| InvalidMonth {
                 found: format!("{year:04}-{month:02}"),
             })
     }
@@ -127,26 +126,33 @@ impl Month {
     }
 }
 
+/// The months a policy governs: from its first month, until its last (absent: open-ended).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// The first month governed.
+    pub from: Month,
+    /// The last month governed; absent while the policy is in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Month>,
+}
+
+impl Coverage {
+    /// Whether `month` is governed.
+    pub fn contains(&self, month: Month) -> bool {
+        month >= self.from && self.to.is_none_or(|to| month <= to)
+    }
+}
+
 /// The most months a schedule or a reform comparison may span: 100 years, more than any
 /// resident's lifetime under one policy, and a bound on the memory a request can ask for.
 pub const MAX_RANGE_MONTHS: u32 = 1200;
 
-/// Checks a range of months for a schedule or a comparison: `first` not after `last`, and at most
-/// [`MAX_RANGE_MONTHS`] months.
-pub(crate) fn check_range(first: Month, last: Month) -> Result<(), crate::Error> {
-    if first > last {
-        return Err(crate::Error::EmptyRange { first, last });
-    }
-    let months = first.months_until(last) + 1;
-    if months > i64::from(MAX_RANGE_MONTHS) {
-        return Err(crate::Error::RangeTooLong {
-            first,
-            last,
-            months,
-            max: MAX_RANGE_MONTHS,
-        });
-    }
-    Ok(())
+/// A text that is not a month as `YYYY-MM`, or a month chrono cannot represent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidMonth {
+    /// What was given.
+    pub found: String,
 }
 
 impl fmt::Display for Month {
@@ -162,11 +168,11 @@ impl fmt::Debug for Month {
 }
 
 impl FromStr for Month {
-    type Err = crate::Error;
+    type Err = InvalidMonth;
 
     /// Parses `YYYY-MM`.
-    fn from_str(s: &str) -> Result<Month, crate::Error> {
-        let invalid = || crate::Error::InvalidMonth {
+    fn from_str(s: &str) -> Result<Month, InvalidMonth> {
+        let invalid = || InvalidMonth {
             found: s.to_owned(),
         };
         let (year, month) = s.split_once('-').ok_or_else(invalid)?;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
 use crate::decision::{MonthDecision, Used};
-use crate::error::Error;
+use crate::error::{Error, ReformProblem};
 use crate::evaluator::Evaluator;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
 use crate::money::Money;
@@ -77,13 +77,17 @@ impl Reform {
     /// value of the wrong type, an empty source.
     pub fn from_json(json: &str) -> Result<Reform, Error> {
         let reform: Reform = crate::json::read(json).map_err(|e| Error::InvalidReform {
-            path: e.path.clone(),
-            problem: e.english(),
+            path: e.path,
+            problem: ReformProblem::Reading {
+                problem: e.problem,
+                line: e.line,
+                column: e.column,
+            },
         })?;
         if reform.name.trim().is_empty() {
             return Err(Error::InvalidReform {
                 path: "name".into(),
-                problem: "expected a non-empty name, found none".into(),
+                problem: ReformProblem::EmptyName,
             });
         }
         // The overrides of one parameter must come in order of their months, each month once, as
@@ -98,10 +102,11 @@ impl Reform {
             {
                 return Err(Error::InvalidReform {
                     path: format!("overrides[{i}].from"),
-                    problem: format!(
-                        "expected the overrides of {} in order of their months, found {} after {earlier}",
-                        o.parameter, o.from
-                    ),
+                    problem: ReformProblem::OutOfOrder {
+                        parameter: o.parameter.name(),
+                        found: o.from,
+                        after: earlier,
+                    },
                 });
             }
         }
@@ -129,11 +134,11 @@ impl Reform {
             if !coverage.contains(o.from) {
                 return Err(Error::InvalidReform {
                     path: format!("overrides[{i}].from"),
-                    problem: format!(
-                        "expected a month the base policy {} covers ({coverage}), found {}",
-                        base.name(),
-                        o.from
-                    ),
+                    problem: ReformProblem::NotCovered {
+                        from: o.from,
+                        base: base.name().to_owned(),
+                        covers: coverage,
+                    },
                 });
             }
         }
@@ -159,7 +164,7 @@ fn check_source(i: usize, o: &Override) -> Result<(), Error> {
     if o.source.trim().is_empty() {
         return Err(Error::InvalidReform {
             path: format!("overrides[{i}].source"),
-            problem: "expected a source, found none".into(),
+            problem: ReformProblem::NoSource,
         });
     }
     Ok(())
@@ -174,11 +179,15 @@ fn override_error(i: usize, problem: ValueProblem) -> Error {
                 within if within.starts_with('[') => format!("overrides[{i}].value{within}"),
                 within => format!("overrides[{i}].value.{within}"),
             },
-            problem: e.english(),
+            problem: ReformProblem::Reading {
+                problem: e.problem,
+                line: e.line,
+                column: e.column,
+            },
         },
-        ValueProblem::Refused(problem) => Error::InvalidReform {
+        ValueProblem::Refused(refusal) => Error::InvalidReform {
             path: format!("overrides[{i}].value"),
-            problem,
+            problem: ReformProblem::Refused(refusal),
         },
     }
 }
@@ -400,7 +409,7 @@ impl<'p> Comparer<'p> {
     /// # Errors
     ///
     /// [`Error::EmptyRange`] when `first` is after `last`, [`Error::RangeTooLong`] for more than
-    /// [`MAX_RANGE_MONTHS`](crate::MAX_RANGE_MONTHS) months, [`Error::MonthNotCovered`] when either
+    /// [`MAX_RANGE_MONTHS`](crate::month::MAX_RANGE_MONTHS) months, [`Error::MonthNotCovered`] when either
     /// policy does not cover the range.
     pub fn new(
         baseline: &'p Policy,
@@ -408,7 +417,7 @@ impl<'p> Comparer<'p> {
         first: Month,
         last: Month,
     ) -> Result<Self, Error> {
-        crate::month::check_range(first, last)?;
+        Error::check_range(first, last)?;
         for policy in [baseline, reform] {
             policy.check_covers(first)?;
             policy.check_covers(last)?;

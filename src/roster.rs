@@ -17,10 +17,10 @@ use crate::decision::{Cause, OutreachStatus, TriggerKind};
 use crate::error::Error;
 use crate::evaluator::{Evaluator, Judged};
 use crate::facts::{OfficeBody, Subsidy};
+use crate::language::Language;
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::Policy;
-use crate::render::Language;
 use crate::resident::Resident;
 
 /// What a scan looks at: the month decided, the day outreach is judged, how far back stops are

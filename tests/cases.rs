@@ -21,8 +21,10 @@ use std::path::{Path, PathBuf};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use tianjin_disability_subsidies::{
-    BenefitKind, Cause, ClauseId, FactGroup, Language, Money, Month, MonthDecision, Outcome, Payee,
-    Policy, Reform, Resident, SubsidyDecision,
+    decision::{Cause, FactGroup, Payee},
+    facts::BenefitKind,
+    ClauseId, Language, Money, Month, MonthDecision, Outcome, Policy, Reform, Resident,
+    SubsidyDecision,
 };
 
 /// The least number of case files a full run must find.

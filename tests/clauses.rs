@@ -389,7 +389,7 @@ mod living_eligibility {
     /// out.
     #[test]
     fn subsidy_and_assistance_names_read_back() {
-        use tianjin_disability_subsidies::{AssistanceKind, Subsidy};
+        use tianjin_disability_subsidies::{facts::AssistanceKind, Subsidy};
         for subsidy in Subsidy::ALL {
             let read: Subsidy = serde_json::from_value(json!(subsidy.name_zh())).unwrap();
             assert_eq!(read, subsidy);

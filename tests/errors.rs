@@ -4,7 +4,9 @@
 
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    CertificateNumberProblem, Error, FactProblem, Money, Month, Policy, Resident, TIANJIN_2023_JSON,
+    error::{FactProblem, PolicyProblem, ReformProblem},
+    facts::CertificateNumberProblem,
+    Error, Money, Month, Policy, Resident, TIANJIN_2023_JSON,
 };
 
 // The resident every test breaks in one place, the policy and months come from `clauses`.
@@ -601,7 +603,7 @@ mod other_errors {
     #[test]
     fn a_month_string_2024_13_is_refused() {
         for bad in ["2024-13", "2024-00", "2024-1", "2024/01"] {
-            let err = bad.parse::<Month>().unwrap_err();
+            let err = Error::from(bad.parse::<Month>().unwrap_err());
             assert!(matches!(err, Error::InvalidMonth { .. }));
             assert_eq!(
                 err.to_string(),
@@ -726,7 +728,11 @@ mod in_chinese {
     use super::*;
     use chrono::NaiveDate;
     use tianjin_disability_subsidies::json::{Expected, Found, JsonProblem, Shape};
-    use tianjin_disability_subsidies::{Category, Coverage, Grade, Language};
+    use tianjin_disability_subsidies::{
+        facts::{Category, Grade},
+        month::Coverage,
+        Language,
+    };
 
     fn day(text: &str) -> NaiveDate {
         text.parse().expect("a date")
@@ -818,16 +824,16 @@ mod in_chinese {
             (
                 Error::InvalidReform {
                     path: "changes[0]".into(),
-                    problem: "unknown parameter".into(),
+                    problem: ReformProblem::NoSource,
                 },
-                "改革方案 changes[0]：unknown parameter",
+                "改革方案 changes[0]：应注明来源，实际没有",
             ),
             (
                 Error::InvalidPolicy {
                     path: "covers".into(),
-                    problem: "missing field `from`".into(),
+                    problem: PolicyProblem::NoValues,
                 },
-                "政策文件 covers：missing field `from`",
+                "政策文件 covers：应至少有一个按月份生效的取值，实际没有",
             ),
             (
                 fact(
@@ -907,8 +913,8 @@ mod in_chinese {
             ),
             (
                 fact("other_benefits[0].basis", FactProblem::MissingWelfareBasis),
-                "other_benefits[0].basis：福利性补贴应注明依据（disabled_on_duty、retired_veteran_cadre \
-                 或 other），实为空",
+                "other_benefits[0].basis：福利性补贴应注明依据：“disabled_on_duty”（因公致残）、\
+                 “retired_veteran_cadre”（离休干部）或“other”（其他），实为空",
             ),
             (
                 fact("other_benefits[0].basis", FactProblem::UnexpectedWelfareBasis),

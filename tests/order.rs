@@ -6,7 +6,8 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    Error, FactProblem, FactRef, Facts, Month, Policy, Resident, RosterScan, ScanOptions,
+    decision::FactRef, error::FactProblem, Error, Facts, Month, Policy, Resident, RosterScan,
+    ScanOptions,
 };
 
 use super::clauses::eligible;

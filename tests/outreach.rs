@@ -5,8 +5,10 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    outreach_deadline, AssistanceKind, FactGroup, FactRef, Month, OfficeBody, Outcome,
-    OutreachItem, OutreachStatus, Policy, Resident, Subsidy, TriggerKind,
+    decision::{FactGroup, FactRef},
+    facts::{AssistanceKind, OfficeBody},
+    outreach::{outreach_deadline, OutreachItem, OutreachStatus, TriggerKind},
+    Month, Outcome, Policy, Resident, Subsidy,
 };
 
 fn day(s: &str) -> NaiveDate {

@@ -4,7 +4,8 @@
 
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    BenefitKind, Error, Month, Parameter, Policy, Reform, Resident, TIANJIN_2023_JSON,
+    facts::BenefitKind, policy::Parameter, Error, Month, Policy, Reform, Resident,
+    TIANJIN_2023_JSON,
 };
 
 use super::clauses::{eligible, month};

@@ -17,12 +17,15 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    Application, AssistanceKind, AssistancePeriod, BenefitKind, BenefitStatus, Category,
-    Certificate, Channel, Choice, Comparer, CustodyKind, CustodyPeriod, Error, Facts, Finding,
-    Grade, HukouPeriod, Keeps, Money, Month, MonthDecision, Notification, NotificationForm, Office,
-    OfficeBody, OfficeLevel, OrphanCare, OrphanPeriod, OtherBenefit, Place, Policy, Recipient,
-    Reform, Resident, RosterScan, ScanOptions, ScanRecord, Schedule, Subsidy, WelfareBasis,
-    Withdrawal, WithdrawalKind, TIANJIN_2023_JSON,
+    decision::Finding,
+    facts::{
+        Application, AssistanceKind, AssistancePeriod, BenefitKind, BenefitStatus, Category,
+        Certificate, Channel, Choice, CustodyKind, CustodyPeriod, Grade, HukouPeriod, Keeps,
+        Notification, NotificationForm, Office, OfficeBody, OfficeLevel, OrphanCare, OrphanPeriod,
+        OtherBenefit, Place, Recipient, WelfareBasis, Withdrawal, WithdrawalKind,
+    },
+    Comparer, Error, Facts, Money, Month, MonthDecision, Policy, Reform, Resident, RosterScan,
+    ScanOptions, ScanRecord, Schedule, Subsidy, TIANJIN_2023_JSON,
 };
 
 fn policy() -> &'static Policy {

@@ -10,8 +10,10 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    Category, ClauseId, Comparer, Comparison, Cost, Error, Grade, Household, Money, Month, Movers,
-    Outcome, Policy, Reform, Resident, TIANJIN_2023_JSON,
+    facts::{Category, Grade},
+    reform::{Cost, Household, Movers},
+    ClauseId, Comparer, Comparison, Error, Money, Month, Outcome, Policy, Reform, Resident,
+    TIANJIN_2023_JSON,
 };
 
 const LIVING_350: &str = include_str!("../examples/data/reforms/living-350.json");
@@ -386,13 +388,13 @@ mod costed {
         assert_eq!(
             nursing(&reform, rf05, "2024-12"),
             Outcome::NotEligible {
-                because: vec![tianjin_disability_subsidies::Cause::GradeNotSevere]
+                because: vec![tianjin_disability_subsidies::decision::Cause::GradeNotSevere]
             }
         );
         assert_eq!(
             nursing(&baseline, rf04, "2025-03"),
             Outcome::NotEligible {
-                because: vec![tianjin_disability_subsidies::Cause::GradeNotSevere]
+                because: vec![tianjin_disability_subsidies::decision::Cause::GradeNotSevere]
             }
         );
     }
@@ -469,10 +471,10 @@ mod loading {
         }));
         assert_eq!(
             refused_reform(&text),
-            "reform overrides[0].parameter: expected one of living_allowance_grade_1_2, \
-             living_allowance_grade_3_4, dibao_edge_living_allowance, nursing_allowance, \
-             stop_timing, tie_break, max_renewal_back_pay_months, nursing_allowance_also_for, \
-             found \"living_allowance\" (line 1, column 73)"
+            "reform overrides[0].parameter: unknown variant `living_allowance`, expected one of \
+             `living_allowance_grade_1_2`, `living_allowance_grade_3_4`, \
+             `dibao_edge_living_allowance`, `nursing_allowance`, `stop_timing`, `tie_break`, \
+             `max_renewal_back_pay_months`, `nursing_allowance_also_for` (line 1, column 73)"
         );
     }
 
@@ -752,7 +754,7 @@ mod side_by_side {
         assert_eq!(
             january.baseline.living.outcome,
             Outcome::Superseded {
-                by: tianjin_disability_subsidies::BenefitKind::WelfareLivingAllowance,
+                by: tianjin_disability_subsidies::facts::BenefitKind::WelfareLivingAllowance,
                 benefit_amount: money("320"),
                 subsidy_amount: money("300"),
             }
@@ -814,7 +816,7 @@ mod side_by_side {
             june.reform.living.outcome,
             Outcome::Stopped {
                 since: month("2025-06"),
-                because: tianjin_disability_subsidies::Cause::Died
+                because: tianjin_disability_subsidies::decision::Cause::Died
             }
         );
         assert!(matches!(june.baseline.living.outcome, Outcome::Paid { .. }));

@@ -7,8 +7,10 @@
 use std::collections::BTreeMap;
 
 use tianjin_disability_subsidies::{
-    AssistanceKind, Cause, Money, Month, OfficeBody, OutreachStatus, Policy, RosterScan,
-    ScanOptions, ScanRecord, ScanSummary, Subsidy, TriggerKind,
+    decision::Cause,
+    facts::{AssistanceKind, OfficeBody},
+    outreach::{OutreachStatus, TriggerKind},
+    Money, Month, Policy, RosterScan, ScanOptions, ScanRecord, ScanSummary, Subsidy,
 };
 
 #[allow(

@@ -23,7 +23,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use tianjin_disability_subsidies::{
-    Month, MonthDecision, Outcome, Payee, Policy, Reform, Resident, Subsidy,
+    decision::Payee, Month, MonthDecision, Outcome, Policy, Reform, Resident, Subsidy,
 };
 
 const LIVING_350: &str = include_str!("../examples/data/reforms/living-350.json");

@@ -23,11 +23,14 @@ use std::io::{self, Write};
 
 use chrono::{Duration, Months, NaiveDate};
 use tianjin_disability_subsidies::{
-    citizen_id_check_character, Application, AssistanceKind, AssistancePeriod, BenefitKind,
-    BenefitStatus, Category, Certificate, Channel, Choice, CustodyKind, CustodyPeriod, Facts,
-    Grade, HukouPeriod, Keeps, Money, Month, Notification, NotificationForm, Office, OfficeBody,
-    OfficeLevel, OrphanCare, OrphanPeriod, OtherBenefit, Place, Recipient, Subsidy, WelfareBasis,
-    Withdrawal, WithdrawalKind,
+    facts::{
+        citizen_id_check_character, Application, AssistanceKind, AssistancePeriod, BenefitKind,
+        BenefitStatus, Category, Certificate, Channel, Choice, CustodyKind, CustodyPeriod, Grade,
+        HukouPeriod, Keeps, Notification, NotificationForm, Office, OfficeBody, OfficeLevel,
+        OrphanCare, OrphanPeriod, OtherBenefit, Place, Recipient, WelfareBasis, Withdrawal,
+        WithdrawalKind,
+    },
+    Facts, Money, Month, Subsidy,
 };
 
 /// The default seed.

@@ -11,12 +11,13 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
-use crate::error::Error;
+use crate::error::{Error, PolicyProblem};
 use crate::facts::{BenefitKind, BenefitStatus, Subsidy};
 use crate::month::Month;
 
 mod parameters;
 
+pub use crate::month::Coverage;
 pub(crate) use parameters::ValueProblem;
 pub use parameters::{
     CategoryGrade, Dated, DatedValue, DibaoEdgeRate, Parameter, Parameters, StopTiming, TieBreak,
@@ -126,33 +127,6 @@ fn kind_name(kind: BenefitKind) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
-}
-
-/// The months a policy governs: from its first month, until its last (absent: open-ended).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Coverage {
-    /// The first month governed.
-    pub from: Month,
-    /// The last month governed; absent while the policy is in force.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<Month>,
-}
-
-impl Coverage {
-    /// Whether `month` is governed.
-    pub fn contains(&self, month: Month) -> bool {
-        month >= self.from && self.to.is_none_or(|to| month <= to)
-    }
-}
-
-impl fmt::Display for Coverage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.to {
-            Some(to) => write!(f, "{} to {}", self.from, to),
-            None => write!(f, "{} onwards", self.from),
-        }
-    }
 }
 
 /// How another benefit relates to the subsidies: decided by the policy, not by the caller.
@@ -291,8 +265,12 @@ impl Policy {
     /// missing, or a benefit kind has no relation.
     pub fn from_json(json: &str) -> Result<Policy, Error> {
         let file: PolicyFile = crate::json::read(json).map_err(|e| Error::InvalidPolicy {
-            path: e.path.clone(),
-            problem: e.english(),
+            path: e.path,
+            problem: PolicyProblem::Reading {
+                problem: e.problem,
+                line: e.line,
+                column: e.column,
+            },
         })?;
         Policy::try_from(file)
     }
@@ -311,7 +289,10 @@ impl Policy {
             if to < covers.from {
                 return Err(Error::InvalidPolicy {
                     path: "covers.to".into(),
-                    problem: format!("expected a month on or after {}, found {to}", covers.from),
+                    problem: PolicyProblem::EndsBeforeStart {
+                        from: covers.from,
+                        to,
+                    },
                 });
             }
         }
@@ -324,7 +305,7 @@ impl Policy {
             if matches!(relation, BenefitRelation::Excludes { .. }) && !can_exclude {
                 return Err(Error::InvalidPolicy {
                     path: format!("benefit_relations.{}", kind_name(*kind)),
-                    problem: "expected choose_higher or stacks: only work_injury_living_care_fee and extreme_poverty_support can exclude in this version".into(),
+                    problem: PolicyProblem::CannotExclude,
                 });
             }
         }
@@ -337,10 +318,9 @@ impl Policy {
                 None => {
                     return Err(Error::InvalidPolicy {
                         path: "benefit_relations".into(),
-                        problem: format!(
-                            "expected a relation for every benefit kind, found none for \"{}\"",
-                            kind_name(kind)
-                        ),
+                        problem: PolicyProblem::MissingRelation {
+                            kind: kind_name(kind),
+                        },
                     })
                 }
             }

@@ -12,13 +12,12 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::Error;
+use crate::error::{Error, PolicyProblem, Refusal};
+use crate::facts::MAX_BACK_PAY_MONTHS;
 use crate::facts::{Category, Grade};
-use crate::json::Own;
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::Coverage;
-use crate::resident::MAX_BACK_PAY_MONTHS;
 
 /// A parameter's values over time, each valid from its month until the next one starts.
 ///
@@ -68,9 +67,9 @@ impl<T> Dated<T> {
         &self,
         name: &str,
         coverage: &Coverage,
-        check: fn(&T) -> Result<(), String>,
+        check: fn(&T) -> Result<(), Refusal>,
     ) -> Result<(), Error> {
-        let invalid = |i: Option<usize>, problem: String| Error::InvalidPolicy {
+        let invalid = |i: Option<usize>, problem: PolicyProblem| Error::InvalidPolicy {
             path: match i {
                 Some(i) => format!("parameters.{name}[{i}]"),
                 None => format!("parameters.{name}"),
@@ -80,34 +79,34 @@ impl<T> Dated<T> {
         let first = self
             .0
             .first()
-            .ok_or_else(|| invalid(None, "expected at least one dated value, found none".into()))?;
+            .ok_or_else(|| invalid(None, PolicyProblem::NoValues))?;
         if first.from > coverage.from {
             return Err(invalid(
                 Some(0),
-                format!(
-                    "expected a value from {} (the policy's first month), found the first from {}",
-                    coverage.from, first.from
-                ),
+                PolicyProblem::StartsLate {
+                    first: first.from,
+                    policy_from: coverage.from,
+                },
             ));
         }
         for (i, pair) in self.0.windows(2).enumerate() {
             if pair[1].from <= pair[0].from {
                 return Err(invalid(
                     Some(i + 1),
-                    format!(
-                        "expected values in order of their months, found {} after {}",
-                        pair[1].from, pair[0].from
-                    ),
+                    PolicyProblem::OutOfOrder {
+                        found: pair[1].from,
+                        after: pair[0].from,
+                    },
                 ));
             }
         }
         for (i, v) in self.0.iter().enumerate() {
             if v.source.trim().is_empty() {
-                return Err(invalid(Some(i), "expected a source, found none".into()));
+                return Err(invalid(Some(i), PolicyProblem::NoSource));
             }
-            check(&v.value).map_err(|problem| Error::InvalidPolicy {
+            check(&v.value).map_err(|refusal| Error::InvalidPolicy {
                 path: format!("parameters.{name}[{i}].value"),
-                problem,
+                problem: PolicyProblem::Refused(refusal),
             })?;
         }
         Ok(())
@@ -115,7 +114,7 @@ impl<T> Dated<T> {
 }
 
 /// Accepts any value: the parameter's type is its only condition.
-fn any_value<T>(_: &T) -> Result<(), String> {
+fn any_value<T>(_: &T) -> Result<(), Refusal> {
     Ok(())
 }
 
@@ -137,14 +136,7 @@ pub(crate) enum ValueProblem {
     /// It does not read as the parameter's type: where within the value, and why.
     Reading(crate::json::Located),
     /// It reads, but the parameter does not allow it.
-    Refused(String),
-}
-
-/// The names, separated by commas.
-macro_rules! join_names {
-    ($first:ident $(, $rest:ident)*) => {
-        concat!(stringify!($first) $(, ", ", stringify!($rest))*)
-    };
+    Refused(Refusal),
 }
 
 macro_rules! parameters {
@@ -191,10 +183,6 @@ macro_rules! parameters {
             /// Every parameter's name, in the same order.
             pub const NAMES: &'static [&'static str] = &[$( stringify!($field), )*];
 
-            /// What a name must be, as a reading error says it.
-            pub(crate) const EXPECTED: &'static str =
-                concat!("one of ", join_names!($($field),*));
-
             /// The parameter's name in the policy file, e.g. `nursing_allowance`.
             pub fn name(self) -> &'static str {
                 match self { $( Parameter::$variant => stringify!($field), )* }
@@ -219,7 +207,7 @@ macro_rules! parameters {
                         Parameter::$variant => {
                             let value: $ty = crate::json::read_value(value)
                                 .map_err(ValueProblem::Reading)?;
-                            let check: fn(&$ty) -> Result<(), String> = $check;
+                            let check: fn(&$ty) -> Result<(), Refusal> = $check;
                             check(&value).map_err(ValueProblem::Refused)
                         }
                     )*
@@ -264,7 +252,7 @@ macro_rules! parameters {
                         Parameter::$variant => {
                             let value: $ty = crate::json::read_value(value)
                                 .map_err(ValueProblem::Reading)?;
-                            let check: fn(&$ty) -> Result<(), String> = $check;
+                            let check: fn(&$ty) -> Result<(), Refusal> = $check;
                             check(&value).map_err(ValueProblem::Refused)?;
                             self.$field.set_from(DatedValue { from, value, source: Arc::from(source) });
                             Ok(())
@@ -335,9 +323,10 @@ parameters! {
         en: "most back-pay months after a certificate renewal",
         check: |months: &u8| {
             if *months > MAX_BACK_PAY_MONTHS {
-                Err(format!(
-                    "expected at most {MAX_BACK_PAY_MONTHS} months (reading start.renewal), found {months}"
-                ))
+                Err(Refusal::TooManyBackPayMonths {
+                    max: MAX_BACK_PAY_MONTHS,
+                    found: *months,
+                })
             } else {
                 Ok(())
             }
@@ -363,8 +352,7 @@ impl Parameters {
 }
 
 /// A name that is not one of the policy's parameters.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected one of {}, found \"{found}\"", Parameter::NAMES.join(", "))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownParameter {
     /// The name given.
     pub found: String,
@@ -383,19 +371,43 @@ impl Serialize for Parameter {
 }
 
 impl<'de> Deserialize<'de> for Parameter {
+    /// Read as a unit enum, as a derived one would be, so that an unknown name is reported
+    /// with the names allowed, through the crate's reader.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Parameter, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
             type Value = Parameter;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(Own::Parameter.said())
+                f.write_str("the name of a parameter")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Parameter, E> {
                 v.parse()
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &Own::Parameter))
+                    .map_err(|_| E::unknown_variant(v, Parameter::NAMES))
             }
         }
-        deserializer.deserialize_str(Visitor)
+        impl<'de> serde::de::DeserializeSeed<'de> for Name {
+            type Value = Parameter;
+            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Parameter, D::Error> {
+                d.deserialize_identifier(self)
+            }
+        }
+        struct Unit;
+        impl<'de> serde::de::Visitor<'de> for Unit {
+            type Value = Parameter;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the name of a parameter")
+            }
+            fn visit_enum<A: serde::de::EnumAccess<'de>>(
+                self,
+                data: A,
+            ) -> Result<Parameter, A::Error> {
+                use serde::de::VariantAccess;
+                let (parameter, variant) = data.variant_seed(Name)?;
+                variant.unit_variant()?;
+                Ok(parameter)
+            }
+        }
+        deserializer.deserialize_enum("Parameter", Parameter::NAMES, Unit)
     }
 }
 

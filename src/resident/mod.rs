@@ -6,16 +6,12 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-use crate::certificate_number::check_number;
 use crate::error::{Error, FactProblem};
 use crate::facts::Facts;
+use crate::facts::{check_number, MAX_BACK_PAY_MONTHS};
 
 pub(crate) use index::Periods;
 use index::{Index, Stab};
-
-/// The most back-pay months any application may carry (reading `start.renewal`); a policy may
-/// allow fewer.
-pub const MAX_BACK_PAY_MONTHS: u8 = 3;
 
 /// One resident's [`Facts`], checked for deciding: build once, decide many months.
 ///
@@ -79,7 +75,7 @@ impl Resident {
     /// (unknown field, grade 5, a date that is not a date, a negative amount, …); otherwise as
     /// [`Resident::new`].
     pub fn from_json(json: &str) -> Result<Resident, Error> {
-        Resident::new(crate::json::read(json).map_err(crate::json::Located::into_error)?)
+        Resident::new(crate::json::read(json).map_err(Error::from)?)
     }
 
     /// Reads and checks one resident's facts into `slot`, in place of the resident it held (the
@@ -96,7 +92,7 @@ impl Resident {
             Ok(facts) => facts,
             Err(()) => {
                 *slot = None;
-                return Err(crate::json::read_with_path::<Facts>(json).into_error());
+                return Err(crate::json::read_with_path::<Facts>(json).into());
             }
         };
         if let Err(error) = check(&facts) {
@@ -296,7 +292,7 @@ impl Orders {
             benefits: facts
                 .other_benefits
                 .as_deref()
-                .and_then(|b| in_key_order(b, crate::rules::benefit_key))
+                .and_then(|b| in_key_order(b, crate::facts::benefit_key))
                 .map(Vec::into_boxed_slice),
             custody: facts
                 .custody

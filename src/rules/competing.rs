@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 
 use std::cmp::Reverse;
 
-use super::{benefit_key, covers, Trace};
+use super::{covers, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{FactGroup, FactRef, Finding, GivenUp, Side, Used};
+use crate::facts::benefit_key;
 use crate::facts::{BenefitKind, BenefitStatus, Keeps, OtherBenefit, Subsidy};
 use crate::money::Money;
 use crate::month::Month;

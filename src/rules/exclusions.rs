@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{benefit_key, covers, Status, Trace};
+use super::{covers, Status, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding};
+use crate::facts::benefit_key;
 use crate::facts::{BenefitKind, CustodyKind};
 use crate::policy::{BenefitRelation, Policy};
 use crate::resident::{Periods, Resident};

@@ -10,7 +10,6 @@
 //!   `stack.elderly`.
 //! - `timing`: `start.month`, `stop.month`, `restart`, `start.renewal`, `start.reapply`,
 //!   `channels`.
-//! - `income`: `income.exempt`.
 //! - `outreach`: `outreach.duty`, `outreach.deadline`, `outreach.waiver`, `outreach.months`,
 //!   `outreach.notice`.
 
@@ -18,7 +17,6 @@ pub(crate) mod amounts;
 pub(crate) mod competing;
 pub(crate) mod eligibility;
 pub(crate) mod exclusions;
-pub mod income;
 pub(crate) mod orphans;
 pub(crate) mod outreach;
 pub(crate) mod timing;
@@ -230,20 +228,6 @@ pub(crate) fn application_key(
         a.channel,
         subsidies,
     )
-}
-
-/// The content of another benefit, as [`reading_order`] sorts them.
-pub(crate) fn benefit_key(
-    b: &crate::facts::OtherBenefit,
-) -> (
-    NaiveDate,
-    Option<NaiveDate>,
-    crate::facts::BenefitKind,
-    crate::facts::BenefitStatus,
-    crate::money::Money,
-    Option<crate::facts::WelfareBasis>,
-) {
-    (b.from, b.to, b.kind, b.status, b.monthly_amount, b.basis)
 }
 
 /// Whether a period `[from, to]` (both days included, `to` open) covers `day`.

@@ -7,25 +7,18 @@
 //! in time who does not apply is deemed to have waived, and a later application pays from its own
 //! month (`start.reapply`).
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 use super::timing::{Claim, Timeline};
 use super::{application_key, assess, covers, NoReasons, Reasons, Trace, Verdict};
 use crate::clauses::ClauseId;
 use crate::decision::{
-    FactGroup, FactRef, Finding, OutreachItem, OutreachStatus, OutreachTrigger, TriggerKind,
+    outreach_deadline, FactGroup, FactRef, Finding, OutreachItem, OutreachStatus, OutreachTrigger,
+    TriggerKind,
 };
 use crate::facts::{Application, Notification, OfficeBody, Subsidy};
 use crate::policy::Policy;
 use crate::resident::{Periods, Resident};
-
-/// The last day of an outreach duty: 3 calendar months after the trigger, clamped to the month's
-/// end (reading `outreach.months`: 2024-11-30 + 3 months = 2025-02-28).
-pub fn outreach_deadline(trigger: NaiveDate) -> NaiveDate {
-    trigger
-        .checked_add_months(Months::new(3))
-        .unwrap_or(NaiveDate::MAX)
-}
 
 /// An outreach duty as the rules find it, before it is written out as an [`OutreachTrigger`]:
 /// the same fields, with the subsidies as flags, so that a roster scan allocates only for the

@@ -1,27 +1,6 @@
-//! Reading JSON: the one strict reader every input goes through (facts, roster lines, policies,
-//! reforms, case files).
-//!
-//! serde_json on its own accepts two things this crate must refuse:
-//!
-//! - **an array where an object is expected**: serde fills a struct's fields by position, so
-//!   `["X"]` reads as a resident whose id is `X`;
-//! - **a repeated key in a map**: the second silently replaces the first.
-//!
-//! The reader wraps a serde_json deserializer so that a struct (and a struct variant) reads only
-//! from a JSON object and a key may appear once in any object. It also records what went wrong
-//! as data — a [`JsonProblem`]: what was found, what was expected, which field or key — so that
-//! the rendering layer writes the message in either language without reading serde's English.
-//!
-//! How: a document is read twice only when it has a problem. The first, quick reading refuses what
-//! must be refused and nothing more: values go straight to serde_json, and only what holds other
-//! values (objects, arrays, options, enums) is wrapped, so that a struct inside reads from an
-//! object only and a map's keys are looked at. When it fails, the careful reading reads every
-//! value through serde_json's `deserialize_any`, so that it sees the JSON type actually there and
-//! compares it with what was asked for; the accessors it hands to a type's visitor use an error
-//! type of their own, so that the errors serde's derived code makes (`missing field`, `unknown
-//! field`, …) arrive as data too. They reach serde_json as its own error, which gives them their
-//! line and column, while the data waits in a slot until the reading ends; the careful reading
-//! also tracks the JSON path, and looks for repeated keys in structs as well as maps.
+//! The strict reader: a serde_json deserializer that reads structs from objects only and refuses
+//! repeated keys, in a quick reading and, when that fails, a careful one (see the module
+//! `json`).
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -31,189 +10,7 @@ use serde::de::{
     Unexpected, VariantAccess, Visitor,
 };
 
-use crate::error::Error;
-
-/// What was found in the JSON where something else was expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Found {
-    /// `true` or `false`.
-    Bool(bool),
-    /// A whole number, 0 or more.
-    Unsigned(u64),
-    /// A negative whole number.
-    Signed(i64),
-    /// A number with a fraction or an exponent, as written by serde (`300.5`).
-    Float(String),
-    /// A string, as it was written (unescaped).
-    Str(String),
-    /// `null`.
-    Null,
-    /// An array.
-    Array,
-    /// An object.
-    Object,
-    /// Something else, as serde describes it.
-    Other(String),
-}
-
-impl Found {
-    fn of(unexpected: &Unexpected<'_>) -> Found {
-        match *unexpected {
-            Unexpected::Bool(b) => Found::Bool(b),
-            Unexpected::Unsigned(n) => Found::Unsigned(n),
-            Unexpected::Signed(n) => Found::Signed(n),
-            Unexpected::Float(f) => Found::Float(float_text(f)),
-            Unexpected::Char(c) => Found::Str(c.to_string()),
-            Unexpected::Str(s) => Found::Str(s.to_owned()),
-            Unexpected::Unit | Unexpected::Option => Found::Null,
-            Unexpected::Seq => Found::Array,
-            Unexpected::Map => Found::Object,
-            ref other => Found::Other(other.to_string()),
-        }
-    }
-}
-
-/// A float as serde's `Unexpected::Float` writes it, without the words around it.
-fn float_text(f: f64) -> String {
-    let text = Unexpected::Float(f).to_string();
-    text.strip_prefix("floating point `")
-        .and_then(|t| t.strip_suffix('`'))
-        .map_or_else(|| f.to_string(), str::to_owned)
-}
-
-/// The kind of JSON value a position asks for, known from what the type reading it asked the
-/// deserializer for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Shape {
-    /// Any value (the type decides for itself).
-    Any,
-    /// `true` or `false`.
-    Bool,
-    /// A whole number from `min` to `max`.
-    Integer {
-        /// The smallest allowed.
-        min: i64,
-        /// The largest allowed.
-        max: u64,
-    },
-    /// A number.
-    Number,
-    /// A string.
-    Str,
-    /// `null`.
-    Null,
-    /// An array.
-    Array,
-    /// An object of named fields.
-    Object,
-    /// An object whose keys are chosen by the writer.
-    Map,
-    /// One of a list of names.
-    Choice(&'static [&'static str]),
-}
-
-/// What a position expected, as the type reading it says it (English, serde's words or the
-/// crate's own), and the kind of JSON value it asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Expected {
-    /// The type's own words, as serde would print them after "expected".
-    pub said: String,
-    /// The kind of value asked for, when the reader knows it.
-    pub shape: Shape,
-}
-
-/// What is wrong with a JSON document, as data: the rendering layer writes it in English or
-/// Chinese.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum JsonProblem {
-    /// Not JSON at all: serde_json's own words (English), and whether the text ended too soon.
-    Syntax {
-        /// serde_json's message.
-        message: String,
-        /// The text ended before the document did.
-        eof: bool,
-    },
-    /// Text after the end of the document.
-    TrailingCharacters,
-    /// A value of the wrong JSON type (a string for a number, an array for an object, …).
-    WrongType {
-        /// What was there.
-        found: Found,
-        /// What was expected.
-        expected: Expected,
-    },
-    /// A value of the right type that is not allowed (a grade of 5, a negative amount, …).
-    WrongValue {
-        /// What was there.
-        found: Found,
-        /// What was expected.
-        expected: Expected,
-    },
-    /// An array of the wrong length.
-    WrongLength {
-        /// Its length.
-        length: usize,
-        /// What was expected.
-        expected: Expected,
-    },
-    /// A field the object does not have.
-    UnknownField {
-        /// The field written.
-        field: String,
-        /// The fields the object has.
-        expected: &'static [&'static str],
-    },
-    /// A name that is not one of the allowed ones.
-    UnknownVariant {
-        /// The name written.
-        variant: String,
-        /// The names allowed.
-        expected: &'static [&'static str],
-    },
-    /// A required field that is not there.
-    MissingField {
-        /// The field.
-        field: &'static str,
-    },
-    /// A field written twice in one object.
-    DuplicateField {
-        /// The field.
-        field: String,
-    },
-    /// A key written twice in one map.
-    DuplicateKey {
-        /// The key.
-        key: String,
-    },
-    /// Anything else, in the words of the type that refused it.
-    Other {
-        /// Its message.
-        message: String,
-    },
-}
-
-impl JsonProblem {
-    fn from_serde_json(error: &serde_json::Error) -> JsonProblem {
-        use serde_json::error::Category;
-        let text = error.to_string();
-        // serde_json appends " at line L column C"; the position is kept apart.
-        let message = match text.rfind(" at line ") {
-            Some(cut) if error.line() > 0 => text[..cut].to_owned(),
-            _ => text,
-        };
-        match error.classify() {
-            Category::Eof => JsonProblem::Syntax { message, eof: true },
-            Category::Syntax | Category::Io => JsonProblem::Syntax {
-                message,
-                eof: false,
-            },
-            Category::Data => JsonProblem::Other { message },
-        }
-    }
-}
+use super::problem::{float_text, Expected, Found, JsonProblem, Shape};
 
 /// What the reader keeps while it reads: the structured problem of the error in flight, which
 /// waits here while serde_json carries the error (it can only hold it as text) up to the reader;
@@ -346,7 +143,9 @@ impl<E: de::Error> ReadError<E> {
         match self {
             ReadError::Passed(e) => e,
             ReadError::Problem(problem) => {
-                let text = crate::render::json_problem(&problem, crate::Language::English);
+                // The text is never shown: the problem waits in the slot, and the reader takes it
+                // from there.
+                let text = format!("{problem:?}");
                 slot.put(*problem);
                 E::custom(text)
             }
@@ -359,7 +158,7 @@ impl<E: fmt::Display> fmt::Display for ReadError<E> {
         match self {
             ReadError::Passed(e) => e.fmt(f),
             ReadError::Problem(p) => {
-                f.write_str(&crate::render::json_problem(p, crate::Language::English))
+                write!(f, "{p:?}")
             }
         }
     }
@@ -1352,15 +1151,6 @@ impl Located {
             column,
         }
     }
-
-    pub(crate) fn into_error(self) -> Error {
-        Error::Json {
-            path: self.path,
-            problem: self.problem,
-            line: self.line,
-            column: self.column,
-        }
-    }
 }
 
 /// Reads a `T` strictly from `text`, naming the JSON path of the field at fault when it fails.
@@ -1420,134 +1210,4 @@ pub(crate) fn read_value<T: DeserializeOwned>(value: &serde_json::Value) -> Resu
     let slot = Slot::tracking_path();
     T::deserialize(Strict::<_, true>::new(value, &slot))
         .map_err(|error| Located::from_read_error(slot.error_path(), error, &slot))
-}
-
-/// The crate's own expectations, as its readers state them: a reading error that names one is
-/// written in the crate's words in either language. The English here is the one copy of each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Own {
-    /// A disability grade.
-    Grade,
-    /// A calendar day.
-    Date,
-    /// An amount of money.
-    Amount,
-    /// An amount no larger than [`Money::MAX`](crate::Money::MAX).
-    AmountAtMost,
-    /// An amount with at most two decimal places.
-    AmountInFen,
-    /// A month.
-    Month,
-    /// Back-pay months.
-    BackPayMonths,
-    /// A clause id.
-    ClauseId,
-    /// A parameter's name.
-    Parameter,
-}
-
-impl Own {
-    const ALL: [Own; 9] = [
-        Own::Grade,
-        Own::Date,
-        Own::Amount,
-        Own::AmountAtMost,
-        Own::AmountInFen,
-        Own::Month,
-        Own::BackPayMonths,
-        Own::ClauseId,
-        Own::Parameter,
-    ];
-
-    /// What it expects, in English.
-    pub(crate) const fn said(self) -> &'static str {
-        match self {
-            Own::Grade => "a disability grade from 1 to 4",
-            Own::Date => "a calendar date as YYYY-MM-DD",
-            Own::Amount => {
-                "a non-negative amount in yuan, as a string such as \"123.45\" or a whole number"
-            }
-            Own::AmountAtMost => "an amount of at most 1000000000000 yuan",
-            Own::AmountInFen => "an amount in yuan with at most two decimal places (fen)",
-            Own::Month => "a month as \"YYYY-MM\"",
-            Own::BackPayMonths => "0 to 3 back-pay months",
-            Own::ClauseId => "a clause id of CLAUSES.md",
-            Own::Parameter => crate::policy::Parameter::EXPECTED,
-        }
-    }
-
-    /// Which of the crate's expectations `expected` is, if any.
-    pub(crate) fn of(expected: &Expected) -> Option<Own> {
-        Own::ALL.into_iter().find(|own| own.said() == expected.said)
-    }
-
-    /// Whether a refused value is written bare after the expectation ("expected a disability
-    /// grade from 1 to 4, found 5"), as the crate words its own range checks.
-    pub(crate) fn found_bare(self, found: &Found) -> bool {
-        match self {
-            Own::Grade => matches!(found, Found::Unsigned(_)),
-            Own::AmountAtMost | Own::AmountInFen | Own::Parameter => true,
-            _ => false,
-        }
-    }
-}
-
-impl de::Expected for Own {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.said())
-    }
-}
-
-impl fmt::Display for Own {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.said())
-    }
-}
-
-impl Located {
-    /// The problem in English with its position, as a policy or reform file's error gives it
-    /// (written for the analyst who wrote the file).
-    pub(crate) fn english(&self) -> String {
-        let message = crate::render::json_problem(&self.problem, crate::Language::English);
-        if self.line == 0 {
-            message
-        } else {
-            format!("{message} (line {}, column {})", self.line, self.column)
-        }
-    }
-}
-
-/// Reads a `T` from JSON text the way the crate reads all its input: an array where an object
-/// belongs, or a key written twice, is refused, and an error names the JSON path of the field at
-/// fault, with its line and column. For a service's or an analyst's own formats that embed the
-/// crate's (a request, a case file).
-///
-/// # Errors
-///
-/// [`Error::Json`] for text that does not read as a `T`.
-///
-/// # Examples
-///
-/// ```
-/// use std::collections::BTreeMap;
-///
-/// let ok: BTreeMap<String, u8> = tianjin_disability_subsidies::json::from_str(r#"{"a": 1}"#)?;
-/// assert_eq!(ok["a"], 1);
-/// let err = tianjin_disability_subsidies::json::from_str::<BTreeMap<String, u8>>(r#"{"a": 1, "a": 2}"#)
-///     .unwrap_err();
-/// assert_eq!(err.to_string(), "a: duplicate key `a` (line 1, column 12)");
-/// # Ok::<(), tianjin_disability_subsidies::Error>(())
-/// ```
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    read(text).map_err(Located::into_error)
-}
-
-/// Reads a `T` from a JSON value already in memory, as strictly as [`from_str`]. Errors name the
-/// JSON path within the value, and have no line or column.
-///
-/// # Errors
-///
-/// [`Error::Json`] for a value that does not read as a `T`.
-pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, Error> {
-    read_value(value).map_err(Located::into_error)
 }

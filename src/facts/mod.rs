@@ -8,10 +8,21 @@
 //! subsidy that depends on it is *undetermined*, naming the group; an empty list (`"hukou": []`)
 //! says that there is nothing of that kind.
 
+mod certificate_number;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::json::Own;
+pub(crate) use certificate_number::check_number;
+pub use certificate_number::{
+    citizen_id_check_character, CertificateNumber, CertificateNumberProblem,
+};
+
+/// The most back-pay months any application may carry (reading `start.renewal`); a policy may
+/// allow fewer.
+pub const MAX_BACK_PAY_MONTHS: u8 = 3;
+
+use crate::json::problem::Own;
 use crate::money::Money;
 
 /// Everything the engine may need to know about one resident.
@@ -90,22 +101,6 @@ pub enum Subsidy {
 impl Subsidy {
     /// Both subsidies, living allowance first.
     pub const ALL: [Subsidy; 2] = [Subsidy::Living, Subsidy::Nursing];
-
-    /// The Chinese name, as the policy writes it: 困难残疾人生活补贴, 重度残疾人护理补贴.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Subsidy::Living => "困难残疾人生活补贴",
-            Subsidy::Nursing => "重度残疾人护理补贴",
-        }
-    }
-
-    /// The English name: `living allowance`, `nursing allowance`.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Subsidy::Living => "living allowance",
-            Subsidy::Nursing => "nursing allowance",
-        }
-    }
 }
 
 /// A household registration period.
@@ -202,32 +197,6 @@ impl Category {
             _ => return None,
         })
     }
-
-    /// The Chinese name, e.g. `肢体残疾`.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Category::Visual => "视力残疾",
-            Category::Hearing => "听力残疾",
-            Category::Speech => "言语残疾",
-            Category::Physical => "肢体残疾",
-            Category::Intellectual => "智力残疾",
-            Category::Mental => "精神残疾",
-            Category::Multiple => "多重残疾",
-        }
-    }
-
-    /// The English name, e.g. `physical`.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Category::Visual => "visual",
-            Category::Hearing => "hearing",
-            Category::Speech => "speech",
-            Category::Physical => "physical",
-            Category::Intellectual => "intellectual",
-            Category::Mental => "mental",
-            Category::Multiple => "multiple",
-        }
-    }
 }
 
 /// A disability grade, 1 (most severe) to 4. Grades 1 and 2 are severe (重度).
@@ -296,16 +265,23 @@ impl<'de> Deserialize<'de> for Grade {
 }
 
 impl TryFrom<u8> for Grade {
-    type Error = String;
-    fn try_from(n: u8) -> Result<Grade, String> {
+    type Error = InvalidGrade;
+    fn try_from(n: u8) -> Result<Grade, InvalidGrade> {
         Ok(match n {
             1 => Grade::One,
             2 => Grade::Two,
             3 => Grade::Three,
             4 => Grade::Four,
-            _ => return Err(format!("expected {}, found {n}", Own::Grade.said())),
+            _ => return Err(InvalidGrade { found: n }),
         })
     }
+}
+
+/// A number that is not a disability grade (1 to 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidGrade {
+    /// What was given.
+    pub found: u8,
 }
 
 /// A disability certificate (残疾人证).
@@ -314,7 +290,7 @@ impl TryFrom<u8> for Grade {
 pub struct Certificate {
     /// The 20-digit national certificate number (18-digit citizen ID + category digit + grade
     /// digit), if known. When given it is checked: see
-    /// [`CertificateNumber`](crate::CertificateNumber).
+    /// [`CertificateNumber`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// The disability category.
@@ -385,24 +361,6 @@ pub enum AssistanceKind {
     /// 低保边缘家庭, formerly 低收入家庭 ("low_income" is accepted).
     #[serde(alias = "low_income", alias = "低收入家庭", alias = "低保边缘家庭")]
     DibaoEdge,
-}
-
-impl AssistanceKind {
-    /// The Chinese name: 低保, 低保边缘家庭.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            AssistanceKind::Dibao => "低保",
-            AssistanceKind::DibaoEdge => "低保边缘家庭",
-        }
-    }
-
-    /// The English name: `dibao`, `dibao-edge`.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            AssistanceKind::Dibao => "dibao",
-            AssistanceKind::DibaoEdge => "dibao-edge",
-        }
-    }
 }
 
 /// A period of the orphan basic living guarantee.
@@ -549,36 +507,6 @@ impl BenefitKind {
         BenefitKind::ExtremePovertySupport,
     ];
 
-    /// The Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            BenefitKind::WelfareLivingAllowance => "福利性生活补贴（津贴）",
-            BenefitKind::WelfareNursingAllowance => "福利性护理补贴（津贴）",
-            BenefitKind::DisabilityCompensationLiving => "伤残抚恤（生活部分）",
-            BenefitKind::DisabilityCompensationNursing => "伤残抚恤（护理部分）",
-            BenefitKind::ElderlyCareServiceSubsidy => "居家养老服务补贴",
-            BenefitKind::AdvancedAgeAllowance => "高龄津贴",
-            BenefitKind::ElderlyCareNursingSubsidy => "居家养老护理补贴",
-            BenefitKind::WorkInjuryLivingCareFee => "工伤保险生活护理费",
-            BenefitKind::ExtremePovertySupport => "特困人员供养",
-        }
-    }
-
-    /// The English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            BenefitKind::WelfareLivingAllowance => "welfare-type living allowance",
-            BenefitKind::WelfareNursingAllowance => "welfare-type nursing allowance",
-            BenefitKind::DisabilityCompensationLiving => "disability compensation (living part)",
-            BenefitKind::DisabilityCompensationNursing => "disability compensation (nursing part)",
-            BenefitKind::ElderlyCareServiceSubsidy => "home-based elderly care service subsidy",
-            BenefitKind::AdvancedAgeAllowance => "advanced-age allowance",
-            BenefitKind::ElderlyCareNursingSubsidy => "home-based elderly care nursing subsidy",
-            BenefitKind::WorkInjuryLivingCareFee => "work-injury living-care fee",
-            BenefitKind::ExtremePovertySupport => "extreme-poverty support",
-        }
-    }
-
     /// Whether the kind is one of the welfare-type allowances, which need a [`WelfareBasis`].
     pub fn is_welfare_type(self) -> bool {
         matches!(
@@ -588,6 +516,20 @@ impl BenefitKind {
     }
 }
 
+/// The content of another benefit: the order in which the rules read benefits when they keep
+/// reasons.
+pub(crate) fn benefit_key(
+    b: &OtherBenefit,
+) -> (
+    NaiveDate,
+    Option<NaiveDate>,
+    BenefitKind,
+    BenefitStatus,
+    Money,
+    Option<WelfareBasis>,
+) {
+    (b.from, b.to, b.kind, b.status, b.monthly_amount, b.basis)
+}
 /// The basis of a welfare-type allowance (因公致残、离休等).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -644,30 +586,6 @@ pub enum CustodyKind {
     PublicSurveillance,
 }
 
-impl CustodyKind {
-    /// The Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            CustodyKind::Prison => "在监狱服刑",
-            CustodyKind::SuspendedSentence => "缓刑",
-            CustodyKind::ServingOutsidePrison => "监外执行",
-            CustodyKind::Detention => "拘役",
-            CustodyKind::PublicSurveillance => "管制",
-        }
-    }
-
-    /// The English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            CustodyKind::Prison => "prison",
-            CustodyKind::SuspendedSentence => "suspended sentence",
-            CustodyKind::ServingOutsidePrison => "serving outside prison",
-            CustodyKind::Detention => "detention",
-            CustodyKind::PublicSurveillance => "public surveillance",
-        }
-    }
-}
-
 /// An application for one or both subsidies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -713,30 +631,6 @@ pub enum Channel {
     OneThing,
     /// Any other channel.
     Other,
-}
-
-impl Channel {
-    /// The Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Channel::Window => "窗口",
-            Channel::Online => "全程网办",
-            Channel::CrossProvince => "跨省通办",
-            Channel::OneThing => "一件事儿",
-            Channel::Other => "其他渠道",
-        }
-    }
-
-    /// The English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Channel::Window => "service window",
-            Channel::Online => "fully online",
-            Channel::CrossProvince => "cross-province service",
-            Channel::OneThing => "\"one thing\" service",
-            Channel::Other => "other channel",
-        }
-    }
 }
 
 /// A choice the person recorded in a choose-the-higher (reading `higher.tie`).
@@ -797,30 +691,6 @@ pub enum NotificationForm {
     HomeVisit,
 }
 
-impl NotificationForm {
-    /// The Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            NotificationForm::SystemPrompt => "信息系统信息提示",
-            NotificationForm::PlainLanguageSheet => "明白纸",
-            NotificationForm::WrittenNotice => "告知书",
-            NotificationForm::PhoneCall => "电话通知",
-            NotificationForm::HomeVisit => "入户走访",
-        }
-    }
-
-    /// The English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            NotificationForm::SystemPrompt => "information-system prompt",
-            NotificationForm::PlainLanguageSheet => "plain-language sheet",
-            NotificationForm::WrittenNotice => "written notice",
-            NotificationForm::PhoneCall => "phone call",
-            NotificationForm::HomeVisit => "home visit",
-        }
-    }
-}
-
 /// An office with an outreach duty (clause `outreach.duty`): a body at district or sub-district
 /// level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -840,24 +710,6 @@ pub enum OfficeBody {
     CivilAffairs,
     /// 残联: the disabled persons' federation, for newly issued certificates.
     DisabledPersonsFederation,
-}
-
-impl OfficeBody {
-    /// The Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            OfficeBody::CivilAffairs => "民政",
-            OfficeBody::DisabledPersonsFederation => "残联",
-        }
-    }
-
-    /// The English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            OfficeBody::CivilAffairs => "civil affairs",
-            OfficeBody::DisabledPersonsFederation => "disabled persons' federation",
-        }
-    }
 }
 
 /// The level of an office.

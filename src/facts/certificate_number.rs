@@ -6,7 +6,6 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::error::CertificateNumberProblem as Problem;
 use crate::facts::{Category, Grade};
 
 /// A checked 20-digit certificate number.
@@ -18,13 +17,13 @@ use crate::facts::{Category, Grade};
 /// # Examples
 ///
 /// ```
-/// use tianjin_disability_subsidies::{CertificateNumber, Category, Grade};
+/// use tianjin_disability_subsidies::facts::{CertificateNumber, Category, Grade};
 ///
 /// let number: CertificateNumber = "12010119800101001242".parse()?;
 /// assert_eq!(number.category(), Category::Physical);
 /// assert_eq!(number.grade(), Grade::Two);
 /// assert_eq!(number.birth_date().to_string(), "1980-01-01");
-/// # Ok::<(), tianjin_disability_subsidies::CertificateNumberProblem>(())
+/// # Ok::<(), tianjin_disability_subsidies::facts::CertificateNumberProblem>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CertificateNumber {
@@ -87,8 +86,8 @@ impl CertificateNumber {
     ///
     /// # Errors
     ///
-    /// [`CertificateNumberProblem::CategoryMismatch`](crate::CertificateNumberProblem::CategoryMismatch) or
-    /// [`CertificateNumberProblem::GradeMismatch`](crate::CertificateNumberProblem::GradeMismatch) when they differ.
+    /// [`CertificateNumberProblem::CategoryMismatch`](CertificateNumberProblem::CategoryMismatch) or
+    /// [`CertificateNumberProblem::GradeMismatch`](CertificateNumberProblem::GradeMismatch) when they differ.
     pub fn check_agrees(&self, category: Category, grade: Grade) -> Result<(), Problem> {
         agree((self.category, self.grade), (category, grade))
     }
@@ -334,3 +333,59 @@ mod tests {
         );
     }
 }
+
+/// What is wrong with a 20-digit disability certificate number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CertificateNumberProblem {
+    /// Not 20 characters.
+    WrongLength {
+        /// The number of characters given.
+        found: usize,
+    },
+    /// A character that is not a digit (an `X` is allowed only as the ID's check character).
+    NotADigit {
+        /// 1-based position.
+        position: usize,
+        /// The character found.
+        found: char,
+    },
+    /// The citizen ID's check character does not match (GB 11643, ISO 7064 MOD 11-2).
+    CheckDigit {
+        /// What the first 17 digits call for.
+        expected: char,
+        /// What the number has.
+        found: char,
+    },
+    /// Digits 7–14 of the citizen ID are not a date of birth.
+    BirthDate {
+        /// The eight digits.
+        found: String,
+    },
+    /// The 19th digit is no category.
+    UnknownCategory {
+        /// The digit.
+        found: char,
+    },
+    /// The 20th digit is no grade.
+    UnknownGrade {
+        /// The digit.
+        found: char,
+    },
+    /// The category the number encodes differs from the record's.
+    CategoryMismatch {
+        /// From the 19th digit.
+        in_number: Category,
+        /// From the `category` field.
+        in_record: Category,
+    },
+    /// The grade the number encodes differs from the record's.
+    GradeMismatch {
+        /// From the 20th digit.
+        in_number: Grade,
+        /// From the `grade` field.
+        in_record: Grade,
+    },
+}
+
+use CertificateNumberProblem as Problem;
