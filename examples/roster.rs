@@ -151,6 +151,7 @@ fn trigger_name(trigger: TriggerKind, lang: Language) -> &'static str {
             AssistanceKind::Dibao => pick(lang, "new dibao", "新纳入低保"),
             _ => pick(lang, "new dibao-edge", "新纳入低保边缘"),
         },
+        _ => pick(lang, "other", "其他"),
     }
 }
 
@@ -227,7 +228,7 @@ impl Report {
                 if entry.first.len() < FIRST {
                     entry.first.push(Duty {
                         line: *line,
-                        resident: resident.clone(),
+                        resident: resident.to_string(),
                         trigger: *trigger,
                         date: date.to_string(),
                         deadline: deadline.to_string(),
@@ -243,7 +244,7 @@ impl Report {
                 would_pay,
             } if self.entitled.len() < FIRST => {
                 self.entitled
-                    .push((*line, resident.clone(), *subsidy, *would_pay));
+                    .push((*line, resident.to_string(), *subsidy, *would_pay));
             }
             ScanRecord::ToStop {
                 line,
@@ -253,7 +254,7 @@ impl Report {
                 because,
             } if self.to_stop.len() < 2 * FIRST => {
                 self.to_stop
-                    .push((*line, resident.clone(), *subsidy, *since, *because));
+                    .push((*line, resident.to_string(), *subsidy, *since, *because));
             }
             ScanRecord::Payment {
                 subsidy, amount, ..
@@ -582,8 +583,11 @@ fn report_text(
 
 fn run(args: Args) -> Result<bool, String> {
     let policy = Policy::tianjin_2023();
-    let scan = RosterScan::new(&policy, ScanOptions::new(args.month).in_language(args.lang))
-        .map_err(|e| e.describe(args.lang))?;
+    let scan = RosterScan::new(
+        &policy,
+        ScanOptions::new(args.month).with_language(args.lang),
+    )
+    .map_err(|e| e.describe(args.lang))?;
     let mut jsonl = match &args.jsonl {
         Some(path) => Some(BufWriter::new(
             File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
@@ -663,7 +667,7 @@ mod tests {
     fn bundled(lang: Language) -> (String, bool) {
         let policy = Policy::tianjin_2023();
         let month = Month::new(2025, 6).expect("a month");
-        let scan = RosterScan::new(&policy, ScanOptions::new(month).in_language(lang))
+        let scan = RosterScan::new(&policy, ScanOptions::new(month).with_language(lang))
             .expect("the policy covers 2025-06");
         let mut report = Report::default();
         let summary = scan

@@ -82,7 +82,7 @@ impl Policy {
         let living = summarize(&months, Subsidy::Living);
         let nursing = summarize(&months, Subsidy::Nursing);
         Ok(Schedule {
-            resident: resident.id().to_owned(),
+            resident: std::sync::Arc::clone(resident.shared_id()),
             policy: self.name().to_owned(),
             first,
             last,

@@ -270,6 +270,7 @@ impl Cause {
 /// A group of facts in [`Facts`](crate::Facts); an absent group makes a subsidy undetermined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FactGroup {
     /// `hukou`.
     Hukou,
@@ -474,6 +475,7 @@ pub enum Tier {
 /// How a certificate failed to be valid on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "how", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Lapse {
     /// No certificate has been issued by that day.
     NoneIssued,
@@ -1001,7 +1003,7 @@ impl Used {
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     /// The resident's id.
-    pub resident: String,
+    pub resident: Arc<str>,
     /// The policy's name.
     pub policy: String,
     /// The first month decided.
@@ -1057,6 +1059,7 @@ pub struct StopInfo {
 /// What opened an outreach duty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum TriggerKind {
     /// 新办残疾人证: a certificate issued when none was valid the day before.
     NewCertificate,
@@ -1163,7 +1166,7 @@ impl OutreachStatus {
 #[serde(deny_unknown_fields)]
 pub struct OutreachItem {
     /// The resident's id.
-    pub resident: String,
+    pub resident: Arc<str>,
     /// The duty.
     pub trigger: OutreachTrigger,
     /// Where it stands.

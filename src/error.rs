@@ -231,8 +231,8 @@ impl From<crate::money::AmountError> for Error {
     }
 }
 
-impl From<crate::json::strict::Located> for Error {
-    fn from(located: crate::json::strict::Located) -> Error {
+impl From<crate::json::ReadError> for Error {
+    fn from(located: crate::json::ReadError) -> Error {
         Error::Json {
             path: located.path,
             problem: located.problem,

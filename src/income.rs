@@ -22,6 +22,7 @@ pub struct IncomeLine {
 /// The source of an income line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum IncomeSource {
     /// One of the two disability subsidies.
     DisabilitySubsidy {

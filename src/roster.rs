@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -31,7 +32,7 @@ use crate::resident::Resident;
 /// ```
 /// use tianjin_disability_subsidies::{Month, ScanOptions};
 ///
-/// let options = ScanOptions::new(Month::new(2025, 6)?).stop_lookback_months(1);
+/// let options = ScanOptions::new(Month::new(2025, 6)?).with_stop_lookback_months(1);
 /// assert_eq!(options.outreach_day().to_string(), "2025-06-01");
 /// # Ok::<(), tianjin_disability_subsidies::Error>(())
 /// ```
@@ -63,7 +64,7 @@ impl ScanOptions {
     /// use tianjin_disability_subsidies::{Language, Month, Policy, RosterScan, ScanOptions, ScanRecord};
     ///
     /// let policy = Policy::tianjin_2023();
-    /// let options = ScanOptions::new(Month::new(2025, 6)?).in_language(Language::Chinese);
+    /// let options = ScanOptions::new(Month::new(2025, 6)?).with_language(Language::Chinese);
     /// let mut errors = Vec::new();
     /// let mut scan = RosterScan::new(&policy, options)?;
     /// scan.line(r#"{"id": ""}"#, &mut |record| {
@@ -74,7 +75,7 @@ impl ScanOptions {
     /// assert_eq!(errors, ["id：编号不能为空"]);
     /// # Ok::<(), tianjin_disability_subsidies::Error>(())
     /// ```
-    pub fn in_language(mut self, language: Language) -> ScanOptions {
+    pub fn with_language(mut self, language: Language) -> ScanOptions {
         self.language = language;
         self
     }
@@ -86,7 +87,7 @@ impl ScanOptions {
     }
 
     /// Report stops that took effect up to `months` before the scanned month (0: this month only).
-    pub fn stop_lookback_months(mut self, months: u32) -> ScanOptions {
+    pub fn with_stop_lookback_months(mut self, months: u32) -> ScanOptions {
         self.stop_lookback_months = months;
         self
     }
@@ -117,7 +118,7 @@ pub enum ScanRecord {
         /// Roster line.
         line: usize,
         /// Resident id.
-        resident: String,
+        resident: Arc<str>,
         /// What opened the duty.
         trigger: TriggerKind,
         /// The trigger's date.
@@ -136,7 +137,7 @@ pub enum ScanRecord {
         /// Roster line.
         line: usize,
         /// Resident id.
-        resident: String,
+        resident: Arc<str>,
         /// The subsidy.
         subsidy: Subsidy,
         /// What it would pay this month.
@@ -147,7 +148,7 @@ pub enum ScanRecord {
         /// Roster line.
         line: usize,
         /// Resident id.
-        resident: String,
+        resident: Arc<str>,
         /// The subsidy.
         subsidy: Subsidy,
         /// The first month not to pay.
@@ -160,7 +161,7 @@ pub enum ScanRecord {
         /// Roster line.
         line: usize,
         /// Resident id.
-        resident: String,
+        resident: Arc<str>,
         /// The subsidy.
         subsidy: Subsidy,
         /// The amount.
@@ -528,7 +529,7 @@ impl<'p> RosterScan<'p> {
             }
             sink(ScanRecord::Outreach {
                 line,
-                resident: resident.id().to_owned(),
+                resident: Arc::clone(resident.shared_id()),
                 trigger: duty.kind,
                 date: duty.date,
                 office: duty.duty_of,
@@ -552,7 +553,7 @@ impl<'p> RosterScan<'p> {
                     match institution {
                         None => sink(ScanRecord::Payment {
                             line,
-                            resident: resident.id().to_owned(),
+                            resident: Arc::clone(resident.shared_id()),
                             subsidy,
                             amount,
                         }),
@@ -570,7 +571,7 @@ impl<'p> RosterScan<'p> {
                     self.summary.to_stop += 1;
                     sink(ScanRecord::ToStop {
                         line,
-                        resident: resident.id().to_owned(),
+                        resident: Arc::clone(resident.shared_id()),
                         subsidy,
                         since,
                         because,
@@ -583,7 +584,7 @@ impl<'p> RosterScan<'p> {
                 self.summary.entitled_not_receiving += 1;
                 sink(ScanRecord::EntitledNotReceiving {
                     line,
-                    resident: resident.id().to_owned(),
+                    resident: Arc::clone(resident.shared_id()),
                     subsidy,
                     would_pay,
                 });

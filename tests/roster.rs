@@ -65,7 +65,7 @@ fn of<'a>(records: &'a [ScanRecord], id: &str) -> Vec<&'a ScanRecord> {
             ScanRecord::Outreach { resident, .. }
             | ScanRecord::EntitledNotReceiving { resident, .. }
             | ScanRecord::ToStop { resident, .. }
-            | ScanRecord::Payment { resident, .. } => resident == id,
+            | ScanRecord::Payment { resident, .. } => &**resident == id,
             _ => false,
         })
         .collect()
@@ -74,7 +74,7 @@ fn of<'a>(records: &'a [ScanRecord], id: &str) -> Vec<&'a ScanRecord> {
 fn payment(line: usize, id: &str, subsidy: Subsidy, amount: &str) -> ScanRecord {
     ScanRecord::Payment {
         line,
-        resident: id.to_owned(),
+        resident: id.into(),
         subsidy,
         amount: money(amount),
     }
@@ -83,7 +83,7 @@ fn payment(line: usize, id: &str, subsidy: Subsidy, amount: &str) -> ScanRecord 
 fn to_stop(line: usize, id: &str, subsidy: Subsidy, since: &str, because: Cause) -> ScanRecord {
     ScanRecord::ToStop {
         line,
-        resident: id.to_owned(),
+        resident: id.into(),
         subsidy,
         since: month(since),
         because,
@@ -93,7 +93,7 @@ fn to_stop(line: usize, id: &str, subsidy: Subsidy, since: &str, because: Cause)
 fn entitled(line: usize, id: &str, subsidy: Subsidy, would_pay: &str) -> ScanRecord {
     ScanRecord::EntitledNotReceiving {
         line,
-        resident: id.to_owned(),
+        resident: id.into(),
         subsidy,
         would_pay: money(would_pay),
     }
@@ -568,7 +568,7 @@ fn small_roster_stop_lookback_is_an_option() {
     let mut records = Vec::new();
     let summary = RosterScan::new(
         &policy,
-        ScanOptions::new(month("2025-06")).stop_lookback_months(0),
+        ScanOptions::new(month("2025-06")).with_stop_lookback_months(0),
     )
     .unwrap()
     .scan(SMALL.as_bytes(), |r| records.push(r))
@@ -578,7 +578,7 @@ fn small_roster_stop_lookback_is_an_option() {
     let mut records = Vec::new();
     let summary = RosterScan::new(
         &policy,
-        ScanOptions::new(month("2025-06")).stop_lookback_months(4),
+        ScanOptions::new(month("2025-06")).with_stop_lookback_months(4),
     )
     .unwrap()
     .scan(SMALL.as_bytes(), |r| records.push(r))
@@ -863,7 +863,7 @@ fn a_stop_lookback_beyond_the_calendar_reaches_back_to_the_first_stop() {
     for lookback in [24, u32::MAX] {
         let summary = RosterScan::new(
             &policy,
-            ScanOptions::new(month("2025-06")).stop_lookback_months(lookback),
+            ScanOptions::new(month("2025-06")).with_stop_lookback_months(lookback),
         )
         .unwrap()
         .scan(SMALL.as_bytes(), |_| ())
@@ -928,7 +928,7 @@ fn residents_in_memory_scan_as_their_lines_do() {
 #[test]
 fn bundled_roster_in_chinese_rejects_the_same_lines_in_chinese() {
     use tianjin_disability_subsidies::Language;
-    let options = ScanOptions::new(month("2025-06")).in_language(Language::Chinese);
+    let options = ScanOptions::new(month("2025-06")).with_language(Language::Chinese);
     assert_eq!(options.language(), Language::Chinese);
     assert_eq!(
         ScanOptions::new(month("2025-06")).language(),
@@ -976,7 +976,7 @@ fn in_chinese_a_line_not_utf8_or_too_long_is_rejected_in_chinese() {
     let mut roster = b"\xff\xfe\n".to_vec();
     roster.extend(std::iter::repeat_n(b' ', (1 << 20) + 1));
     roster.push(b'\n');
-    let options = ScanOptions::new(month("2025-06")).in_language(Language::Chinese);
+    let options = ScanOptions::new(month("2025-06")).with_language(Language::Chinese);
     let (records, summary) = scan_with(&roster, options);
     assert_eq!(
         records,

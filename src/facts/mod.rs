@@ -326,6 +326,7 @@ pub struct Withdrawal {
 /// How a certificate stopped counting before its expiry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WithdrawalKind {
     /// 注销.
     Cancelled,
@@ -354,6 +355,7 @@ pub struct AssistancePeriod {
 /// The household's assistance status (Tianjin's own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AssistanceKind {
     /// 最低生活保障 (低保).
     #[serde(alias = "低保", alias = "最低生活保障")]
@@ -533,6 +535,7 @@ pub(crate) fn benefit_key(
 /// The basis of a welfare-type allowance (因公致残、离休等).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WelfareBasis {
     /// 因公致残.
     DisabledOnDuty,
@@ -573,6 +576,7 @@ pub struct CustodyPeriod {
 /// Kinds of custody and sentence (reading `exclusion.prison_kinds`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CustodyKind {
     /// 有期徒刑以上刑罚、在监狱服刑: fixed-term imprisonment or heavier, served in prison.
     Prison,
@@ -619,6 +623,7 @@ fn is_zero(n: &u8) -> bool {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Channel {
     /// At a service window.
     #[default]
@@ -678,6 +683,7 @@ pub struct Notification {
 /// The five forms of outreach the policy names (至少一种形式的主动提醒政策宣传服务).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NotificationForm {
     /// 全国残疾人两项补贴信息系统信息提示: a prompt in the national information system.
     SystemPrompt,

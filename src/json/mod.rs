@@ -28,11 +28,10 @@ pub(crate) mod strict;
 
 use serde::de::DeserializeOwned;
 
-use crate::error::Error;
-
 pub(crate) use problem::Own;
 pub use problem::{Expected, Found, JsonProblem, Shape};
-pub(crate) use strict::{read, read_fast, read_value, read_with_path, Located};
+pub use strict::ReadError;
+pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 
 /// Reads a `T` from JSON text the way the crate reads all its input: an array where an object
 /// belongs, or a key written twice, is refused, and an error names the JSON path of the field at
@@ -41,7 +40,8 @@ pub(crate) use strict::{read, read_fast, read_value, read_with_path, Located};
 ///
 /// # Errors
 ///
-/// [`Error::Json`] for text that does not read as a `T`.
+/// [`ReadError`] for text that does not read as a `T`; it converts into
+/// [`Error::Json`](crate::Error::Json) with `?`.
 ///
 /// # Examples
 ///
@@ -55,8 +55,8 @@ pub(crate) use strict::{read, read_fast, read_value, read_with_path, Located};
 /// assert_eq!(err.to_string(), "a: duplicate key `a` (line 1, column 12)");
 /// # Ok::<(), tianjin_disability_subsidies::Error>(())
 /// ```
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    read(text).map_err(Error::from)
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+    read(text)
 }
 
 /// Reads a `T` from a JSON value already in memory, as strictly as [`from_str`]. Errors name the
@@ -64,7 +64,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 ///
 /// # Errors
 ///
-/// [`Error::Json`] for a value that does not read as a `T`.
-pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, Error> {
-    read_value(value).map_err(Error::from)
+/// [`ReadError`] for a value that does not read as a `T`.
+pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, ReadError> {
+    read_value(value)
 }

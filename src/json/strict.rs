@@ -126,23 +126,23 @@ impl PathTrack {
 /// The error of the accessors [`Strict`] hands to a type's visitor: an error of the underlying
 /// deserializer passed through unchanged (it already knows its position), or a problem made on
 /// the way, as data.
-pub(crate) enum ReadError<E> {
+pub(crate) enum Failure<E> {
     Passed(E),
     Problem(Box<JsonProblem>),
 }
 
-impl<E> ReadError<E> {
+impl<E> Failure<E> {
     fn problem(problem: JsonProblem) -> Self {
-        ReadError::Problem(Box::new(problem))
+        Failure::Problem(Box::new(problem))
     }
 }
 
-impl<E: de::Error> ReadError<E> {
+impl<E: de::Error> Failure<E> {
     /// The underlying deserializer's error, the problem waiting in `slot`.
     fn into_inner(self, slot: &Slot) -> E {
         match self {
-            ReadError::Passed(e) => e,
-            ReadError::Problem(problem) => {
+            Failure::Passed(e) => e,
+            Failure::Problem(problem) => {
                 // The text is never shown: the problem waits in the slot, and the reader takes it
                 // from there.
                 let text = format!("{problem:?}");
@@ -153,27 +153,27 @@ impl<E: de::Error> ReadError<E> {
     }
 }
 
-impl<E: fmt::Display> fmt::Display for ReadError<E> {
+impl<E: fmt::Display> fmt::Display for Failure<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::Passed(e) => e.fmt(f),
-            ReadError::Problem(p) => {
+            Failure::Passed(e) => e.fmt(f),
+            Failure::Problem(p) => {
                 write!(f, "{p:?}")
             }
         }
     }
 }
 
-impl<E: fmt::Debug> fmt::Debug for ReadError<E> {
+impl<E: fmt::Debug> fmt::Debug for Failure<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::Passed(e) => f.debug_tuple("Passed").field(e).finish(),
-            ReadError::Problem(p) => f.debug_tuple("Problem").field(p).finish(),
+            Failure::Passed(e) => f.debug_tuple("Passed").field(e).finish(),
+            Failure::Problem(p) => f.debug_tuple("Problem").field(p).finish(),
         }
     }
 }
 
-impl<E: std::error::Error> std::error::Error for ReadError<E> {}
+impl<E: std::error::Error> std::error::Error for Failure<E> {}
 
 fn expected(exp: &dyn de::Expected, shape: Shape) -> Expected {
     Expected {
@@ -182,64 +182,64 @@ fn expected(exp: &dyn de::Expected, shape: Shape) -> Expected {
     }
 }
 
-impl<E: de::Error> de::Error for ReadError<E> {
+impl<E: de::Error> de::Error for Failure<E> {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        ReadError::problem(JsonProblem::Other {
+        Failure::problem(JsonProblem::Other {
             message: msg.to_string(),
         })
     }
 
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        ReadError::problem(JsonProblem::WrongType {
+        Failure::problem(JsonProblem::WrongType {
             found: Found::of(&unexp),
             expected: expected(exp, Shape::Any),
         })
     }
 
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        ReadError::problem(JsonProblem::WrongValue {
+        Failure::problem(JsonProblem::WrongValue {
             found: Found::of(&unexp),
             expected: expected(exp, Shape::Any),
         })
     }
 
     fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
-        ReadError::problem(JsonProblem::WrongLength {
+        Failure::problem(JsonProblem::WrongLength {
             length: len,
             expected: expected(exp, Shape::Array),
         })
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        ReadError::problem(JsonProblem::UnknownVariant {
+        Failure::problem(JsonProblem::UnknownVariant {
             variant: variant.to_owned(),
             expected,
         })
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        ReadError::problem(JsonProblem::UnknownField {
+        Failure::problem(JsonProblem::UnknownField {
             field: field.to_owned(),
             expected,
         })
     }
 
     fn missing_field(field: &'static str) -> Self {
-        ReadError::problem(JsonProblem::MissingField { field })
+        Failure::problem(JsonProblem::MissingField { field })
     }
 
     fn duplicate_field(field: &'static str) -> Self {
-        ReadError::problem(JsonProblem::DuplicateField {
+        Failure::problem(JsonProblem::DuplicateField {
             field: field.to_owned(),
         })
     }
 }
 
-impl<E> ReadError<E> {
+impl<E> Failure<E> {
     /// The problem, with `shape` as what was expected where the type that refused the value
     /// did not say which kind of value it wanted.
     fn at(mut self, shape: Shape) -> Self {
-        if let ReadError::Problem(problem) = &mut self {
+        if let Failure::Problem(problem) = &mut self {
             if let JsonProblem::WrongType { expected, .. }
             | JsonProblem::WrongValue { expected, .. } = &mut **problem
             {
@@ -281,9 +281,9 @@ macro_rules! leaf_method {
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
                 if CAREFUL {
                     let bridge = Bridge::<V, true> { visitor, shape: $shape, slot: self.slot };
-                    self.de.deserialize_any(bridge).map_err(ReadError::Passed)
+                    self.de.deserialize_any(bridge).map_err(Failure::Passed)
                 } else {
-                    self.de.$method(visitor).map_err(ReadError::Passed)
+                    self.de.$method(visitor).map_err(Failure::Passed)
                 }
             }
         )*
@@ -296,7 +296,7 @@ macro_rules! passing_method {
         $(
             #[inline]
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-                self.de.$method(visitor).map_err(ReadError::Passed)
+                self.de.$method(visitor).map_err(Failure::Passed)
             }
         )*
     };
@@ -315,22 +315,22 @@ impl<'s, 'de, D: Deserializer<'de>, const CAREFUL: bool> Strict<'s, D, CAREFUL> 
         visitor: V,
         shape: Shape,
         quick: impl FnOnce(D, Bridge<'s, V, CAREFUL>) -> Result<V::Value, D::Error>,
-    ) -> Result<V::Value, ReadError<D::Error>> {
+    ) -> Result<V::Value, Failure<D::Error>> {
         let bridge = Bridge {
             visitor,
             shape,
             slot: self.slot,
         };
         if CAREFUL {
-            self.de.deserialize_any(bridge).map_err(ReadError::Passed)
+            self.de.deserialize_any(bridge).map_err(Failure::Passed)
         } else {
-            quick(self.de, bridge).map_err(ReadError::Passed)
+            quick(self.de, bridge).map_err(Failure::Passed)
         }
     }
 }
 
 impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Strict<'_, D, CAREFUL> {
-    type Error = ReadError<D::Error>;
+    type Error = Failure<D::Error>;
 
     leaf_method! {
         deserialize_bool => Shape::Bool;
@@ -389,9 +389,9 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
             slot: self.slot,
         };
         if CAREFUL {
-            self.de.deserialize_any(bridge).map_err(ReadError::Passed)
+            self.de.deserialize_any(bridge).map_err(Failure::Passed)
         } else {
-            self.de.deserialize_map(bridge).map_err(ReadError::Passed)
+            self.de.deserialize_map(bridge).map_err(Failure::Passed)
         }
     }
 
@@ -402,9 +402,7 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
             shape: Shape::Any,
             slot: self.slot,
         };
-        self.de
-            .deserialize_option(bridge)
-            .map_err(ReadError::Passed)
+        self.de.deserialize_option(bridge).map_err(Failure::Passed)
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -427,7 +425,7 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
         };
         self.de
             .deserialize_newtype_struct(name, bridge)
-            .map_err(ReadError::Passed)
+            .map_err(Failure::Passed)
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -461,7 +459,7 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
         };
         self.de
             .deserialize_enum(name, variants, bridge)
-            .map_err(ReadError::Passed)
+            .map_err(Failure::Passed)
     }
 
     fn is_human_readable(&self) -> bool {
@@ -488,7 +486,7 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Bridge<'_, V
             found,
             expected: expected(&self.visitor, self.shape),
         };
-        Err(ReadError::<E>::problem(problem).into_inner(self.slot))
+        Err(Failure::<E>::problem(problem).into_inner(self.slot))
     }
 
     /// Whether this position takes a value of kind `found` (`Any` takes everything).
@@ -518,7 +516,7 @@ macro_rules! leaf {
                 }
                 let (slot, shape) = (self.slot, self.shape);
                 self.visitor
-                    .$method::<ReadError<E>>(v)
+                    .$method::<Failure<E>>(v)
                     .map_err(|e| e.at(shape).into_inner(slot))
             }
         )*
@@ -561,7 +559,7 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
         }
         let (slot, shape) = (self.slot, self.shape);
         self.visitor
-            .visit_unit::<ReadError<E>>()
+            .visit_unit::<Failure<E>>()
             .map_err(|e| e.at(shape).into_inner(slot))
     }
 
@@ -571,7 +569,7 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
         }
         let slot = self.slot;
         self.visitor
-            .visit_none::<ReadError<E>>()
+            .visit_none::<Failure<E>>()
             .map_err(|e| e.into_inner(slot))
     }
 
@@ -683,7 +681,7 @@ struct StrictSeq<'s, A, const CAREFUL: bool> {
 }
 
 impl<'de, A: SeqAccess<'de>, const CAREFUL: bool> SeqAccess<'de> for StrictSeq<'_, A, CAREFUL> {
-    type Error = ReadError<A::Error>;
+    type Error = Failure<A::Error>;
 
     #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -695,14 +693,14 @@ impl<'de, A: SeqAccess<'de>, const CAREFUL: bool> SeqAccess<'de> for StrictSeq<'
             slot: self.slot,
         };
         if !CAREFUL {
-            return self.seq.next_element_seed(seed).map_err(ReadError::Passed);
+            return self.seq.next_element_seed(seed).map_err(Failure::Passed);
         }
         let index = self.index;
         self.index += 1;
         let seq = &mut self.seq;
         self.slot
             .within(|| Segment::Index(index), || seq.next_element_seed(seed))
-            .map_err(ReadError::Passed)
+            .map_err(Failure::Passed)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -724,7 +722,7 @@ struct StrictMap<'s, A, const CAREFUL: bool, const TRACK: bool> {
 impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'de>
     for StrictMap<'_, A, CAREFUL, TRACK>
 {
-    type Error = ReadError<A::Error>;
+    type Error = Failure<A::Error>;
 
     #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -733,7 +731,7 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
     ) -> Result<Option<K::Value>, Self::Error> {
         if !TRACK {
             // A struct's keys in the quick reading: serde's derived code knows its fields.
-            return self.map.next_key_seed(seed).map_err(ReadError::Passed);
+            return self.map.next_key_seed(seed).map_err(Failure::Passed);
         }
         let seen = &mut self.seen;
         let mut key = None;
@@ -747,13 +745,13 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
                 seed,
                 key: &mut key,
             };
-            self.map.next_key_seed(capture).map_err(ReadError::Passed)
+            self.map.next_key_seed(capture).map_err(Failure::Passed)
         } else {
             let capture = CaptureKey {
                 seed,
                 key: &mut key,
             };
-            self.map.next_key_seed(capture).map_err(ReadError::Passed)
+            self.map.next_key_seed(capture).map_err(Failure::Passed)
         };
         // A key that does not read (an unknown field) is placed at the key, once it is known;
         // one that is not even a key (the text ends) at the object.
@@ -769,7 +767,7 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
                 } else {
                     JsonProblem::DuplicateKey { key: key.clone() }
                 };
-                let refused: Result<(), ReadError<A::Error>> = Err(ReadError::problem(problem));
+                let refused: Result<(), Failure<A::Error>> = Err(Failure::problem(problem));
                 self.slot.within(|| Segment::Key(key.clone()), || refused)?;
             }
             seen.push(key.clone());
@@ -788,7 +786,7 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
             slot: self.slot,
         };
         if !CAREFUL {
-            return self.map.next_value_seed(seed).map_err(ReadError::Passed);
+            return self.map.next_value_seed(seed).map_err(Failure::Passed);
         }
         let map = &mut self.map;
         let key = self.key.take();
@@ -797,7 +795,7 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
                 || key.map_or(Segment::Unknown, Segment::Key),
                 || map.next_value_seed(seed),
             )
-            .map_err(ReadError::Passed)
+            .map_err(Failure::Passed)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -813,7 +811,7 @@ struct StrictEnum<'s, A, const CAREFUL: bool> {
 impl<'s, 'de, A: EnumAccess<'de>, const CAREFUL: bool> EnumAccess<'de>
     for StrictEnum<'s, A, CAREFUL>
 {
-    type Error = ReadError<A::Error>;
+    type Error = Failure<A::Error>;
     type Variant = StrictVariant<'s, A::Variant, CAREFUL>;
 
     #[inline]
@@ -825,9 +823,9 @@ impl<'s, 'de, A: EnumAccess<'de>, const CAREFUL: bool> EnumAccess<'de>
         let (value, variant) = if CAREFUL {
             // Read strictly, so that an unknown variant is data.
             let seed = StrictSeed::<S, true> { seed, slot };
-            self.data.variant_seed(seed).map_err(ReadError::Passed)?
+            self.data.variant_seed(seed).map_err(Failure::Passed)?
         } else {
-            self.data.variant_seed(seed).map_err(ReadError::Passed)?
+            self.data.variant_seed(seed).map_err(Failure::Passed)?
         };
         Ok((value, StrictVariant { variant, slot }))
     }
@@ -841,10 +839,10 @@ struct StrictVariant<'s, A, const CAREFUL: bool> {
 impl<'de, A: VariantAccess<'de>, const CAREFUL: bool> VariantAccess<'de>
     for StrictVariant<'_, A, CAREFUL>
 {
-    type Error = ReadError<A::Error>;
+    type Error = Failure<A::Error>;
 
     fn unit_variant(self) -> Result<(), Self::Error> {
-        self.variant.unit_variant().map_err(ReadError::Passed)
+        self.variant.unit_variant().map_err(Failure::Passed)
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(
@@ -857,7 +855,7 @@ impl<'de, A: VariantAccess<'de>, const CAREFUL: bool> VariantAccess<'de>
         };
         self.variant
             .newtype_variant_seed(seed)
-            .map_err(ReadError::Passed)
+            .map_err(Failure::Passed)
     }
 
     fn tuple_variant<V: Visitor<'de>>(
@@ -872,7 +870,7 @@ impl<'de, A: VariantAccess<'de>, const CAREFUL: bool> VariantAccess<'de>
         };
         self.variant
             .newtype_variant_seed(seed)
-            .map_err(ReadError::Passed)
+            .map_err(Failure::Passed)
     }
 
     /// From an object only, as [`Strict::deserialize_struct`].
@@ -888,7 +886,7 @@ impl<'de, A: VariantAccess<'de>, const CAREFUL: bool> VariantAccess<'de>
         };
         self.variant
             .newtype_variant_seed(seed)
-            .map_err(ReadError::Passed)
+            .map_err(Failure::Passed)
     }
 }
 
@@ -1112,31 +1110,37 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for KeyEnum<'_, A> {
     }
 }
 
-/// Where a problem is in a document: its JSON path and, for a document of text, its line and
-/// column (1-based; 0 when unknown, as for a value already in memory).
+/// A document that did not read: what was wrong, as data, and where — its JSON path and, for a
+/// document of text, its line and column. It converts into [`crate::Error::Json`] with `?`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Located {
-    pub(crate) path: String,
-    pub(crate) problem: Box<JsonProblem>,
-    pub(crate) line: usize,
-    pub(crate) column: usize,
+#[non_exhaustive]
+pub struct ReadError {
+    /// The JSON path of the field at fault (`certificates[0].grade`), or `.` for the whole
+    /// document.
+    pub path: String,
+    /// What was wrong.
+    pub problem: Box<JsonProblem>,
+    /// 1-based line; 0 when unknown, as for a value already in memory.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub column: usize,
 }
 
-impl Located {
-    fn from_read_error(path: String, error: ReadError<serde_json::Error>, slot: &Slot) -> Located {
+impl ReadError {
+    fn from_read_error(path: String, error: Failure<serde_json::Error>, slot: &Slot) -> ReadError {
         match error {
-            ReadError::Passed(e) => {
+            Failure::Passed(e) => {
                 let problem = match (e.classify(), slot.take()) {
                     (serde_json::error::Category::Data, Some(problem)) => problem,
                     _ => JsonProblem::from_serde_json(&e),
                 };
-                Located::new(path, problem, e.line(), e.column())
+                ReadError::new(path, problem, e.line(), e.column())
             }
-            ReadError::Problem(problem) => Located::new(path, *problem, 0, 0),
+            Failure::Problem(problem) => ReadError::new(path, *problem, 0, 0),
         }
     }
 
-    fn new(path: String, problem: JsonProblem, line: usize, column: usize) -> Located {
+    fn new(path: String, problem: JsonProblem, line: usize, column: usize) -> ReadError {
         // serde names a missing field where its object is: the field itself is what is at
         // fault, so the path names it.
         let path = match &problem {
@@ -1144,7 +1148,7 @@ impl Located {
             JsonProblem::MissingField { field } => format!("{path}.{field}"),
             _ => path,
         };
-        Located {
+        ReadError {
             path,
             problem: Box::new(problem),
             line,
@@ -1157,7 +1161,7 @@ impl Located {
 ///
 /// The document is read once without tracking paths (fast); only when that fails is it read
 /// again, tracking the path and every repeated key, to say where.
-pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
+pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
     match read_fast(text) {
         Ok(value) => Ok(value),
         Err(()) => Err(read_with_path::<T>(text)),
@@ -1178,20 +1182,20 @@ pub(crate) fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, ()> {
 /// error whenever the first reading failed (a value that reads this time still has a problem:
 /// the first reading found it).
 #[cold]
-pub(crate) fn read_with_path<T: DeserializeOwned>(text: &str) -> Located {
+pub(crate) fn read_with_path<T: DeserializeOwned>(text: &str) -> ReadError {
     let slot = Slot::tracking_path();
     let de = &mut serde_json::Deserializer::from_str(text);
     let result = T::deserialize(Strict::<_, true>::new(&mut *de, &slot));
     match result {
         Ok(_) => match de.end() {
             // The value read, but something follows it.
-            Err(e) => Located::new(
+            Err(e) => ReadError::new(
                 ".".to_owned(),
                 JsonProblem::TrailingCharacters,
                 e.line(),
                 e.column(),
             ),
-            Ok(()) => Located::new(
+            Ok(()) => ReadError::new(
                 ".".to_owned(),
                 JsonProblem::Other {
                     message: "the document could not be read".to_owned(),
@@ -1200,14 +1204,14 @@ pub(crate) fn read_with_path<T: DeserializeOwned>(text: &str) -> Located {
                 0,
             ),
         },
-        Err(error) => Located::from_read_error(slot.error_path(), error, &slot),
+        Err(error) => ReadError::from_read_error(slot.error_path(), error, &slot),
     }
 }
 
 /// Reads a `T` strictly from a JSON value already in memory (a reform's override value), naming
 /// the path within it of the field at fault. Errors have no line or column.
-pub(crate) fn read_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, Located> {
+pub(crate) fn read_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, ReadError> {
     let slot = Slot::tracking_path();
     T::deserialize(Strict::<_, true>::new(value, &slot))
-        .map_err(|error| Located::from_read_error(slot.error_path(), error, &slot))
+        .map_err(|error| ReadError::from_read_error(slot.error_path(), error, &slot))
 }

@@ -230,6 +230,7 @@ impl<'de> Deserialize<'de> for BenefitRelation {
 /// When another benefit counts for its relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CountsWhen {
     /// Only when it is already being received (e.g. 伤残抚恤 "且已享受补贴").
     Received,

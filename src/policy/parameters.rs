@@ -134,7 +134,7 @@ pub struct ValueView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ValueProblem {
     /// It does not read as the parameter's type: where within the value, and why.
-    Reading(crate::json::Located),
+    Reading(crate::json::ReadError),
     /// It reads, but the parameter does not allow it.
     Refused(Refusal),
 }
@@ -424,6 +424,7 @@ pub struct CategoryGrade {
 /// The living allowance of dibao-edge households (reading `amounts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DibaoEdgeRate {
     /// The same amounts as dibao households (the Tianjin default).
     SameAsDibao,
@@ -439,6 +440,7 @@ pub enum DibaoEdgeRate {
 /// When a claim stops after a condition ceased (reading `stop.month`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum StopTiming {
     /// 自情况发生的次月起停止发放: from the month after; an event on the 1st stops that month
     /// itself (the default).
@@ -450,6 +452,7 @@ pub enum StopTiming {
 /// Who wins a choose-the-higher on equal amounts, unless the person chose (reading `higher.tie`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TieBreak {
     /// Keep the competing benefit if it is already being received, else pay the subsidy
     /// (the default).

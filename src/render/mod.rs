@@ -364,6 +364,7 @@ in_words! {
     FactProblem => |w, x| w.fact_problem(x);
     CertificateNumberProblem => |w, x| w.certificate_number(x);
     JsonProblem => |w, x| w.json_problem(x);
+    crate::json::ReadError => |w, x| w.reading_error(&x.path, &x.problem, At::of(x.line, x.column));
     PolicyProblem => |w, x| w.policy_problem(x);
     ReformProblem => |w, x| w.reform_problem(x);
     Refusal => |w, x| w.refusal(x);

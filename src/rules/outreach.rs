@@ -75,7 +75,7 @@ pub(crate) fn items(
             let mut trace = Reasons::with_capacity(4);
             let status = standing(policy, resident, &duty, as_of, &mut trace);
             OutreachItem {
-                resident: resident.id().to_owned(),
+                resident: std::sync::Arc::clone(resident.shared_id()),
                 trigger: duty.trigger(),
                 status,
                 reasons: trace.reasons,
