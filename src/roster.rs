@@ -18,6 +18,7 @@ use crate::decision::{Cause, OutreachStatus, TriggerKind};
 use crate::error::Error;
 use crate::evaluator::{Evaluator, Judged};
 use crate::facts::{OfficeBody, Subsidy};
+use crate::json::{JsonLines, JsonProblem, Line};
 use crate::language::Language;
 use crate::money::Money;
 use crate::month::Month;
@@ -246,37 +247,127 @@ impl PaymentTotal {
     }
 }
 
-/// The longest line [`RosterScan::scan`] reads; a longer one is rejected and skipped without
-/// being held whole, so that memory stays flat whatever the file.
-const MAX_LINE_BYTES: usize = 1 << 20;
-
-/// How a line was read.
-enum LineRead {
-    /// Whole, in the buffer (without its end of line trimmed).
-    Whole,
-    /// Longer than [`MAX_LINE_BYTES`]: skipped to its end, the buffer empty.
-    TooLong,
+/// A roster read line by line: each line's resident, read and checked, or why it was not. The
+/// one way the scan, the reform comparison and the examples read a roster file, so that they
+/// count the same lines of the same file the same way.
+///
+/// Lines are read by [`JsonLines`]: a byte-order mark before line 1 is skipped, a line longer
+/// than [`MAX_LINE_BYTES`](crate::json::MAX_LINE_BYTES) or not UTF-8 is
+/// [`RosterLine::Unreadable`], a line of white space [`RosterLine::Blank`].
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::roster::{RosterLine, RosterReader};
+///
+/// let roster = "{\"id\":\"A\"}\n\n{\"id\":\"\"}\n";
+/// let mut reader = RosterReader::new(roster.as_bytes());
+/// let mut seen = Vec::new();
+/// while let Some(line) = reader.next_line()? {
+///     seen.push(match line {
+///         RosterLine::Resident { line, resident } => format!("{line}: {}", resident.id()),
+///         RosterLine::Blank { line } => format!("{line}: blank"),
+///         RosterLine::Unreadable { line, problem } => format!("{line}: {problem}"),
+///         RosterLine::Rejected { line, error } => format!("{line}: {error}"),
+///     });
+/// }
+/// assert_eq!(seen, ["1: A", "2: blank", "3: id: expected a non-empty id"]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct RosterReader<R> {
+    lines: JsonLines<R>,
+    /// Storage for the resident of the current line, kept from line to line (its contents
+    /// replaced) so that a resident is moved once.
+    slot: Option<Resident>,
 }
 
-/// Reads the next line into `bytes`; `None` at the end of the input.
-fn next_line<R: BufRead>(reader: &mut R, bytes: &mut Vec<u8>) -> std::io::Result<Option<LineRead>> {
-    use std::io::Read;
-    let limit = MAX_LINE_BYTES as u64 + 1;
-    bytes.clear();
-    if reader.by_ref().take(limit).read_until(b'\n', bytes)? == 0 {
-        return Ok(None);
-    }
-    if bytes.len() <= MAX_LINE_BYTES || bytes.ends_with(b"\n") {
-        return Ok(Some(LineRead::Whole));
-    }
-    // Too long: skip to the end of the line, a bounded piece at a time.
-    loop {
-        bytes.clear();
-        let n = reader.by_ref().take(limit).read_until(b'\n', bytes)?;
-        if n == 0 || bytes.ends_with(b"\n") {
-            bytes.clear();
-            return Ok(Some(LineRead::TooLong));
+/// One line of a roster, as a [`RosterReader`] gives it.
+#[derive(Debug)]
+pub enum RosterLine<'a> {
+    /// A resident whose facts read and checked.
+    Resident {
+        /// 1-based line number.
+        line: usize,
+        /// The resident.
+        resident: &'a Resident,
+    },
+    /// A line of white space only.
+    Blank {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// A line that is not text: not UTF-8, or too long to hold.
+    Unreadable {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        problem: JsonProblem,
+    },
+    /// A line of text whose facts do not read or do not check.
+    Rejected {
+        /// 1-based line number.
+        line: usize,
+        /// Why, naming the field (and, for JSON that does not read, the column within the line:
+        /// see [`Error::describe_in_line`]).
+        error: Error,
+    },
+}
+
+impl<R: BufRead> RosterReader<R> {
+    /// A reader of `reader`'s lines, the first numbered 1.
+    pub fn new(reader: R) -> RosterReader<R> {
+        RosterReader {
+            lines: JsonLines::new(reader),
+            slot: None,
         }
+    }
+
+    /// The same reader, numbering the next line `after + 1` (see
+    /// [`JsonLines::with_lines_before`]).
+    pub fn with_lines_before(mut self, after: usize) -> RosterReader<R> {
+        self.lines = self.lines.with_lines_before(after);
+        self
+    }
+
+    /// The same reader, with its own cap on a line's length (see
+    /// [`JsonLines::with_max_line_bytes`]).
+    pub fn with_max_line_bytes(mut self, bytes: usize) -> RosterReader<R> {
+        self.lines = self.lines.with_max_line_bytes(bytes);
+        self
+    }
+
+    /// How many lines have been read (the number of the last one).
+    pub fn lines_read(&self) -> usize {
+        self.lines.lines_read()
+    }
+
+    /// The next line; `None` at the end of the input.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error of the underlying reader.
+    pub fn next_line(&mut self) -> std::io::Result<Option<RosterLine<'_>>> {
+        let Some(line) = self.lines.next_line()? else {
+            return Ok(None);
+        };
+        Ok(Some(match line {
+            Line::Blank { number } => RosterLine::Blank { line: number },
+            Line::Unreadable { number, problem } => RosterLine::Unreadable {
+                line: number,
+                problem,
+            },
+            Line::Json { number, text } => match Resident::read_into(&mut self.slot, text) {
+                Ok(resident) => RosterLine::Resident {
+                    line: number,
+                    resident,
+                },
+                Err(error) => RosterLine::Rejected {
+                    line: number,
+                    error,
+                },
+            },
+        }))
     }
 }
 
@@ -374,46 +465,26 @@ impl<'p> RosterScan<'p> {
     /// An I/O error of `reader`, after the records of the lines read before it.
     pub fn read<R: BufRead>(
         &mut self,
-        mut reader: R,
+        reader: R,
         sink: &mut impl FnMut(ScanRecord),
     ) -> std::io::Result<()> {
-        let mut bytes = Vec::new();
-        let mut slot = None;
-        loop {
-            let Some(read) = next_line(&mut reader, &mut bytes)? else {
-                return Ok(());
-            };
+        let mut lines = RosterReader::new(reader).with_lines_before(self.line);
+        while let Some(read) = lines.next_line()? {
             self.line += 1;
             self.summary.lines_read += 1;
-            let line = self.line;
+            let lang = self.options.language;
             match read {
-                LineRead::TooLong => {
-                    let error = match self.options.language {
-                        Language::English => {
-                            format!("line longer than {MAX_LINE_BYTES} bytes (1 MiB): not read")
-                        }
-                        Language::Chinese => {
-                            format!("该行超过{MAX_LINE_BYTES}字节（1 MiB），未读取")
-                        }
-                    };
-                    self.rejected(line, error, sink)
+                RosterLine::Resident { line, resident } => self.checked(line, resident, sink),
+                RosterLine::Blank { .. } => self.summary.blank += 1,
+                RosterLine::Unreadable { line, problem } => {
+                    self.rejected(line, problem.describe(lang), sink)
                 }
-                LineRead::Whole => match std::str::from_utf8(&bytes) {
-                    Err(_) => {
-                        let error = match self.options.language {
-                            Language::English => "expected UTF-8 text",
-                            Language::Chinese => "应为 UTF-8 文本",
-                        };
-                        self.rejected(line, error.to_owned(), sink)
-                    }
-                    Ok(text) => {
-                        if let Some(text) = self.text_of(text) {
-                            self.json(line, text, &mut slot, sink);
-                        }
-                    }
-                },
+                RosterLine::Rejected { line, error } => {
+                    self.rejected(line, error.describe_in_line(lang), sink)
+                }
             }
         }
+        Ok(())
     }
 
     /// Scans one roster line (the next line number), handing its records to `sink`. The text is

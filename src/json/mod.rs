@@ -23,11 +23,13 @@
 //! line and column, while the data waits in a slot until the reading ends; the careful reading
 //! also tracks the JSON path, and looks for repeated keys in structs as well as maps.
 
+mod lines;
 pub(crate) mod problem;
 pub(crate) mod strict;
 
 use serde::de::DeserializeOwned;
 
+pub use lines::{JsonLines, Line, MAX_LINE_BYTES};
 pub(crate) use problem::Own;
 pub use problem::{Expected, Found, JsonProblem, Shape};
 pub use strict::ReadError;

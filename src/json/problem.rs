@@ -160,6 +160,13 @@ pub enum JsonProblem {
         /// The key.
         key: String,
     },
+    /// A line of a JSON Lines file that is not UTF-8 text.
+    NotUtf8,
+    /// A line of a JSON Lines file longer than the reader holds.
+    LineTooLong {
+        /// The most bytes a line may have, not counting its `\n`.
+        max_bytes: usize,
+    },
     /// Anything else, in the words of the type that refused it.
     Other {
         /// Its message.

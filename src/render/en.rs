@@ -15,7 +15,7 @@ use crate::money::AmountError;
 use crate::month::{Coverage, Month};
 use crate::policy::{StopTiming, TieBreak};
 
-use super::{At, Words};
+use super::{mebibytes, At, Words};
 
 /// English.
 pub(crate) struct English;
@@ -366,6 +366,13 @@ impl Words for English {
             P::MissingField { field } => format!("missing field `{field}`"),
             P::DuplicateField { field } => format!("duplicate field `{field}`"),
             P::DuplicateKey { key } => format!("duplicate key `{key}`"),
+            P::NotUtf8 => "expected UTF-8 text".to_owned(),
+            P::LineTooLong { max_bytes } => {
+                format!(
+                    "line longer than {max_bytes} bytes{}: not read",
+                    mebibytes(*max_bytes)
+                )
+            }
             P::Other { message } => message.clone(),
         }
     }

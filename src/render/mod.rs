@@ -388,3 +388,19 @@ impl Display for Error {
         f.write_str(&self.describe(Language::English))
     }
 }
+
+/// ` (1 MiB)` for a whole number of mebibytes, else nothing: a line cap as people count it.
+pub(crate) fn mebibytes(bytes: usize) -> String {
+    match bytes % (1 << 20) {
+        0 if bytes > 0 => format!(" ({} MiB)", bytes >> 20),
+        _ => String::new(),
+    }
+}
+
+/// `（1 MiB）` for a whole number of mebibytes, else nothing.
+pub(crate) fn mebibytes_zh(bytes: usize) -> String {
+    match bytes % (1 << 20) {
+        0 if bytes > 0 => format!("（{} MiB）", bytes >> 20),
+        _ => String::new(),
+    }
+}

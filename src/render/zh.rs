@@ -15,7 +15,7 @@ use crate::money::AmountError;
 use crate::month::{Coverage, Month};
 use crate::policy::{StopTiming, TieBreak};
 
-use super::{At, Words};
+use super::{mebibytes_zh, At, Words};
 
 /// 中文.
 pub(crate) struct Chinese;
@@ -379,6 +379,13 @@ impl Words for Chinese {
             P::MissingField { field } => format!("缺少字段`{field}`"),
             P::DuplicateField { field } => format!("字段`{field}`重复"),
             P::DuplicateKey { key } => format!("键`{key}`重复"),
+            P::NotUtf8 => "应为 UTF-8 文本".to_owned(),
+            P::LineTooLong { max_bytes } => {
+                format!(
+                    "该行超过{max_bytes}字节{}，未读取",
+                    mebibytes_zh(*max_bytes)
+                )
+            }
             P::Other { .. } => "内容不符合要求".to_owned(),
         }
     }
