@@ -61,6 +61,7 @@ pub mod month;
 pub mod policy;
 pub mod reform;
 mod render;
+pub mod report;
 mod resident;
 pub mod roster;
 mod rules;

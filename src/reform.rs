@@ -215,7 +215,8 @@ impl PerSubsidy {
         }
     }
 
-    fn get(&self, subsidy: Subsidy) -> Money {
+    /// One subsidy's amount.
+    pub fn get(&self, subsidy: Subsidy) -> Money {
         match subsidy {
             Subsidy::Living => self.living,
             Subsidy::Nursing => self.nursing,

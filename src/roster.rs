@@ -107,6 +107,17 @@ impl ScanOptions {
     pub fn language(&self) -> Language {
         self.language
     }
+
+    /// How many months before the scanned month a stop may have taken effect and still be
+    /// reported.
+    pub fn stop_lookback_months(&self) -> u32 {
+        self.stop_lookback_months
+    }
+
+    /// The first month whose stops are reported.
+    pub fn earliest_stop(&self) -> Month {
+        self.month.minus(self.stop_lookback_months)
+    }
 }
 
 /// One line of a scan's output (serialized with a `"record"` tag, one JSON object per line).
@@ -428,7 +439,7 @@ impl<'p> RosterScan<'p> {
             line: 0,
             // Coverage of both the month and the outreach day is checked above.
             until: options.month.last_day().max(options.outreach_day),
-            earliest_stop: options.month.minus(options.stop_lookback_months),
+            earliest_stop: options.earliest_stop(),
             evaluator: Evaluator::default(),
         })
     }

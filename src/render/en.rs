@@ -2,8 +2,8 @@
 //! the same whether serde or the crate's reader found the problem.
 
 use crate::decision::{
-    Cause, FactGroup, Finding, GivenUp, Lapse, MonthDecision, Outcome, Payee, Schedule, Side,
-    SubsidySummary, Tier, TriggerKind,
+    Cause, FactGroup, Finding, GivenUp, Lapse, MonthDecision, Outcome, OutreachStatus, Payee,
+    Schedule, Side, SubsidySummary, Tier, TriggerKind,
 };
 use crate::error::{Error, FactProblem, PolicyProblem, ReformProblem, Refusal};
 use crate::facts::{
@@ -15,7 +15,7 @@ use crate::money::AmountError;
 use crate::month::{Coverage, Month};
 use crate::policy::{StopTiming, TieBreak};
 
-use super::{mebibytes, At, Words};
+use super::{mebibytes, At, Label, Sentence, Which, Words};
 
 /// English.
 pub(crate) struct English;
@@ -616,6 +616,14 @@ impl Words for English {
     fn unknown_language(&self, found: &str) -> String {
         format!("expected a language, zh or en, found \"{found}\"")
     }
+
+    fn label(&self, l: Label) -> &'static str {
+        report_label(l)
+    }
+
+    fn sentence(&self, s: &Sentence<'_>) -> String {
+        report_sentence(self, s)
+    }
 }
 
 /// A message with its position in the file, when it has one.
@@ -659,5 +667,239 @@ fn found_bare(found: &Found) -> String {
         Found::Signed(n) => n.to_string(),
         Found::Float(text) | Found::Str(text) => text.clone(),
         other => found_en(other),
+    }
+}
+
+/// The reports' fixed words. English labels carry the policy's Chinese terms where a caseworker
+/// knows the term better than its translation.
+fn report_label(l: Label) -> &'static str {
+    match l {
+        Label::Lines => "Lines",
+        Label::Read => "read",
+        Label::Blank => "blank",
+        Label::Decided => "decided",
+        Label::Rejected => "rejected",
+        Label::Line => "line",
+        Label::Resident => "resident",
+        Label::Trigger => "trigger",
+        Label::Date => "date",
+        Label::Deadline => "deadline",
+        Label::Status => "status",
+        Label::For => "for",
+        Label::Subsidy => "subsidy",
+        Label::WouldPay => "would pay a month",
+        Label::StoppedFrom => "stopped from",
+        Label::Because => "because",
+        Label::PaidTo => "paid to",
+        Label::Count => "count",
+        Label::Amount => "amount",
+        Label::Persons => "persons",
+        Label::ChildrenInInstitutions => "children in institutions",
+        Label::Total => "total",
+        Label::Error => "error",
+        Label::Gain => "gain",
+        Label::Lose => "lose",
+        Label::Unchanged => "unchanged",
+        Label::Baseline => "baseline",
+        Label::Reform => "reform",
+        Label::Difference => "difference",
+        Label::Both => "both",
+        Label::Year => "year",
+        Label::Months => "months",
+        Label::Month => "month",
+        Label::Group => "group",
+        Label::People => "people",
+        Label::LivingBaseline => "living base",
+        Label::LivingReform => "living reform",
+        Label::NursingBaseline => "nursing base",
+        Label::NursingReform => "nursing reform",
+        Label::BothDifference => "both diff",
+        Label::NoValidCertificate => "no valid certificate",
+        Label::Dibao => "dibao",
+        Label::DibaoEdge => "dibao-edge",
+        Label::Neither => "neither",
+        Label::Unknown => "unknown",
+        Label::None => "none",
+    }
+}
+
+/// The reports' sentences.
+fn report_sentence(w: &English, s: &Sentence<'_>) -> String {
+    match *s {
+        Sentence::RosterTitle { month, policy } => {
+            format!("Roster scan for {month}, policy {policy}")
+        }
+        Sentence::Roster { source } => format!("roster: {source}"),
+        Sentence::LinesCheck {
+            read,
+            blank,
+            decided,
+            rejected,
+            balanced,
+        } => format!(
+            "check: read {read} = blank {blank} + decided {decided} + rejected {rejected} {}",
+            if balanced { "✓" } else { "✗ MISMATCH" }
+        ),
+        Sentence::OutreachHeading {
+            day,
+            pending,
+            overdue,
+        } => format!(
+            "Outreach worklist (政策找人: 新办证 → 残联, 新纳入低保/低保边缘 → 民政), as of {day}: \
+             {pending} pending, {overdue} overdue"
+        ),
+        Sentence::OfficeHeading {
+            office,
+            pending,
+            overdue,
+        } => format!(
+            "{} ({}), district and sub-district: {pending} pending, {overdue} overdue",
+            w.body(office),
+            super::zh::Chinese.body(office)
+        ),
+        Sentence::More { count } => format!("… and {count} more"),
+        Sentence::EntitledHeading { count } => {
+            format!("应享未享 entitled but not receiving: {count}")
+        }
+        Sentence::ToStopHeading { first, last, count } => {
+            format!("应退则退 payments to stop (stopped {first} to {last}): {count}")
+        }
+        Sentence::PaymentHeading { month } => format!("Payment run {month} (yuan)"),
+        Sentence::SubsidyHeading { subsidy } => format!(
+            "{} ({})",
+            w.subsidy(subsidy),
+            super::zh::Chinese.subsidy(subsidy)
+        ),
+        Sentence::PaymentCheck {
+            lines,
+            persons,
+            institutions,
+            total,
+            ok,
+        } => format!(
+            "check: the {lines} payment lines sum to {persons}, the institution lines to \
+             {institutions}: {} {} total {total}",
+            persons + institutions,
+            if ok { "=" } else { "≠" }
+        ),
+        Sentence::BothCheck {
+            living,
+            nursing,
+            total,
+            ok,
+            reconciled,
+        } => format!(
+            "both subsidies: {living} + {nursing} = {} {} total {total}  {}",
+            living + nursing,
+            if ok { "=" } else { "≠" },
+            if reconciled {
+                "✓ reconciled"
+            } else {
+                "✗ NOT RECONCILED"
+            }
+        ),
+        Sentence::RejectedHeading { count } => format!("Rejected lines: {count}"),
+        Sentence::Trigger { trigger } => match trigger {
+            TriggerKind::NewCertificate => "new certificate".to_owned(),
+            TriggerKind::NewHouseholdAssistance {
+                assistance: AssistanceKind::Dibao,
+            } => "new dibao".to_owned(),
+            TriggerKind::NewHouseholdAssistance { .. } => "new dibao-edge".to_owned(),
+        },
+        Sentence::Status { status } => match status {
+            OutreachStatus::Pending { days_left } => format!("pending, {days_left} days left"),
+            OutreachStatus::Overdue { days_overdue } => format!("overdue by {days_overdue} days"),
+            OutreachStatus::FulfilledOnTime { notified_on, .. } => {
+                format!("notified on {notified_on}")
+            }
+            OutreachStatus::FulfilledLate {
+                notified_on,
+                days_late,
+                ..
+            } => {
+                format!("notified on {notified_on}, {days_late} days late")
+            }
+            OutreachStatus::DeemedWaived { notified_on, .. } => {
+                format!("notified on {notified_on}, no application: deemed waived")
+            }
+            OutreachStatus::Lapsed { because, .. } => format!("lapsed: {}", w.cause(because)),
+            OutreachStatus::Applied { on, .. } => format!("applied on {on}"),
+        },
+        Sentence::Subsidies { subsidies } => subsidies
+            .iter()
+            .map(|s| match s {
+                Subsidy::Living => "living",
+                Subsidy::Nursing => "nursing",
+            })
+            .collect::<Vec<_>>()
+            .join("+"),
+        Sentence::SubsidyName { subsidy } => w.subsidy(subsidy).to_owned(),
+        Sentence::StopCause { cause } => {
+            format!("{} ({})", w.cause(cause), super::zh::Chinese.cause(cause))
+        }
+        Sentence::ReformTitle {
+            name,
+            reform,
+            baseline,
+            first,
+            last,
+        } => {
+            format!("Reform {name}: {reform} compared with {baseline}, {first} to {last}")
+        }
+        Sentence::ReformFile { source } => format!("reform file: {source}"),
+        Sentence::Override {
+            parameter,
+            from,
+            value,
+        } => {
+            format!("override {parameter} from {from} = {value}")
+        }
+        Sentence::Source { source } => format!("source: {source}"),
+        Sentence::MoversHeading { first, last } => {
+            format!("Who gains and who loses (each resident's total over {first} to {last})")
+        }
+        Sentence::TotalHeading { first, last } => format!("Total cost, {first} to {last} (yuan)"),
+        Sentence::UnclaimedHeading => {
+            "Unclaimed (应享未享: entitled but not applied for), priced at what it would pay"
+                .to_owned()
+        }
+        Sentence::NewlyEntitled { count } => {
+            format!("residents newly entitled by the reform (paid once they apply): {count}")
+        }
+        Sentence::YearlyHeading => "Yearly cost (both subsidies)".to_owned(),
+        Sentence::MonthlyHeading => "Monthly cost (both subsidies)".to_owned(),
+        Sentence::ByCategoryHeading => {
+            "By disability category (certificate counting on the last month's 1st)".to_owned()
+        }
+        Sentence::ByGradeHeading => "By grade".to_owned(),
+        Sentence::ByHouseholdHeading => "By household status (on the last month's 1st)".to_owned(),
+        Sentence::Grade { grade } => format!("grade {grade}"),
+        Sentence::ExampleHeading { gains, resident } => format!(
+            "One resident who {}: {resident}",
+            if gains { "gains" } else { "loses" }
+        ),
+        Sentence::MonthsThatDiffer { months } => format!("months that differ: {months}"),
+        Sentence::SideBySide { month } => format!("{month}, side by side"),
+        Sentence::NoDifference => "No resident's payments differ under the reform.".to_owned(),
+        Sentence::ClausesOnly { side, clauses } => {
+            format!("clauses only in the {}: {clauses}", which(side))
+        }
+        Sentence::ParametersOnly { side } => {
+            format!("parameter values only in the {}:", which(side))
+        }
+        Sentence::ParameterValue {
+            parameter,
+            value,
+            from,
+        } => {
+            format!("{parameter} = {value} from {from}")
+        }
+    }
+}
+
+fn which(side: Which) -> &'static str {
+    match side {
+        Which::Baseline => "baseline",
+        Which::Reform => "reform",
     }
 }

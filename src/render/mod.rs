@@ -10,9 +10,11 @@ mod zh;
 
 use std::fmt::{self, Display, Formatter};
 
+use chrono::NaiveDate;
+
 use crate::decision::{
-    Cause, Explanation, FactGroup, Finding, GivenUp, MonthDecision, Outcome, Reason, Schedule,
-    SubsidyDecision, SubsidySummary,
+    Cause, Explanation, FactGroup, Finding, GivenUp, MonthDecision, Outcome, OutreachStatus,
+    Reason, Schedule, SubsidyDecision, SubsidySummary, TriggerKind,
 };
 use crate::error::{Error, FactProblem, PolicyProblem, ReformProblem, Refusal};
 use crate::facts::{
@@ -21,7 +23,7 @@ use crate::facts::{
 };
 use crate::json::JsonProblem;
 use crate::language::{Language, UnknownLanguage};
-use crate::money::AmountError;
+use crate::money::{AmountError, Money};
 use crate::month::{Coverage, InvalidMonth, Month};
 
 /// Where in a document a reading error is, as a message shows it.
@@ -92,6 +94,207 @@ pub(crate) trait Words: Sync {
     fn invalid_fact_ref(&self, found: &str) -> String;
     fn unknown_parameter(&self, found: &str) -> String;
     fn unknown_language(&self, found: &str) -> String;
+
+    // Reports.
+    fn label(&self, l: Label) -> &'static str;
+    fn sentence(&self, s: &Sentence<'_>) -> String;
+}
+
+/// The fixed words of the reports: column headers and row labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Lines,
+    Read,
+    Blank,
+    Decided,
+    Rejected,
+    Line,
+    Resident,
+    Trigger,
+    Date,
+    Deadline,
+    Status,
+    For,
+    Subsidy,
+    WouldPay,
+    StoppedFrom,
+    Because,
+    PaidTo,
+    Count,
+    Amount,
+    Persons,
+    ChildrenInInstitutions,
+    Total,
+    Error,
+    Gain,
+    Lose,
+    Unchanged,
+    Baseline,
+    Reform,
+    Difference,
+    Both,
+    Year,
+    Months,
+    Month,
+    Group,
+    People,
+    LivingBaseline,
+    LivingReform,
+    NursingBaseline,
+    NursingReform,
+    BothDifference,
+    NoValidCertificate,
+    Dibao,
+    DibaoEdge,
+    Neither,
+    Unknown,
+    None,
+}
+
+/// Which policy of a reform comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Which {
+    Baseline,
+    Reform,
+}
+
+/// The sentences of the reports, with their data.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Sentence<'a> {
+    RosterTitle {
+        month: Month,
+        policy: &'a str,
+    },
+    Roster {
+        source: &'a str,
+    },
+    LinesCheck {
+        read: u64,
+        blank: u64,
+        decided: u64,
+        rejected: u64,
+        balanced: bool,
+    },
+    OutreachHeading {
+        day: NaiveDate,
+        pending: u64,
+        overdue: u64,
+    },
+    OfficeHeading {
+        office: OfficeBody,
+        pending: u64,
+        overdue: u64,
+    },
+    More {
+        count: u64,
+    },
+    EntitledHeading {
+        count: u64,
+    },
+    ToStopHeading {
+        first: Month,
+        last: Month,
+        count: u64,
+    },
+    PaymentHeading {
+        month: Month,
+    },
+    SubsidyHeading {
+        subsidy: Subsidy,
+    },
+    PaymentCheck {
+        lines: u64,
+        persons: Money,
+        institutions: Money,
+        total: Money,
+        ok: bool,
+    },
+    BothCheck {
+        living: Money,
+        nursing: Money,
+        total: Money,
+        ok: bool,
+        reconciled: bool,
+    },
+    RejectedHeading {
+        count: u64,
+    },
+    Trigger {
+        trigger: TriggerKind,
+    },
+    Status {
+        status: OutreachStatus,
+    },
+    Subsidies {
+        subsidies: &'a [Subsidy],
+    },
+    SubsidyName {
+        subsidy: Subsidy,
+    },
+    StopCause {
+        cause: Cause,
+    },
+    ReformTitle {
+        name: &'a str,
+        reform: &'a str,
+        baseline: &'a str,
+        first: Month,
+        last: Month,
+    },
+    ReformFile {
+        source: &'a str,
+    },
+    Override {
+        parameter: &'a str,
+        from: Month,
+        value: &'a str,
+    },
+    Source {
+        source: &'a str,
+    },
+    MoversHeading {
+        first: Month,
+        last: Month,
+    },
+    TotalHeading {
+        first: Month,
+        last: Month,
+    },
+    UnclaimedHeading,
+    NewlyEntitled {
+        count: u64,
+    },
+    YearlyHeading,
+    MonthlyHeading,
+    ByCategoryHeading,
+    ByGradeHeading,
+    ByHouseholdHeading,
+    Grade {
+        grade: u8,
+    },
+    ExampleHeading {
+        gains: bool,
+        resident: &'a str,
+    },
+    MonthsThatDiffer {
+        months: &'a str,
+    },
+    SideBySide {
+        month: Month,
+    },
+    NoDifference,
+    ClausesOnly {
+        side: Which,
+        clauses: &'a str,
+    },
+    ParametersOnly {
+        side: Which,
+    },
+    ParameterValue {
+        parameter: &'a str,
+        value: &'a str,
+        from: Month,
+    },
 }
 
 /// The words of `lang`.

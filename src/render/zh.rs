@@ -2,8 +2,8 @@
 //! the English. JSON paths, field names and the values quoted from the input stay as they came.
 
 use crate::decision::{
-    Cause, FactGroup, Finding, GivenUp, Lapse, MonthDecision, Outcome, Payee, Schedule, Side,
-    SubsidySummary, Tier, TriggerKind,
+    Cause, FactGroup, Finding, GivenUp, Lapse, MonthDecision, Outcome, OutreachStatus, Payee,
+    Schedule, Side, SubsidySummary, Tier, TriggerKind,
 };
 use crate::error::{Error, FactProblem, PolicyProblem, ReformProblem, Refusal};
 use crate::facts::{
@@ -15,7 +15,7 @@ use crate::money::AmountError;
 use crate::month::{Coverage, Month};
 use crate::policy::{StopTiming, TieBreak};
 
-use super::{mebibytes_zh, At, Words};
+use super::{mebibytes_zh, At, Label, Sentence, Which, Words};
 
 /// 中文.
 pub(crate) struct Chinese;
@@ -612,6 +612,14 @@ impl Words for Chinese {
     fn unknown_language(&self, found: &str) -> String {
         format!("语言应为 zh 或 en，实为“{found}”")
     }
+
+    fn label(&self, l: Label) -> &'static str {
+        report_label(l)
+    }
+
+    fn sentence(&self, s: &Sentence<'_>) -> String {
+        report_sentence(self, s)
+    }
 }
 
 /// A message with its position in the file, when it has one.
@@ -695,5 +703,231 @@ fn expected_zh(expected: &Expected) -> String {
         Shape::Object | Shape::Map => "对象".to_owned(),
         Shape::Choice(names) => format!("以下之一：{}", quoted(names)),
         Shape::Any => "另一类值".to_owned(),
+    }
+}
+
+/// 报表的固定用语：列名与行名。
+fn report_label(l: Label) -> &'static str {
+    match l {
+        Label::Lines => "行数",
+        Label::Read => "读取",
+        Label::Blank => "空行",
+        Label::Decided => "已判定",
+        Label::Rejected => "资料有误",
+        Label::Line => "行号",
+        Label::Resident => "居民",
+        Label::Trigger => "事由",
+        Label::Date => "发生日期",
+        Label::Deadline => "告知期限",
+        Label::Status => "状态",
+        Label::For => "补贴",
+        Label::Subsidy => "补贴",
+        Label::WouldPay => "申请后每月可领（元）",
+        Label::StoppedFrom => "停发月份",
+        Label::Because => "原因",
+        Label::PaidTo => "发放对象",
+        Label::Count => "人数",
+        Label::Amount => "金额（元）",
+        Label::Persons => "发给本人（人）",
+        Label::ChildrenInInstitutions => "机构代领（儿童）",
+        Label::Total => "合计",
+        Label::Error => "问题",
+        Label::Gain => "增加",
+        Label::Lose => "减少",
+        Label::Unchanged => "不变",
+        Label::Baseline => "现行",
+        Label::Reform => "改革后",
+        Label::Difference => "差额",
+        Label::Both => "两项合计",
+        Label::Year => "年份",
+        Label::Months => "月数",
+        Label::Month => "月份",
+        Label::Group => "分组",
+        Label::People => "人数",
+        Label::LivingBaseline => "生活补贴（现行）",
+        Label::LivingReform => "生活补贴（改革后）",
+        Label::NursingBaseline => "护理补贴（现行）",
+        Label::NursingReform => "护理补贴（改革后）",
+        Label::BothDifference => "两项差额",
+        Label::NoValidCertificate => "无有效残疾人证",
+        Label::Dibao => "低保",
+        Label::DibaoEdge => "低保边缘",
+        Label::Neither => "均不是",
+        Label::Unknown => "不详",
+        Label::None => "无",
+    }
+}
+
+/// 报表的句子。
+fn report_sentence(w: &Chinese, s: &Sentence<'_>) -> String {
+    match *s {
+        Sentence::RosterTitle { month, policy } => format!("{month}名册筛查（政策 {policy}）"),
+        Sentence::Roster { source } => format!("名册：{source}"),
+        Sentence::LinesCheck {
+            read,
+            blank,
+            decided,
+            rejected,
+            balanced,
+        } => format!(
+            "核对：读取 {read} = 空行 {blank} + 已判定 {decided} + 资料有误 {rejected} {}",
+            if balanced { "✓" } else { "✗ 不符" }
+        ),
+        Sentence::OutreachHeading {
+            day,
+            pending,
+            overdue,
+        } => format!(
+            "政策找人工作清单（新办证 → 残联，新纳入低保/低保边缘 → 民政），截至{day}：\
+             待告知{pending}项，逾期{overdue}项"
+        ),
+        Sentence::OfficeHeading {
+            office,
+            pending,
+            overdue,
+        } => {
+            let office = match office {
+                OfficeBody::CivilAffairs => "民政部门",
+                OfficeBody::DisabledPersonsFederation => "残联",
+            };
+            format!("{office}（区、街道/乡镇）：待告知{pending}项，逾期{overdue}项")
+        }
+        Sentence::More { count } => format!("…… 另有{count}条"),
+        Sentence::EntitledHeading { count } => format!("应享未享：{count}条"),
+        Sentence::ToStopHeading { first, last, count } => {
+            format!("应退则退（{first}至{last}停发）：{count}条")
+        }
+        Sentence::PaymentHeading { month } => format!("{month}发放清单（元）"),
+        Sentence::SubsidyHeading { subsidy } => w.subsidy(subsidy).to_owned(),
+        Sentence::PaymentCheck {
+            lines,
+            persons,
+            institutions,
+            total,
+            ok,
+        } => format!(
+            "核对：{lines}条个人发放合计{persons}，机构发放合计{institutions}：{} {} 合计{total}",
+            persons + institutions,
+            if ok { "=" } else { "≠" }
+        ),
+        Sentence::BothCheck {
+            living,
+            nursing,
+            total,
+            ok,
+            reconciled,
+        } => format!(
+            "两项补贴：{living} + {nursing} = {} {} 合计{total}  {}",
+            living + nursing,
+            if ok { "=" } else { "≠" },
+            if reconciled {
+                "✓ 账目相符"
+            } else {
+                "✗ 账目不符"
+            }
+        ),
+        Sentence::RejectedHeading { count } => format!("资料有误的行：{count}行"),
+        Sentence::Trigger { trigger } => match trigger {
+            TriggerKind::NewCertificate => "新办残疾人证".to_owned(),
+            TriggerKind::NewHouseholdAssistance {
+                assistance: AssistanceKind::Dibao,
+            } => "新纳入低保".to_owned(),
+            TriggerKind::NewHouseholdAssistance { .. } => "新纳入低保边缘".to_owned(),
+        },
+        Sentence::Status { status } => match status {
+            OutreachStatus::Pending { days_left } => format!("待告知，剩{days_left}天"),
+            OutreachStatus::Overdue { days_overdue } => format!("逾期{days_overdue}天"),
+            OutreachStatus::FulfilledOnTime { notified_on, .. } => {
+                format!("已于{notified_on}告知")
+            }
+            OutreachStatus::FulfilledLate {
+                notified_on,
+                days_late,
+                ..
+            } => {
+                format!("已于{notified_on}告知，逾期{days_late}天")
+            }
+            OutreachStatus::DeemedWaived { notified_on, .. } => {
+                format!("已于{notified_on}告知，未申请，视为自愿放弃")
+            }
+            OutreachStatus::Lapsed { because, .. } => format!("已失效：{}", w.cause(because)),
+            OutreachStatus::Applied { on, .. } => format!("已于{on}申请"),
+        },
+        Sentence::Subsidies { subsidies } => subsidies
+            .iter()
+            .map(|&s| short_subsidy(s))
+            .collect::<Vec<_>>()
+            .join("+"),
+        Sentence::SubsidyName { subsidy } => short_subsidy(subsidy).to_owned(),
+        Sentence::StopCause { cause } => w.cause(cause).to_owned(),
+        Sentence::ReformTitle {
+            name,
+            reform,
+            baseline,
+            first,
+            last,
+        } => {
+            format!("改革方案 {name}：{reform} 与 {baseline} 比较，{first}至{last}")
+        }
+        Sentence::ReformFile { source } => format!("改革方案文件：{source}"),
+        Sentence::Override {
+            parameter,
+            from,
+            value,
+        } => {
+            format!("调整参数 {parameter}：自{from}起为 {value}")
+        }
+        Sentence::Source { source } => format!("来源：{source}"),
+        Sentence::MoversHeading { first, last } => {
+            format!("增减情况（每人{first}至{last}合计）")
+        }
+        Sentence::TotalHeading { first, last } => format!("总支出，{first}至{last}（元）"),
+        Sentence::UnclaimedHeading => "应享未享（符合条件但未申请），按应发金额计".to_owned(),
+        Sentence::NewlyEntitled { count } => {
+            format!("因改革新符合条件的人数（申请后发放）：{count}")
+        }
+        Sentence::YearlyHeading => "年度支出（两项补贴，元）".to_owned(),
+        Sentence::MonthlyHeading => "月度支出（两项补贴，元）".to_owned(),
+        Sentence::ByCategoryHeading => "按残疾类别（以末月1日有效的残疾人证计）".to_owned(),
+        Sentence::ByGradeHeading => "按残疾等级".to_owned(),
+        Sentence::ByHouseholdHeading => "按家庭救助状况（末月1日）".to_owned(),
+        Sentence::Grade { grade } => format!("{grade}级"),
+        Sentence::ExampleHeading { gains, resident } => format!(
+            "一位{}的居民：{resident}",
+            if gains {
+                "补贴增加"
+            } else {
+                "补贴减少"
+            }
+        ),
+        Sentence::MonthsThatDiffer { months } => format!("有差异的月份：{months}"),
+        Sentence::SideBySide { month } => format!("{month}对照"),
+        Sentence::NoDifference => "改革前后没有居民的发放金额不同。".to_owned(),
+        Sentence::ClausesOnly { side, clauses } => {
+            format!("仅{}引用的条款：{clauses}", which(side))
+        }
+        Sentence::ParametersOnly { side } => format!("仅{}使用的参数值：", which(side)),
+        Sentence::ParameterValue {
+            parameter,
+            value,
+            from,
+        } => {
+            format!("{parameter} = {value}（自{from}起）")
+        }
+    }
+}
+
+/// A subsidy's short name, for a table's cell.
+fn short_subsidy(s: Subsidy) -> &'static str {
+    match s {
+        Subsidy::Living => "生活补贴",
+        Subsidy::Nursing => "护理补贴",
+    }
+}
+
+fn which(side: Which) -> &'static str {
+    match side {
+        Which::Baseline => "现行政策",
+        Which::Reform => "改革方案",
     }
 }

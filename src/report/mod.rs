@@ -1,0 +1,389 @@
+//! Reports for people: a roster scan's worklists and payment run ([`RosterReport`]) and a
+//! reform's costs ([`ReformReport`]), in either language, as aligned text or as CSV.
+//!
+//! A report is data — a title, sections, tables of cells — so that a service can lay it out its
+//! own way; [`Report::to_text`] and [`Table::to_csv`] are two layouts of it. Every word comes
+//! from the crate's rendering layer, so a report in Chinese is Chinese throughout (but for what
+//! came from the input: ids, names, JSON paths).
+//!
+//! Anything that came from the input is made safe to print: a control character (an escape
+//! sequence, a newline, a tab) in a cell, a title or a line is written as an escape such as
+//! `\u{1b}`, so that a roster cannot clear a terminal or forge a line of a report or a log.
+//!
+//! Text is aligned by a width function the caller passes in: the crate does not guess how wide
+//! a character is on a screen. With the `unicode-width` crate:
+//!
+//! ```
+//! use tianjin_disability_subsidies::report::{Align, Column, Table};
+//! use unicode_width::UnicodeWidthStr;
+//!
+//! let table = Table::new(
+//!     "people",
+//!     vec![Column::left("居民"), Column::right("金额（元）")],
+//! )
+//! .with_rows(vec![
+//!     vec!["TJ001".into(), "300".into()],
+//!     vec!["王\u{1b}[2J".into(), "1200".into()],
+//! ]);
+//! assert_eq!(
+//!     table.to_text(&|s: &str| s.width()),
+//!     concat!(
+//!         "居民         金额（元）\n",
+//!         "TJ001               300\n",
+//!         "王\\u{1b}[2J        1200\n",
+//!     )
+//! );
+//! assert_eq!(table.to_csv(), "居民,金额（元）\nTJ001,300\n王\\u{1b}[2J,1200\n");
+//! ```
+
+mod reform;
+mod roster;
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+pub use reform::ReformReport;
+pub use roster::{Limits, RosterReport};
+
+/// How a column's cells are aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text: against the left edge.
+    Left,
+    /// Numbers: against the right edge.
+    Right,
+}
+
+/// A column of a [`Table`]: its header and alignment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The header, in the report's language (may be empty).
+    pub header: String,
+    /// How the cells are aligned.
+    pub align: Align,
+}
+
+impl Column {
+    /// A column of text.
+    pub fn left(header: impl Into<String>) -> Column {
+        Column {
+            header: header.into(),
+            align: Align::Left,
+        }
+    }
+
+    /// A column of numbers.
+    pub fn right(header: impl Into<String>) -> Column {
+        Column {
+            header: header.into(),
+            align: Align::Right,
+        }
+    }
+}
+
+/// A table: columns, rows of cells, and notes under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// A stable, language-independent name (`payments_living`, `by_grade`, …): a CSV file's
+    /// name.
+    pub key: String,
+    /// The title above it, if any, in the report's language.
+    pub title: Option<String>,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows: one cell per column (a short row is padded with empty cells).
+    pub rows: Vec<Vec<String>>,
+    /// Lines under the table (a check, "… and 12 more").
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    /// An empty table.
+    pub fn new(key: impl Into<String>, columns: Vec<Column>) -> Table {
+        Table {
+            key: key.into(),
+            title: None,
+            columns,
+            rows: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The same table with a title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Table {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The same table with these rows.
+    pub fn with_rows(mut self, rows: Vec<Vec<String>>) -> Table {
+        self.rows = rows;
+        self
+    }
+
+    /// The table as aligned text, without its title: the header, the rows, then the notes, each
+    /// line ending in `\n`; columns two spaces apart, each as wide as its widest cell by
+    /// `width`, trailing spaces trimmed.
+    pub fn to_text(&self, width: &dyn Fn(&str) -> usize) -> String {
+        let mut out = String::new();
+        self.write_text(&mut out, "", width);
+        out
+    }
+
+    fn write_text(&self, out: &mut String, indent: &str, width: &dyn Fn(&str) -> usize) {
+        let cells = |row: &[String], i: usize| -> String {
+            row.get(i)
+                .map_or(String::new(), |c| printable(c).into_owned())
+        };
+        let header: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| printable(&c.header).into_owned())
+            .collect();
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|row| (0..self.columns.len()).map(|i| cells(row, i)).collect())
+            .collect();
+        let widths: Vec<usize> = (0..self.columns.len())
+            .map(|i| {
+                std::iter::once(&header[i])
+                    .chain(rows.iter().map(|r| &r[i]))
+                    .map(|c| width(c))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let has_header = header.iter().any(|h| !h.is_empty());
+        for row in has_header.then_some(&header).into_iter().chain(&rows) {
+            let mut line = String::from(indent);
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                let pad = " ".repeat(widths[i].saturating_sub(width(cell)));
+                match self.columns[i].align {
+                    Align::Left => {
+                        line.push_str(cell);
+                        line.push_str(&pad);
+                    }
+                    Align::Right => {
+                        line.push_str(&pad);
+                        line.push_str(cell);
+                    }
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "{indent}{}", printable(note));
+        }
+    }
+
+    /// The table as CSV (RFC 4180): the header, then one line per row; no title, no notes. A
+    /// cell with a comma or a quote is quoted; control characters are escaped as in text.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+            let fields: Vec<String> = cells.map(csv_field).collect();
+            out.push_str(&fields.join(","));
+            out.push('\n');
+        };
+        line(
+            &mut out,
+            &mut self.columns.iter().map(|c| c.header.as_str()),
+        );
+        for row in &self.rows {
+            line(
+                &mut out,
+                &mut (0..self.columns.len()).map(|i| row.get(i).map_or("", String::as_str)),
+            );
+        }
+        out
+    }
+}
+
+/// One part of a [`Report`]: a heading, lines of text, tables, and notes after them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Section {
+    /// The heading.
+    pub heading: String,
+    /// Lines under the heading, before the tables.
+    pub lines: Vec<String>,
+    /// The tables.
+    pub tables: Vec<Table>,
+    /// Lines after the tables.
+    pub notes: Vec<String>,
+}
+
+impl Section {
+    /// A section with a heading and nothing under it yet.
+    pub fn new(heading: impl Into<String>) -> Section {
+        Section {
+            heading: heading.into(),
+            ..Section::default()
+        }
+    }
+}
+
+/// A report: a title, lines under it, and sections.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// The title.
+    pub title: String,
+    /// Lines under the title (where the data came from, what was applied).
+    pub preamble: Vec<String>,
+    /// The sections.
+    pub sections: Vec<Section>,
+}
+
+impl Report {
+    /// The report as text: the title and preamble, then each section after a blank line, its
+    /// heading at the margin and what it holds indented; a table's title is indented by two
+    /// spaces and its rows by four.
+    pub fn to_text(&self, width: &dyn Fn(&str) -> usize) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", printable(&self.title));
+        for line in &self.preamble {
+            let _ = writeln!(out, "{}", printable(line));
+        }
+        for section in &self.sections {
+            let _ = writeln!(out, "\n{}", printable(&section.heading));
+            for line in &section.lines {
+                let _ = writeln!(out, "  {}", printable(line));
+            }
+            for table in &section.tables {
+                let indent = match &table.title {
+                    Some(title) => {
+                        let _ = writeln!(out, "  {}", printable(title));
+                        "    "
+                    }
+                    None => "  ",
+                };
+                table.write_text(&mut out, indent, width);
+            }
+            for note in &section.notes {
+                let _ = writeln!(out, "  {}", printable(note));
+            }
+        }
+        out
+    }
+
+    /// Every table of the report, in order: what a CSV export writes, one file per
+    /// [`Table::key`].
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.sections.iter().flat_map(|s| &s.tables)
+    }
+}
+
+/// How many lines of a roster were read, and what became of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LineCounts {
+    /// Lines read, blank ones included.
+    pub read: u64,
+    /// Blank lines.
+    pub blank: u64,
+    /// Residents decided.
+    pub decided: u64,
+    /// Lines rejected.
+    pub rejected: u64,
+}
+
+impl LineCounts {
+    /// Whether every line read is counted once: read = blank + decided + rejected.
+    pub fn balanced(&self) -> bool {
+        self.read == self.blank + self.decided + self.rejected
+    }
+}
+
+/// `text` with every control character written as an escape (`\u{1b}`, `\n`): safe to print on
+/// a terminal and to write to a log, one line staying one line.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A CSV field: escaped as [`printable`], quoted when it holds a comma or a quote.
+fn csv_field(cell: &str) -> String {
+    let cell = printable(cell);
+    if cell.contains([',', '"']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.into_owned()
+    }
+}
+
+/// The first `n` of a list and how many there were: what a report keeps of a list that may be
+/// long, so that its memory is bounded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Kept<T> {
+    first: Vec<T>,
+    total: u64,
+    limit: usize,
+}
+
+impl<T> Kept<T> {
+    fn new(limit: usize) -> Kept<T> {
+        Kept {
+            first: Vec::new(),
+            total: 0,
+            limit,
+        }
+    }
+
+    fn push(&mut self, item: T) {
+        self.total += 1;
+        if self.first.len() < self.limit {
+            self.first.push(item);
+        }
+    }
+
+    /// How many were not kept.
+    fn more(&self) -> u64 {
+        self.total - self.first.len() as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("a\u{1b}[2Jb\nc\td"), "a\\u{1b}[2Jb\\nc\\td");
+        assert!(matches!(printable("王五"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_quotes_commas_and_quotes() {
+        let table = Table::new("t", vec![Column::left("a"), Column::right("b")]).with_rows(vec![
+            vec!["x,y".into(), "say \"hi\"".into()],
+            vec!["z".into()],
+        ]);
+        assert_eq!(table.to_csv(), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\nz,\n");
+    }
+
+    #[test]
+    fn columns_are_as_wide_as_their_widest_cell() {
+        let table =
+            Table::new("t", vec![Column::right("n"), Column::left("name")]).with_rows(vec![
+                vec!["7".into(), "ab".into()],
+                vec!["123".into(), "c".into()],
+            ]);
+        assert_eq!(
+            table.to_text(&|s: &str| s.chars().count()),
+            "  n  name\n  7  ab\n123  c\n"
+        );
+    }
+}
