@@ -27,21 +27,17 @@
 //! that memory does not grow with the number of residents.
 //!
 //! - (e) the steadiest wall-clock ratio: 101 pairs of (a) and (b) on a roster of 20,000
-//!   residents, about a tenth of a second a pair, alternating which of the two runs first. A
+//!   residents, short runs, alternating which of the two runs first. A
 //!   pair runs within one spell of the machine, so its ratio is steady even when the spells
 //!   differ; the report gives the median pair's ratio and the quartiles, and judges the target
 //!   (at least 0.80: the rules should cost little next to reading JSON) on that median.
 //!
 //! (d) and (c) run last, since their vector of residents would raise the peak memory.
 //!
-//! The latest figures, and the command that reproduces them, are in README.md ("Speed").
-//! Where the time goes (callgrind, 20,000 residents): parsing is about 13,960 instructions a
-//! resident, the checks and the rules about 2,720 more (the checks of the facts, the claim
-//! histories, the month's outcomes, the outreach duties, the records). Alone, on residents in
-//! memory, the rules take 13–16 % of the time of reading a resident (README.md); in the scan,
-//! checks and rules together add about 30 % to the time of reading alone, because rules and
-//! parsing interleaved disturb each other's caches and branch predictions. DESIGN.md ("Why does
-//! the scan stop at about 77 %…?") breaks the 2,720 down.
+//! The current figures, and how to read them, are in docs/performance.md. (d) is well below what
+//! the scan adds to reading, (b) − (a): that also holds the checks of the facts, and interleaved
+//! with parsing the rules and the parser disturb each other's caches and branch predictions
+//! (DESIGN.md, "Why is the scan not faster?").
 
 #[path = "common/generator.rs"]
 mod generator;
@@ -59,7 +55,7 @@ use tianjin_disability_subsidies::{Facts, Month, Policy, Resident, RosterScan, S
 const SUBSET: u64 = 100_000;
 
 /// The roster of the paired runs (e): short enough that a pair runs within one of the VM's
-/// spells, long enough (about 0.1 s a pair) to time well.
+/// spells, long enough to time well.
 const PAIR_RESIDENTS: u64 = 20_000;
 
 /// How many pairs (e) runs: odd, so the median is one pair's ratio.

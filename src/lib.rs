@@ -43,9 +43,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// The layers, from the bottom up (each file imports only from the layers below it):
-// language, month, money, clauses, json, dates → facts → error → resident → policy → decision
-// → rules → evaluator → api, roster, reform, income → render.
+// Each file imports only from the layers below it: DESIGN.md, "How do the layers stack?".
 mod api;
 mod clauses;
 mod dates;
