@@ -19,8 +19,7 @@
 //! residents), building the baseline 10.0 µs, the reform 2.29 µs (ratio 0.23, target ≤ 2 met);
 //! parse + compare over 12 months 9.5 s (105,000 residents/s).
 
-#[path = "common/generator.rs"]
-mod generator;
+use tianjin_disability_subsidies_support::generator;
 #[path = "common/lines.rs"]
 mod lines;
 

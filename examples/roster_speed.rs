@@ -43,8 +43,7 @@
 //! parsing interleaved disturb each other's caches and branch predictions. DESIGN.md ("Why does
 //! the scan stop at about 77 %…?") breaks the 2,720 down.
 
-#[path = "common/generator.rs"]
-mod generator;
+use tianjin_disability_subsidies_support::generator;
 #[path = "common/lines.rs"]
 mod lines;
 

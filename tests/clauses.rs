@@ -6,26 +6,13 @@
 //! copied from the engine's output. Clause ids are written as literal strings so that a search
 //! of `tests/` finds every clause.
 
-use std::sync::OnceLock;
-
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    Error, Month, MonthDecision, Policy, Resident, Schedule, SubsidyDecision, TIANJIN_2023_JSON,
+    Error, MonthDecision, Policy, Resident, Schedule, SubsidyDecision,
 };
-
-/// The embedded Tianjin 2023 policy, read once.
-pub(crate) fn policy() -> &'static Policy {
-    static POLICY: OnceLock<Policy> = OnceLock::new();
-    POLICY.get_or_init(Policy::tianjin_2023)
-}
-
-/// A variant of the Tianjin 2023 policy, edited as JSON and loaded with `Policy::from_json`.
-pub(crate) fn policy_with(edit: impl FnOnce(&mut Value)) -> Policy {
-    let mut json: Value = serde_json::from_str(TIANJIN_2023_JSON).expect("embedded policy is JSON");
-    edit(&mut json);
-    Policy::from_json(&json.to_string())
-        .unwrap_or_else(|e| panic!("test policy does not load: {e}"))
-}
+use tianjin_disability_subsidies_support::fixtures::{
+    eligible, institution, month, policy, policy_with,
+};
 
 /// A dated parameter value for a policy variant: `[{from: 2023-08, value, source}]`.
 pub(crate) fn from_august_2023(value: Value) -> Value {
@@ -35,23 +22,6 @@ pub(crate) fn from_august_2023(value: Value) -> Value {
 /// A resident read from JSON; panics with the error when the test input is wrong.
 pub(crate) fn resident(json: &str) -> Resident {
     Resident::from_json(json).unwrap_or_else(|e| panic!("test resident does not read: {e}"))
-}
-
-/// A Tianjin resident (hukou since 1960) with a grade-2 physical disability certificate issued
-/// 2020-03-01 without expiry, in a dibao household since 2022-01-01, with nothing else, who
-/// applied for both subsidies on 2023-09-12 at a service window: every condition of both
-/// subsidies holds from the application on.
-pub(crate) fn eligible() -> Value {
-    json!({
-        "id": "R-1",
-        "hukou": [{ "place": "tianjin", "from": "1960-05-01" }],
-        "certificates": [{ "category": "physical", "grade": 2, "issued": "2020-03-01" }],
-        "household_assistance": [{ "kind": "dibao", "from": "2022-01-01" }],
-        "orphan_guarantee": [],
-        "other_benefits": [],
-        "custody": [],
-        "applications": [{ "subsidies": ["living", "nursing"], "submitted": "2023-09-12" }]
-    })
 }
 
 /// [`eligible`] edited, as a resident.
@@ -67,10 +37,6 @@ pub(crate) fn benefit(kind: &str, amount: &str, status: &str, from: &str) -> Val
         b["basis"] = json!("disabled_on_duty");
     }
     b
-}
-
-pub(crate) fn month(s: &str) -> Month {
-    s.parse().unwrap_or_else(|e| panic!("test month {s}: {e}"))
 }
 
 /// The Tianjin 2023 decision for `month`.
@@ -766,10 +732,6 @@ pub(crate) fn orphan(care: Value) -> Value {
         json!({ "category": "intellectual", "grade": 1, "issued": "2016-04-01" });
     facts["orphan_guarantee"] = json!([{ "care": care, "from": "2015-01-01" }]);
     facts
-}
-
-pub(crate) fn institution(funded_for_care: bool) -> Value {
-    json!({ "kind": "institution", "institution": "天津市儿童福利院", "funded_for_care": funded_for_care })
 }
 
 /// 享受孤儿基本生活保障政策的残疾儿童不享受困难残疾人生活补贴，可享受重度残疾人护理补贴 — no living
