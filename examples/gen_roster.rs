@@ -24,8 +24,7 @@
 
 #[path = "common/cli.rs"]
 mod cli;
-#[path = "common/generator.rs"]
-mod generator;
+use tianjin_disability_subsidies_support::generator;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;

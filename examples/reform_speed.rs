@@ -19,8 +19,7 @@
 //! splices its overrides in, so it should stay well below the baseline, which parses and checks
 //! the whole policy.
 
-#[path = "common/generator.rs"]
-mod generator;
+use tianjin_disability_subsidies_support::generator;
 #[path = "common/lines.rs"]
 mod lines;
 

@@ -39,8 +39,7 @@
 //! with parsing the rules and the parser disturb each other's caches and branch predictions
 //! (DESIGN.md, "Why is the scan not faster?").
 
-#[path = "common/generator.rs"]
-mod generator;
+use tianjin_disability_subsidies_support::generator;
 #[path = "common/lines.rs"]
 mod lines;
 

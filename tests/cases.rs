@@ -590,7 +590,7 @@ fn cases_dir() -> PathBuf {
 
 /// The clauses that the case files together must declare: all but `outreach.*`, which no month
 /// decision cites, and `income.exempt`, a means-test helper (`income::means_test_income`) that no
-/// month decision cites either; it is tested in tests/clauses.rs.
+/// month decision cites either; it is tested in tests/clauses/payment.rs.
 fn clauses_to_cover() -> Vec<ClauseId> {
     ClauseId::ALL
         .iter()

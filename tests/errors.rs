@@ -10,12 +10,9 @@ use tianjin_disability_subsidies::{
 };
 
 // The resident every test breaks in one place, the policy and months come from `clauses`.
-use super::clauses::{eligible, month, policy};
-
-/// An orphan guarantee in a child welfare institution.
-fn institution(funded_for_care: bool) -> Value {
-    json!({ "kind": "institution", "institution": "天津市儿童福利院", "funded_for_care": funded_for_care })
-}
+use tianjin_disability_subsidies_support::fixtures::{
+    eligible, institution, month, policy, policy_with,
+};
 
 /// `json` read as a resident; it must be refused.
 #[track_caller]
@@ -726,17 +723,13 @@ mod other_errors {
 /// the English text, and `describe(Language::English)` is the English text.
 mod in_chinese {
     use super::*;
-    use chrono::NaiveDate;
     use tianjin_disability_subsidies::json::{Expected, Found, JsonProblem, Shape};
     use tianjin_disability_subsidies::{
         facts::{Category, Grade},
         month::Coverage,
         Language,
     };
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().expect("a date")
-    }
+    use tianjin_disability_subsidies_support::fixtures::day;
 
     /// One error of every kind, with its Chinese text.
     fn every_kind() -> Vec<(Error, &'static str)> {
@@ -1054,7 +1047,7 @@ mod in_chinese {
     /// The coverage of a policy that ends, as the policy itself writes it, in Chinese.
     #[test]
     fn a_month_after_a_policy_that_ends_reads_in_chinese() {
-        let ending = super::super::clauses::policy_with(|p| p["covers"]["to"] = json!("2025-12"));
+        let ending = policy_with(|p| p["covers"]["to"] = json!("2025-12"));
         let r = Resident::from_json(&eligible().to_string()).expect("valid");
         let err = ending.decide(&r, month("2026-01")).unwrap_err();
         assert!(

@@ -1,7 +1,8 @@
 //! The integration tests: one binary, a module per layer.
 //!
 //! - `cases`: runs every analyst case file in `tests/cases/*.json`.
-//! - `clauses`: a test per clause and reading of CLAUSES.md, named by its id.
+//! - `clauses`: a test per clause and reading of CLAUSES.md, named by its id; a file per clause
+//!   family (`tests/clauses/`).
 //! - `errors`: exact error text for bad input.
 //! - `outreach`: outreach duties (政策找人) at their boundaries, and decisions after a waiver.
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.

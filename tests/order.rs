@@ -6,18 +6,12 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    decision::FactRef, error::FactProblem, Error, Facts, Month, Policy, Resident, RosterScan,
-    ScanOptions,
+    decision::FactRef, error::FactProblem, Error, Facts, Policy, Resident, RosterScan, ScanOptions,
 };
-
-use super::clauses::eligible;
+use tianjin_disability_subsidies_support::fixtures::{eligible, month};
 
 fn policy() -> Policy {
     Policy::tianjin_2023()
-}
-
-fn month(s: &str) -> Month {
-    s.parse().unwrap()
 }
 
 /// Finding 4: two certificates issued the same day, grade 1 and grade 4 (with dibao and an

@@ -2,22 +2,14 @@
 //! `start.reapply` and readings `outreach.months`, `outreach.notice`, at their boundaries, with
 //! hand-written residents. Dates and day counts are worked out by hand in the comments.
 
-use chrono::NaiveDate;
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
     decision::{FactGroup, FactRef},
     facts::{AssistanceKind, OfficeBody},
     outreach::{outreach_deadline, OutreachItem, OutreachStatus, TriggerKind},
-    Month, Outcome, Policy, Resident, Subsidy,
+    Outcome, Policy, Resident, Subsidy,
 };
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn month(s: &str) -> Month {
-    s.parse().unwrap()
-}
+use tianjin_disability_subsidies_support::fixtures::{day, month};
 
 /// A resident with Tianjin hukou, every fact group known and empty, and `extra` on top.
 fn resident(extra: Value) -> Resident {

@@ -8,7 +8,7 @@ use tianjin_disability_subsidies::{
     TIANJIN_2023_JSON,
 };
 
-use super::clauses::{eligible, month};
+use tianjin_disability_subsidies_support::fixtures::{eligible, month};
 
 /// A resident receiving `kind` (500 a month, above both subsidies) from 2020, in a dibao
 /// household, with an application for both subsidies.

@@ -27,18 +27,10 @@ use tianjin_disability_subsidies::{
     Comparer, Error, Facts, Money, Month, MonthDecision, Policy, Reform, Resident, RosterScan,
     ScanOptions, ScanRecord, Schedule, Subsidy, TIANJIN_2023_JSON,
 };
-
-fn policy() -> &'static Policy {
-    static POLICY: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
-    POLICY.get_or_init(Policy::tianjin_2023)
-}
+use tianjin_disability_subsidies_support::fixtures::{month, policy};
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn month(s: &str) -> Month {
-    s.parse().unwrap()
 }
 
 /// The months the properties decide: 2023-08 to 2026-12 (41 months).

@@ -15,20 +15,13 @@ use tianjin_disability_subsidies::{
     ClauseId, Comparer, Comparison, Error, Money, Month, Outcome, Policy, Reform, Resident,
     TIANJIN_2023_JSON,
 };
+use tianjin_disability_subsidies_support::fixtures::{money, month};
 
 const LIVING_350: &str = include_str!("../examples/data/reforms/living-350.json");
 const DIBAO_EDGE_LESS: &str = include_str!("../examples/data/reforms/dibao-edge-less.json");
 const NURSING_GRADE_3: &str =
     include_str!("../examples/data/reforms/nursing-grade-3-intellectual-mental.json");
 const SAME_MONTH_STOP: &str = include_str!("../examples/data/reforms/same-month-stop.json");
-
-fn month(s: &str) -> Month {
-    s.parse().unwrap()
-}
-
-fn money(s: &str) -> Money {
-    s.parse().unwrap()
-}
 
 fn dec(n: i64) -> Decimal {
     Decimal::from(n)

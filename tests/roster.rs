@@ -10,29 +10,12 @@ use tianjin_disability_subsidies::{
     decision::Cause,
     facts::{AssistanceKind, OfficeBody},
     outreach::{OutreachStatus, TriggerKind},
-    Money, Month, Policy, RosterScan, ScanOptions, ScanRecord, ScanSummary, Subsidy,
+    Money, Policy, RosterScan, ScanOptions, ScanRecord, ScanSummary, Subsidy,
 };
-
-#[allow(
-    dead_code,
-    reason = "the tests use only part of the examples' generator"
-)]
-#[path = "../examples/common/generator.rs"]
-mod generator;
+use tianjin_disability_subsidies_support::fixtures::{day, money, month};
+use tianjin_disability_subsidies_support::generator;
 
 const BUNDLED: &str = include_str!("../examples/data/roster.jsonl");
-
-fn month(s: &str) -> Month {
-    s.parse().unwrap()
-}
-
-fn money(s: &str) -> Money {
-    s.parse().unwrap()
-}
-
-fn day(s: &str) -> chrono::NaiveDate {
-    s.parse().unwrap()
-}
 
 fn scan(roster: &str, m: &str) -> (Vec<ScanRecord>, ScanSummary) {
     scan_with(roster.as_bytes(), ScanOptions::new(month(m)))

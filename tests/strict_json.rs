@@ -9,7 +9,7 @@ use tianjin_disability_subsidies::{
     Error, Month, Policy, Reform, Resident, RosterScan, ScanOptions, ScanRecord, TIANJIN_2023_JSON,
 };
 
-use super::clauses::eligible;
+use tianjin_disability_subsidies_support::fixtures::eligible;
 
 /// `json` read as a resident; it must be refused with a reading error at `path`.
 #[track_caller]

@@ -1,7 +1,8 @@
 //! A small deterministic generator of varied, realistic residents, written as JSON Lines of
-//! [`Facts`] (one resident per line), for the roster examples.
+//! [`Facts`] (one resident per line), for the roster examples and the roster tests.
 //!
-//! Include it from an example with `#[path = "common/generator.rs"] mod generator;`.
+//! Use it as `tianjin_disability_subsidies_support::generator` (a dev-dependency of the main
+//! crate).
 //!
 //! Each line depends only on the seed and its own line number (a SplitMix64 stream per line), so
 //! the first 300 lines of a 1,000,000-line roster are the 300-line roster of the same seed. The
@@ -37,7 +38,6 @@ use tianjin_disability_subsidies::{
 pub const DEFAULT_SEED: u64 = 20_250_601;
 
 /// By default a malformed line every this many lines.
-#[allow(dead_code, reason = "gen_roster uses it, roster_speed does not")]
 pub const DEFAULT_MALFORMED_EVERY: u64 = 97;
 
 /// What to generate.
@@ -1067,10 +1067,6 @@ impl Gen {
 
 /// Writes a roster of `count` residents (default seed, no malformed lines) to `path`, for the
 /// speed examples.
-#[allow(
-    dead_code,
-    reason = "used by the speed examples, not by every includer"
-)]
 pub fn write_roster_file(
     path: &std::path::Path,
     count: u64,
