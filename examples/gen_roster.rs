@@ -24,88 +24,63 @@
 
 #[path = "common/cli.rs"]
 mod cli;
-use tianjin_disability_subsidies_support::generator;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use generator::{GenOptions, DEFAULT_MALFORMED_EVERY, DEFAULT_SEED};
+use clap::Parser;
 use tianjin_disability_subsidies::Month;
+use tianjin_disability_subsidies_support::generator::{self, GenOptions, DEFAULT_SEED};
 
-const USAGE: &str = "usage: gen_roster <count> [--seed N] [--as-of YYYY-MM] [--malformed [--malformed-every N]] > roster.jsonl";
-
-fn parse_args(args: &[String]) -> Result<GenOptions, String> {
-    let mut count = None;
-    let mut seed = DEFAULT_SEED;
-    let mut as_of = Month::new(2025, 6).map_err(|e| e.to_string())?;
-    let mut malformed = false;
-    let mut every = DEFAULT_MALFORMED_EVERY;
-    let mut i = 0;
-    while i < args.len() {
-        let value = |i: usize| {
-            args.get(i + 1)
-                .ok_or_else(|| format!("{} needs a value", args[i]))
-        };
-        match args[i].as_str() {
-            "--seed" => {
-                seed = value(i)?.parse().map_err(|_| {
-                    format!(
-                        "expected a whole number after --seed, found \"{}\"",
-                        args[i + 1]
-                    )
-                })?;
-                i += 1;
-            }
-            "--as-of" => {
-                as_of = value(i)?.parse().map_err(
-                    |e: tianjin_disability_subsidies::month::InvalidMonth| e.to_string(),
-                )?;
-                i += 1;
-            }
-            "--malformed" => malformed = true,
-            "--malformed-every" => {
-                every = value(i)?.parse().ok().filter(|n| *n > 1).ok_or_else(|| {
-                    format!(
-                        "expected a whole number above 1 after --malformed-every, found \"{}\"",
-                        args[i + 1]
-                    )
-                })?;
-                i += 1;
-            }
-            other if count.is_none() && !other.starts_with('-') => {
-                count =
-                    Some(other.parse::<u64>().map_err(|_| {
-                        format!("expected the number of residents, found \"{other}\"")
-                    })?);
-            }
-            other => return Err(format!("unexpected argument \"{other}\"\n{USAGE}")),
-        }
-        i += 1;
-    }
-    Ok(GenOptions {
-        count: count.ok_or_else(|| USAGE.to_owned())?,
-        seed,
-        malformed_every: malformed.then_some(every),
-        as_of,
-    })
+/// Writes a generated roster to standard output: JSON Lines of varied, realistic residents'
+/// facts, the same for the same seed.
+#[derive(Parser)]
+struct Args {
+    /// How many residents (malformed lines come on top of them).
+    #[arg(value_parser = clap::value_parser!(u64).range(1..))]
+    count: u64,
+    /// The seed: the same seed always writes the same file.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// The month the roster is meant to be scanned for: recent events fall before it.
+    #[arg(long, value_name = "YYYY-MM", default_value = "2025-06")]
+    as_of: Month,
+    /// Make every 97th line (or every --malformed-every N) bad, of five kinds in turn.
+    #[arg(long)]
+    malformed: bool,
+    /// With --malformed: a bad line every N lines (N at least 2).
+    #[arg(long, value_name = "N", requires = "malformed", default_value_t = generator::DEFAULT_MALFORMED_EVERY,
+          value_parser = clap::value_parser!(u64).range(2..))]
+    malformed_every: u64,
 }
 
 fn main() -> ExitCode {
-    cli::run_with_args(USAGE, parse_args, |options| {
-        let started = Instant::now();
-        let stdout = io::stdout();
-        let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
-        let stats = generator::write_roster(&mut out, &options)
-            .map_err(|e| format!("cannot write the roster: {e}"))?;
-        let _ = out.flush();
-        eprintln!(
-            "wrote {} lines: {} residents, {} malformed, in {:.2?}",
-            stats.lines,
-            stats.residents,
-            stats.malformed,
-            started.elapsed()
-        );
-        Ok(true)
-    })
+    let args = Args::parse();
+    let options = GenOptions {
+        count: args.count,
+        seed: args.seed,
+        malformed_every: args.malformed.then_some(args.malformed_every),
+        as_of: args.as_of,
+    };
+    let started = Instant::now();
+    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    let written = generator::write_roster(&mut out, &options).and_then(|stats| {
+        out.flush()?;
+        Ok(stats)
+    });
+    cli::exit(
+        written
+            .map_err(|e| format!("cannot write the roster: {e}"))
+            .map(|stats| {
+                eprintln!(
+                    "wrote {} lines: {} residents, {} malformed, in {:.2?}",
+                    stats.lines,
+                    stats.residents,
+                    stats.malformed,
+                    started.elapsed()
+                );
+                true
+            }),
+    )
 }

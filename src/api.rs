@@ -3,7 +3,9 @@
 //! - [`Policy::decide`]: both subsidies for one resident and one month, with the reasons;
 //! - [`Policy::schedule`]: every month of a range, with when payment starts and stops;
 //! - [`Policy::outreach`]: the outreach duties (政策找人) of a resident on a day;
-//! - [`Policy::compare_resident`]: one resident under this policy and a reform of it.
+//! - [`Policy::compare_resident`]: one resident under this policy and a reform of it;
+//! - [`Policy::check_covers`] and [`Policy::check_range`]: whether the policy governs a month, a
+//!   range of months.
 //!
 //! The bulk questions have their own types, built on the same evaluator:
 //! [`RosterScan`](crate::RosterScan) (a month's roster) and [`Comparer`](crate::Comparer) (a
@@ -55,6 +57,48 @@ impl Policy {
             .decision(month)
     }
 
+    /// Fails unless the policy governs `month` (clause `in_force`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MonthNotCovered`] for a month outside [`Policy::covers`].
+    pub fn check_covers(&self, month: Month) -> Result<(), Error> {
+        if self.covers().contains(month) {
+            Ok(())
+        } else {
+            Err(Error::MonthNotCovered {
+                month,
+                policy: self.name().to_owned(),
+                covers: self.covers(),
+            })
+        }
+    }
+
+    /// Fails unless `first` to `last` is a range the policy can decide: not empty, at most
+    /// [`MAX_RANGE_MONTHS`](crate::month::MAX_RANGE_MONTHS) months, every month governed by the
+    /// policy. For a service that checks a request's range once, before deciding many residents.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::schedule`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Error, Month, Policy};
+    ///
+    /// let policy = Policy::tianjin_2023();
+    /// assert!(policy.check_range(Month::new(2024, 1)?, Month::new(2024, 12)?).is_ok());
+    /// let err = policy.check_range(Month::new(2023, 1)?, Month::new(2023, 12)?).unwrap_err();
+    /// assert!(matches!(err, Error::MonthNotCovered { .. }));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn check_range(&self, first: Month, last: Month) -> Result<(), Error> {
+        Error::check_range(first, last)?;
+        self.check_covers(first)?;
+        self.check_covers(last)
+    }
+
     /// Decides every month from `first` to `last`, both included, and summarizes when each
     /// subsidy is first paid and when and why it stops.
     ///
@@ -69,9 +113,7 @@ impl Policy {
         first: Month,
         last: Month,
     ) -> Result<Schedule, Error> {
-        Error::check_range(first, last)?;
-        self.check_covers(first)?;
-        self.check_covers(last)?;
+        self.check_range(first, last)?;
         let mut evaluator = Evaluator::default();
         let evaluation = evaluator.evaluate(self, resident, last.last_day());
         let count = usize::try_from(first.months_until(last) + 1).unwrap_or(0);

@@ -1,33 +1,128 @@
-//! The command line the examples share: `--help`, arguments that do not parse, and exit codes.
+//! What the examples share: how they write, what they refuse to overwrite, and how they end.
+//!
+//! Exit statuses, the same for every example: 0 when it did what was asked (rejected input
+//! lines are reported, not failures); 1 when it could not (an input that cannot be read, an
+//! output that cannot be written — a closed pipe or a full disk included — or totals that do not
+//! reconcile); 2 when the command line is wrong (clap's own status).
 
+#![allow(dead_code)] // Each example uses the part it needs.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Runs an example on its command-line arguments. `-h` or `--help` prints `usage` and exits 0;
-/// arguments `parse` refuses exit 2 with its message; an error of `run` exits 1 with its
-/// message, as does a run that reports failure (`Ok(false)`: it has said why).
-pub fn run_with_args<A>(
-    usage: &str,
-    parse: impl FnOnce(&[String]) -> Result<A, String>,
-    run: impl FnOnce(A) -> Result<bool, String>,
-) -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{usage}");
-        return ExitCode::SUCCESS;
-    }
-    let args = match parse(&args) {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(args) {
+use tianjin_disability_subsidies::report::Report;
+
+/// Ends an example: `Ok(true)` exits 0; `Ok(false)` (it has said what is wrong) and `Err` (its
+/// message is printed) exit 1.
+pub fn exit(result: Result<bool, String>) -> ExitCode {
+    match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(message) => {
             eprintln!("{message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Writes `text` to stdout and flushes it: a closed pipe or a full disk is an error with a
+/// message, never a panic (as `print!` would give).
+pub fn print(text: &str) -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+/// Refuses an output that is one of the inputs, before anything is opened: writing it would
+/// destroy the input it is about to read.
+pub fn refuse_overwriting(output: &Path, inputs: &[&Path]) -> Result<(), String> {
+    let out = canonical(output);
+    for input in inputs {
+        if canonical(input) == out {
+            return Err(format!(
+                "refusing to write {}: it is also an input",
+                output.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes each table of `report` to `dir/<table>.csv`, making `dir` if need be.
+pub fn write_csv(dir: &Path, report: &Report) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for table in report.tables() {
+        let mut out = Output::create(&dir.join(format!("{}.csv", table.key)))?;
+        out.write(table.to_csv().as_bytes())?;
+        out.finish()?;
+    }
+    Ok(())
+}
+
+/// A path as the file system resolves it; for a file not yet made, its folder resolved and its
+/// name kept.
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(path) = path.canonicalize() {
+        return path;
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = folder.canonicalize().unwrap_or_else(|_| folder.to_owned());
+    folder.join(path.file_name().unwrap_or_default())
+}
+
+/// A file written in full or not at all: written to a temporary file beside it, renamed over
+/// the target only by [`Output::finish`]. A run that fails leaves the target as it was.
+pub struct Output {
+    target: PathBuf,
+    temporary: PathBuf,
+    writer: Option<BufWriter<File>>,
+}
+
+impl Output {
+    /// Starts writing `target`.
+    pub fn create(target: &Path) -> Result<Output, String> {
+        let mut name = target.file_name().unwrap_or_default().to_owned();
+        name.push(".partial");
+        let temporary = target.with_file_name(name);
+        let file = File::create(&temporary)
+            .map_err(|e| format!("cannot create {}: {e}", temporary.display()))?;
+        Ok(Output {
+            target: target.to_owned(),
+            temporary,
+            writer: Some(BufWriter::new(file)),
+        })
+    }
+
+    /// Writes some bytes.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), String> {
+        let written = match self.writer.as_mut() {
+            Some(writer) => writer.write_all(bytes),
+            None => Ok(()),
+        };
+        written.map_err(|e| format!("cannot write {}: {e}", self.temporary.display()))
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub fn finish(mut self) -> Result<(), String> {
+        let target = self.target.display().to_string();
+        let fail = |e: io::Error| format!("cannot write {target}: {e}");
+        if let Some(writer) = self.writer.take() {
+            let file = writer.into_inner().map_err(|e| fail(e.into_error()))?;
+            file.sync_all().map_err(fail)?;
+        }
+        std::fs::rename(&self.temporary, &self.target).map_err(fail)
+    }
+}
+
+impl Drop for Output {
+    /// A file not finished is removed, so that no half-written output is left behind.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.temporary);
     }
 }

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::clauses::ClauseId;
 use crate::error::{Error, PolicyProblem};
 use crate::facts::{BenefitKind, BenefitStatus, Subsidy};
-use crate::month::Month;
 
 mod parameters;
 
@@ -388,23 +387,6 @@ impl Policy {
     pub fn relation(&self, kind: BenefitKind) -> BenefitRelation {
         // Every kind has its relation: a policy is built only with one for each.
         self.relation_table[kind as usize]
-    }
-
-    /// Fails unless the policy governs `month` (clause `in_force`).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::MonthNotCovered`] for a month outside [`Policy::covers`].
-    pub fn check_covers(&self, month: Month) -> Result<(), Error> {
-        if self.covers.contains(month) {
-            Ok(())
-        } else {
-            Err(Error::MonthNotCovered {
-                month,
-                policy: self.name.to_string(),
-                covers: self.covers,
-            })
-        }
     }
 }
 

@@ -78,6 +78,30 @@ impl Resident {
         Resident::new(crate::json::read(json).map_err(Error::from)?)
     }
 
+    /// Reads one resident's facts from a JSON value already in memory (an element of a
+    /// request's array) and checks them, as strictly as [`Resident::from_json`]. A reading
+    /// error names the JSON path within the value and has no line or column.
+    ///
+    /// # Errors
+    ///
+    /// As [`Resident::from_json`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Language, Resident};
+    ///
+    /// let value = serde_json::json!({ "id": "R-1", "certificates": [{ "grade": 5 }] });
+    /// let err = Resident::from_value(&value).unwrap_err();
+    /// assert_eq!(
+    ///     err.describe(Language::English),
+    ///     "certificates[0].grade: expected a disability grade from 1 to 4, found 5"
+    /// );
+    /// ```
+    pub fn from_value(value: &serde_json::Value) -> Result<Resident, Error> {
+        Resident::new(crate::json::read_value(value).map_err(Error::from)?)
+    }
+
     /// Reads and checks one resident's facts into `slot`, in place of the resident it held (the
     /// slot is emptied when they do not read or check). A roster scan reads one resident a line
     /// and keeps the slot from line to line, so that each resident's facts are moved once, from
