@@ -8,6 +8,8 @@
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.
 //! - `reform`: the bundled reforms costed over a hand-written population; reform and policy
 //!   load-time checks; one resident side by side.
+//! - `report`: the roster and reform reports in both languages, as text and CSV; both read a
+//!   roster's lines alike.
 //! - `order`: the same facts in any order give the same answers.
 //! - `policy`: every way to a policy decides alike; every parameter is checked, reformable and
 //!   named in both languages.
@@ -24,6 +26,7 @@ mod outreach;
 mod policy;
 mod properties;
 mod reform;
+mod report;
 mod roster;
 mod snapshot;
 mod strict_json;
