@@ -71,11 +71,6 @@ fn cells(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every text line that holds `needle`.
-fn lines_with<'t>(text: &'t str, needle: &str) -> Vec<&'t str> {
-    text.lines().filter(|l| l.contains(needle)).collect()
-}
-
 #[test]
 fn the_chinese_roster_report_is_chinese_and_its_totals_reconcile() {
     let (report, sound) = roster_report(BUNDLED.as_bytes(), Language::Chinese, Limits::default());
