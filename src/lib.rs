@@ -42,6 +42,8 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// Every type a caller can reach through the API can be named.
+#![deny(unnameable_types)]
 
 // Each file imports only from the layers below it: DESIGN.md, "How do the layers stack?".
 mod api;
