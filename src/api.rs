@@ -125,7 +125,7 @@ impl Policy {
         let nursing = summarize(&months, Subsidy::Nursing);
         Ok(Schedule {
             resident: std::sync::Arc::clone(resident.shared_id()),
-            policy: self.name().to_owned(),
+            policy: std::sync::Arc::clone(self.shared_name()),
             first,
             last,
             total: living.total + nursing.total,

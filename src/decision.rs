@@ -46,6 +46,38 @@ impl MonthDecision {
         }
     }
 
+    /// The decision in its compact form: outcomes, amounts, clause ids and the facts used,
+    /// without the clauses' texts, the English glosses or the findings (see [`CompactMonth`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Month, Policy, Resident};
+    ///
+    /// let policy = Policy::tianjin_2023();
+    /// let resident = Resident::from_json(r#"{ "id": "R-1",
+    ///     "hukou": [{ "place": "tianjin", "from": "1960-05-01" }],
+    ///     "certificates": [{ "category": "physical", "grade": 2, "issued": "2020-03-01" }],
+    ///     "household_assistance": [], "orphan_guarantee": [], "other_benefits": [], "custody": [],
+    ///     "applications": [{ "subsidies": ["nursing"], "submitted": "2024-03-15" }] }"#)?;
+    /// let decision = policy.decide(&resident, Month::new(2024, 3)?)?;
+    /// let compact = decision.compact();
+    /// assert_eq!(compact.nursing.amount, decision.nursing.amount());
+    /// assert!(compact.nursing.clauses.contains(&"nursing.eligibility".parse()?));
+    /// let (full, short) = (serde_json::to_string(&decision)?, serde_json::to_string(&compact)?);
+    /// assert!(short.len() * 3 < full.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compact(&self) -> CompactMonth {
+        CompactMonth {
+            month: self.month,
+            living: self.living.compact(),
+            nursing: self.nursing.compact(),
+            total: self.total,
+            clauses: unique(self.reasons.iter().map(|r| r.clause)),
+        }
+    }
+
     /// Every dated parameter value the decision used (amounts, stop timing, tie rule, …), with
     /// its month and source, without repeats.
     pub fn parameters_used(&self) -> Vec<Used> {
@@ -105,6 +137,88 @@ impl SubsidyDecision {
     pub fn cites(&self, clause: ClauseId) -> bool {
         self.reasons.iter().any(|r| r.clause == clause)
     }
+
+    /// The decision in its compact form (see [`CompactSubsidy`]).
+    pub fn compact(&self) -> CompactSubsidy {
+        CompactSubsidy {
+            outcome: self.outcome.clone(),
+            amount: self.amount(),
+            gives_up: self.gives_up.clone(),
+            clauses: unique(self.reasons.iter().map(|r| r.clause)),
+            facts: unique(self.reasons.iter().flat_map(Reason::facts)),
+        }
+    }
+}
+
+/// The items of `items` without repeats, in the order first met.
+fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// A month's decision in its compact form, for storage and for services that send decisions
+/// over a network: what is paid and why, by clause id, without the clauses' Chinese texts, their
+/// English glosses or the findings, which [`MonthDecision`] repeats in every reason. The clause
+/// texts follow from the ids ([`ClauseId::text_zh`], [`ClauseId::gloss_en`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompactMonth {
+    /// The month decided.
+    pub month: Month,
+    /// The living allowance.
+    pub living: CompactSubsidy,
+    /// The nursing allowance.
+    pub nursing: CompactSubsidy,
+    /// What the two pay together.
+    pub total: Money,
+    /// The clauses of the reasons about the month as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<ClauseId>,
+}
+
+/// One subsidy's decision in its compact form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompactSubsidy {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// What is paid (zero unless paid).
+    pub amount: Money,
+    /// Competing benefits given up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gives_up: Vec<GivenUp>,
+    /// The clauses the reasons cite, without repeats, in the order first cited.
+    pub clauses: Vec<ClauseId>,
+    /// The facts the reasons used, without repeats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactRef>,
+}
+
+/// A schedule in its compact form: the summaries and each month's [`CompactMonth`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompactSchedule {
+    /// The resident's id.
+    pub resident: Arc<str>,
+    /// The policy's name.
+    pub policy: Arc<str>,
+    /// The first month decided.
+    pub first: Month,
+    /// The last month decided.
+    pub last: Month,
+    /// The living allowance over the range.
+    pub living: SubsidySummary,
+    /// The nursing allowance over the range.
+    pub nursing: SubsidySummary,
+    /// What both pay over the range.
+    pub total: Money,
+    /// Each month, in order.
+    pub months: Vec<CompactMonth>,
 }
 
 /// A competing benefit given up in a choose-the-higher.
@@ -1005,7 +1119,7 @@ pub struct Schedule {
     /// The resident's id.
     pub resident: Arc<str>,
     /// The policy's name.
-    pub policy: String,
+    pub policy: Arc<str>,
     /// The first month decided.
     pub first: Month,
     /// The last month decided.
@@ -1021,6 +1135,21 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    /// The schedule in its compact form: each month's outcomes, amounts, clause ids and facts
+    /// used, without the clauses' texts or the findings (see [`CompactMonth`]).
+    pub fn compact(&self) -> CompactSchedule {
+        CompactSchedule {
+            resident: Arc::clone(&self.resident),
+            policy: Arc::clone(&self.policy),
+            first: self.first,
+            last: self.last,
+            living: self.living.clone(),
+            nursing: self.nursing.clone(),
+            total: self.total,
+            months: self.months.iter().map(MonthDecision::compact).collect(),
+        }
+    }
+
     /// The summary of one subsidy.
     pub fn subsidy(&self, subsidy: Subsidy) -> &SubsidySummary {
         match subsidy {

@@ -43,7 +43,7 @@ use crate::money::Money;
 /// assert!(facts.household_assistance.is_none()); // unknown, not "none"
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     /// The caller's own identifier for the resident, echoed in every decision.
