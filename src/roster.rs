@@ -393,7 +393,7 @@ impl<'p> RosterScan<'p> {
                             format!("line longer than {MAX_LINE_BYTES} bytes (1 MiB): not read")
                         }
                         Language::Chinese => {
-                            format!("该行超过{MAX_LINE_BYTES}字节（1 MiB），未读取")
+                            format!("该行超过{MAX_LINE_BYTES}字节（1兆字节），未读取")
                         }
                     };
                     self.rejected(line, error, sink)

@@ -29,7 +29,7 @@ pub(crate) mod strict;
 use serde::de::DeserializeOwned;
 
 pub(crate) use problem::Own;
-pub use problem::{Expected, Found, JsonProblem, Shape};
+pub use problem::{Expected, Found, JsonProblem, Shape, SyntaxProblem};
 pub use strict::ReadError;
 pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 
