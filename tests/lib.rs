@@ -1,6 +1,8 @@
 //! The integration tests: one binary, a module per layer.
 //!
 //! - `cases`: runs every analyst case file in `tests/cases/*.json`.
+//! - `chinese`: every error in Chinese is Chinese: a sweep of every kind of error, and damaged
+//!   residents (proptest), each message checked for English words.
 //! - `clauses`: a test per clause and reading of CLAUSES.md, named by its id.
 //! - `errors`: exact error text for bad input.
 //! - `outreach`: outreach duties (政策找人) at their boundaries, and decisions after a waiver.
@@ -16,6 +18,7 @@
 //!   sample residents.
 
 mod cases;
+mod chinese;
 mod clauses;
 mod errors;
 mod order;

@@ -199,7 +199,7 @@ impl JsonProblem {
 
 /// What makes a text not JSON: a closed list of the problems serde_json reports, so that each is
 /// written in either language from data. serde_json exposes only a problem's category and its
-/// message; [`SyntaxProblem::of`] is the one place that reads the message, and a test pins every
+/// message; `SyntaxProblem::of` is the one place that reads the message, and a test pins every
 /// message recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

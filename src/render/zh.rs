@@ -780,7 +780,7 @@ fn syntax_zh(kind: SyntaxProblem) -> &'static str {
             "JSON 格式有误：此处应为一个值（字符串、数字、对象、数组、“true”、“false”或“null”）"
         }
         S::ExpectedQuote => "JSON 格式有误：此处应为双引号“\"”",
-        S::InvalidEscape => "JSON 格式有误：字符串中反斜杠“\\”之后的转义无效",
+        S::InvalidEscape => "JSON 格式有误：字符串中反斜杠之后的转义无效",
         S::InvalidNumber => "JSON 格式有误：数字的写法无效",
         S::NumberOutOfRange => "JSON 格式有误：数字超出可表示的范围",
         S::InvalidCodePoint => "JSON 格式有误：字符串中有无效的字符（不是有效的 UTF-8 字符）",
@@ -796,7 +796,7 @@ fn syntax_zh(kind: SyntaxProblem) -> &'static str {
         S::TrailingComma => "JSON 格式有误：最后一个值之后多了逗号",
         S::TrailingCharacters => "JSON 格式有误：此处有多余的内容",
         S::UnexpectedEndOfHexEscape => {
-            "JSON 格式有误：字符串中的十六进制转义序列不完整（“\\u”之后应有4位十六进制数字）"
+            "JSON 格式有误：字符串中的十六进制转义序列不完整（反斜杠加字母“u”之后应有4位十六进制数字）"
         }
         S::TooDeep => "JSON 格式有误：数组和对象嵌套过深（超过128层）",
         _ => "JSON 格式有误",
