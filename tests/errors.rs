@@ -774,7 +774,7 @@ mod in_chinese {
                     found: "1e30".into(),
                     max: Money::MAX,
                 },
-                "金额至多1000000000000元，实为1e30元",
+                "金额至多1000000000000元，实为“1e30”元",
             ),
             (
                 Error::MonthNotCovered {
@@ -785,7 +785,7 @@ mod in_chinese {
                         to: None,
                     },
                 },
-                "已加载的政策均不适用于2023-07：政策 tianjin-2023 适用于2023-08起的各月",
+                "已加载的政策均不适用于2023-07：政策“tianjin-2023”适用于2023-08起的各月",
             ),
             (
                 Error::MonthNotCovered {
@@ -796,7 +796,7 @@ mod in_chinese {
                         to: Some(month("2025-12")),
                     },
                 },
-                "已加载的政策均不适用于2026-01：政策 variant 适用于2023-08至2025-12的各月",
+                "已加载的政策均不适用于2026-01：政策“variant”适用于2023-08至2025-12的各月",
             ),
             (
                 Error::EmptyRange {
@@ -1080,7 +1080,7 @@ mod in_chinese {
         let err = policy().decide(&r, month("2023-07")).unwrap_err();
         assert_eq!(
             err.describe(Language::Chinese),
-            "已加载的政策均不适用于2023-07：政策 tianjin-2023 适用于2023-08起的各月"
+            "已加载的政策均不适用于2023-07：政策“tianjin-2023”适用于2023-08起的各月"
         );
         // The JSON reader's usual messages, with the crate's own expectations in Chinese.
         let cases = [

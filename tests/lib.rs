@@ -1,6 +1,8 @@
 //! The integration tests: one binary, a module per layer.
 //!
 //! - `cases`: runs every analyst case file in `tests/cases/*.json`.
+//! - `chinese`: every error in Chinese is Chinese: a sweep of every kind of error, and damaged
+//!   residents (proptest), each message checked for English words.
 //! - `clauses`: a test per clause and reading of CLAUSES.md, named by its id; a file per clause
 //!   family (`tests/clauses/`).
 //! - `errors`: exact error text for bad input.
@@ -19,6 +21,7 @@
 //!   sample residents.
 
 mod cases;
+mod chinese;
 mod clauses;
 mod errors;
 mod order;

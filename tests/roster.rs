@@ -970,7 +970,7 @@ fn in_chinese_a_line_not_utf8_or_too_long_is_rejected_in_chinese() {
             },
             ScanRecord::Rejected {
                 line: 2,
-                error: "该行超过1048576字节（1 MiB），未读取".into()
+                error: "该行超过1048576字节（1兆字节），未读取".into()
             },
         ]
     );

@@ -31,7 +31,7 @@ use serde::de::DeserializeOwned;
 
 pub use lines::{JsonLines, Line, MAX_LINE_BYTES};
 pub(crate) use problem::Own;
-pub use problem::{Expected, Found, JsonProblem, Shape};
+pub use problem::{Expected, Found, JsonProblem, Shape, SyntaxProblem};
 pub use strict::ReadError;
 pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 

@@ -46,12 +46,15 @@ impl Found {
     }
 }
 
-/// A float as serde's `Unexpected::Float` writes it, without the words around it.
+/// A float as serde's `Unexpected::Float` writes it (`300.5`, `300.0`): Rust's own digits, with a
+/// decimal point added to a whole number, so that it reads as a float.
 pub(crate) fn float_text(f: f64) -> String {
-    let text = Unexpected::Float(f).to_string();
-    text.strip_prefix("floating point `")
-        .and_then(|t| t.strip_suffix('`'))
-        .map_or_else(|| f.to_string(), str::to_owned)
+    let text = f.to_string();
+    if f.is_finite() && !text.contains('.') {
+        format!("{text}.0")
+    } else {
+        text
+    }
 }
 
 /// The kind of JSON value a position asks for, known from what the type reading it asked the
@@ -74,6 +77,8 @@ pub enum Shape {
     Number,
     /// A string.
     Str,
+    /// A string of one character.
+    Char,
     /// `null`.
     Null,
     /// An array.
@@ -84,6 +89,11 @@ pub enum Shape {
     Map,
     /// One of a list of names.
     Choice(&'static [&'static str]),
+    /// An array of exactly `len` values (a tuple, a fixed-size array).
+    Tuple {
+        /// How many values.
+        len: usize,
+    },
 }
 
 /// What a position expected, as the type reading it says it (English, serde's words or the
@@ -101,12 +111,13 @@ pub struct Expected {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum JsonProblem {
-    /// Not JSON at all: serde_json's own words (English), and whether the text ended too soon.
+    /// Not JSON at all: which of the problems serde_json reports, and its own words for it
+    /// (English, written as they are by the English half only).
     Syntax {
-        /// serde_json's message.
+        /// What is wrong.
+        kind: SyntaxProblem,
+        /// serde_json's message, without its position.
         message: String,
-        /// The text ended before the document did.
-        eof: bool,
     },
     /// Text after the end of the document.
     TrailingCharacters,
@@ -184,13 +195,143 @@ impl JsonProblem {
             _ => text,
         };
         match error.classify() {
-            Category::Eof => JsonProblem::Syntax { message, eof: true },
-            Category::Syntax | Category::Io => JsonProblem::Syntax {
+            Category::Eof | Category::Syntax | Category::Io => JsonProblem::Syntax {
+                kind: SyntaxProblem::of(&message),
                 message,
-                eof: false,
             },
             Category::Data => JsonProblem::Other { message },
         }
+    }
+}
+
+/// What makes a text not JSON: a closed list of the problems serde_json reports, so that each is
+/// written in either language from data. serde_json exposes only a problem's category and its
+/// message; `SyntaxProblem::of` is the one place that reads the message, and a test pins every
+/// message recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SyntaxProblem {
+    /// The text ends inside an array.
+    EofInArray,
+    /// The text ends inside an object.
+    EofInObject,
+    /// The text ends inside a string.
+    EofInString,
+    /// The text ends where a value should be.
+    EofInValue,
+    /// A key not followed by `:`.
+    ExpectedColon,
+    /// A value in an array followed by neither `,` nor `]`.
+    ExpectedCommaOrArrayEnd,
+    /// A value in an object followed by neither `,` nor `}`.
+    ExpectedCommaOrObjectEnd,
+    /// A word that is not `true`, `false` or `null`.
+    ExpectedLiteral,
+    /// Something that cannot start a value.
+    ExpectedValue,
+    /// A `"` expected.
+    ExpectedQuote,
+    /// A backslash in a string followed by what is not an escape.
+    InvalidEscape,
+    /// A number written wrongly (`01`, `1.`, `-`).
+    InvalidNumber,
+    /// A number too large to hold.
+    NumberOutOfRange,
+    /// A `\u` escape that is not a character.
+    InvalidCodePoint,
+    /// A control character (U+0000 to U+001F) written as it is inside a string.
+    ControlCharacter,
+    /// An object key that is not a string.
+    KeyNotString,
+    /// A key that should be a number in quotes.
+    ExpectedNumericKey,
+    /// A key that is a float that is not finite.
+    KeyNotFinite,
+    /// A `\u` escape of a leading surrogate not followed by its trailing one.
+    LoneLeadingSurrogate,
+    /// A comma after the last value of an array or an object.
+    TrailingComma,
+    /// More text where a value should have ended.
+    TrailingCharacters,
+    /// A `\u` escape cut short.
+    UnexpectedEndOfHexEscape,
+    /// Arrays and objects nested too deep (more than 128).
+    TooDeep,
+    /// A problem in words this crate does not know (from a later serde_json): its message is kept
+    /// in [`JsonProblem::Syntax`].
+    Unrecognised,
+}
+
+impl SyntaxProblem {
+    /// Every problem recognised, with serde_json's message for it.
+    pub(crate) const MESSAGES: [(SyntaxProblem, &'static str); 23] = [
+        (SyntaxProblem::EofInArray, "EOF while parsing a list"),
+        (SyntaxProblem::EofInObject, "EOF while parsing an object"),
+        (SyntaxProblem::EofInString, "EOF while parsing a string"),
+        (SyntaxProblem::EofInValue, "EOF while parsing a value"),
+        (SyntaxProblem::ExpectedColon, "expected `:`"),
+        (
+            SyntaxProblem::ExpectedCommaOrArrayEnd,
+            "expected `,` or `]`",
+        ),
+        (
+            SyntaxProblem::ExpectedCommaOrObjectEnd,
+            "expected `,` or `}`",
+        ),
+        (SyntaxProblem::ExpectedLiteral, "expected ident"),
+        (SyntaxProblem::ExpectedValue, "expected value"),
+        (SyntaxProblem::ExpectedQuote, "expected `\"`"),
+        (SyntaxProblem::InvalidEscape, "invalid escape"),
+        (SyntaxProblem::InvalidNumber, "invalid number"),
+        (SyntaxProblem::NumberOutOfRange, "number out of range"),
+        (
+            SyntaxProblem::InvalidCodePoint,
+            "invalid unicode code point",
+        ),
+        (
+            SyntaxProblem::ControlCharacter,
+            "control character (\\u0000-\\u001F) found while parsing a string",
+        ),
+        (SyntaxProblem::KeyNotString, "key must be a string"),
+        (
+            SyntaxProblem::ExpectedNumericKey,
+            "invalid value: expected key to be a number in quotes",
+        ),
+        (
+            SyntaxProblem::KeyNotFinite,
+            "float key must be finite (got NaN or +/-inf)",
+        ),
+        (
+            SyntaxProblem::LoneLeadingSurrogate,
+            "lone leading surrogate in hex escape",
+        ),
+        (SyntaxProblem::TrailingComma, "trailing comma"),
+        (SyntaxProblem::TrailingCharacters, "trailing characters"),
+        (
+            SyntaxProblem::UnexpectedEndOfHexEscape,
+            "unexpected end of hex escape",
+        ),
+        (SyntaxProblem::TooDeep, "recursion limit exceeded"),
+    ];
+
+    /// The problem serde_json's `message` (without its position) names: the one place the crate
+    /// reads serde_json's words.
+    pub(crate) fn of(message: &str) -> SyntaxProblem {
+        SyntaxProblem::MESSAGES
+            .iter()
+            .find(|(_, known)| *known == message)
+            .map_or(SyntaxProblem::Unrecognised, |(problem, _)| *problem)
+    }
+
+    /// Whether the text ended before the document did.
+    pub fn is_eof(self) -> bool {
+        matches!(
+            self,
+            SyntaxProblem::EofInArray
+                | SyntaxProblem::EofInObject
+                | SyntaxProblem::EofInString
+                | SyntaxProblem::EofInValue
+        )
     }
 }
 
@@ -269,5 +410,123 @@ impl de::Expected for Own {
 impl fmt::Display for Own {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.said())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// serde_json's message for `text` read as `T`, without its position.
+    fn message_of<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
+        let error = serde_json::from_str::<T>(text).unwrap_err();
+        match JsonProblem::from_serde_json(&error) {
+            JsonProblem::Syntax { message, .. } => message,
+            other => panic!("not a syntax error: {other:?}"),
+        }
+    }
+
+    /// A map whose one key is a float that is not finite: serde_json refuses to write it.
+    struct NanKey;
+
+    impl serde::Serialize for NanKey {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(Some(1))?;
+            map.serialize_entry(&f64::NAN, &1)?;
+            map.end()
+        }
+    }
+
+    /// Every message of serde_json that the crate recognises, from a text that makes it: a
+    /// serde_json whose words change fails here, rather than in a caseworker's hands.
+    #[test]
+    fn every_syntax_message_recognised_is_pinned() {
+        use std::collections::BTreeMap;
+        use SyntaxProblem as S;
+        type Any = serde_json::Value;
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let made = [
+            (S::EofInArray, message_of::<Any>("[1")),
+            (S::EofInObject, message_of::<Any>("{")),
+            (S::EofInString, message_of::<Any>("\"abc")),
+            (S::EofInValue, message_of::<Any>("[1,")),
+            (S::ExpectedColon, message_of::<Any>("{\"a\" 1}")),
+            (S::ExpectedCommaOrArrayEnd, message_of::<Any>("[1 2]")),
+            (
+                S::ExpectedCommaOrObjectEnd,
+                message_of::<Any>("{\"a\": 1 \"b\": 2}"),
+            ),
+            (S::ExpectedLiteral, message_of::<Any>("[tru]")),
+            (S::ExpectedValue, message_of::<Any>("[?]")),
+            (
+                S::ExpectedQuote,
+                message_of::<BTreeMap<u8, u8>>("{\"1x\": 1}"),
+            ),
+            (S::InvalidEscape, message_of::<Any>("\"\\q\"")),
+            (S::InvalidNumber, message_of::<Any>("[01]")),
+            (S::NumberOutOfRange, message_of::<Any>("1e400")),
+            (
+                S::InvalidCodePoint,
+                // Only bytes that are not UTF-8 make it: text in a `&str` always is.
+                match serde_json::from_slice::<String>(b"\"\xff\"") {
+                    Err(e) => e
+                        .to_string()
+                        .split(" at line ")
+                        .next()
+                        .unwrap_or("")
+                        .to_owned(),
+                    Ok(s) => panic!("read {s:?}"),
+                },
+            ),
+            (S::ControlCharacter, message_of::<Any>("\"a\u{1}\"")),
+            (S::KeyNotString, message_of::<Any>("{1: 2}")),
+            (
+                S::ExpectedNumericKey,
+                message_of::<BTreeMap<u8, u8>>("{\"a\": 1}"),
+            ),
+            (
+                S::KeyNotFinite,
+                serde_json::to_string(&NanKey).unwrap_err().to_string(),
+            ),
+            (
+                S::LoneLeadingSurrogate,
+                message_of::<Any>("\"\\ud800\\u0041\""),
+            ),
+            (S::TrailingComma, message_of::<Any>("[1,]")),
+            (S::TrailingCharacters, message_of::<Any>("1 2")),
+            (
+                S::UnexpectedEndOfHexEscape,
+                message_of::<Any>("\"\\ud800\""),
+            ),
+            (S::TooDeep, message_of::<Any>(&deep)),
+        ];
+        assert_eq!(made.len(), SyntaxProblem::MESSAGES.len());
+        for (kind, message) in made {
+            assert_eq!(SyntaxProblem::of(&message), kind, "{message}");
+        }
+        assert_eq!(
+            SyntaxProblem::of("a message serde_json does not write"),
+            SyntaxProblem::Unrecognised
+        );
+        for (kind, _) in SyntaxProblem::MESSAGES {
+            assert_eq!(
+                kind.is_eof(),
+                matches!(
+                    kind,
+                    S::EofInArray | S::EofInObject | S::EofInString | S::EofInValue
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_float_is_written_as_serde_writes_it() {
+        for f in [300.5, 300.0, -1.0, 1e300, 0.1] {
+            assert_eq!(
+                format!("floating point `{}`", float_text(f)),
+                Unexpected::Float(f).to_string()
+            );
+        }
     }
 }

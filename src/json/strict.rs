@@ -5,9 +5,12 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
+use serde::de::value::{
+    BorrowedStrDeserializer, MapAccessDeserializer, StrDeserializer, StringDeserializer,
+};
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
-    Unexpected, VariantAccess, Visitor,
+    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess,
+    SeqAccess, Unexpected, VariantAccess, Visitor,
 };
 
 use super::problem::{float_text, Expected, Found, JsonProblem, Shape};
@@ -240,12 +243,20 @@ impl<E> Failure<E> {
     /// did not say which kind of value it wanted.
     fn at(mut self, shape: Shape) -> Self {
         if let Failure::Problem(problem) = &mut self {
-            if let JsonProblem::WrongType { expected, .. }
-            | JsonProblem::WrongValue { expected, .. } = &mut **problem
-            {
-                if expected.shape == Shape::Any {
+            match &mut **problem {
+                JsonProblem::WrongType { expected, .. }
+                | JsonProblem::WrongValue { expected, .. }
+                    if expected.shape == Shape::Any =>
+                {
                     expected.shape = shape;
                 }
+                // An array's length refused by a tuple's visitor: the length it asked for.
+                JsonProblem::WrongLength { expected, .. }
+                    if expected.shape == Shape::Array && matches!(shape, Shape::Tuple { .. }) =>
+                {
+                    expected.shape = shape;
+                }
+                _ => {}
             }
         }
         self
@@ -261,7 +272,10 @@ impl<E> Failure<E> {
 /// object only and a map's keys are looked at. Only when it fails does the careful one (`true`)
 /// read the document again, comparing every value's JSON type with what was asked for, making
 /// every problem data, looking for repeated keys in structs too, and tracking the path.
-pub(crate) struct Strict<'s, D, const CAREFUL: bool> {
+///
+/// `KEY` marks an object's key in the careful reading: it is read as the type asks (serde_json
+/// reads a number from a key's quotes), without comparing its JSON type, which is always a string.
+pub(crate) struct Strict<'s, D, const CAREFUL: bool, const KEY: bool = false> {
     de: D,
     slot: &'s Slot,
 }
@@ -279,7 +293,10 @@ macro_rules! leaf_method {
         $(
             #[inline]
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-                if CAREFUL {
+                if CAREFUL && KEY {
+                    let bridge = Bridge::<V, true> { visitor, shape: Shape::Any, slot: self.slot };
+                    self.de.$method(bridge).map_err(Failure::Passed)
+                } else if CAREFUL {
                     let bridge = Bridge::<V, true> { visitor, shape: $shape, slot: self.slot };
                     self.de.deserialize_any(bridge).map_err(Failure::Passed)
                 } else {
@@ -306,7 +323,9 @@ const fn integer(min: i64, max: u64) -> Shape {
     Shape::Integer { min, max }
 }
 
-impl<'s, 'de, D: Deserializer<'de>, const CAREFUL: bool> Strict<'s, D, CAREFUL> {
+impl<'s, 'de, D: Deserializer<'de>, const CAREFUL: bool, const KEY: bool>
+    Strict<'s, D, CAREFUL, KEY>
+{
     /// `visitor` through a [`Bridge`] asking for `shape`: read as any value by the careful
     /// reading, which compares its type; by the quick one, as `quick` reads it.
     #[inline]
@@ -329,7 +348,9 @@ impl<'s, 'de, D: Deserializer<'de>, const CAREFUL: bool> Strict<'s, D, CAREFUL> 
     }
 }
 
-impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Strict<'_, D, CAREFUL> {
+impl<'de, D: Deserializer<'de>, const CAREFUL: bool, const KEY: bool> Deserializer<'de>
+    for Strict<'_, D, CAREFUL, KEY>
+{
     type Error = Failure<D::Error>;
 
     leaf_method! {
@@ -344,7 +365,7 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
         deserialize_u64 => integer(0, u64::MAX);
         deserialize_f32 => Shape::Number;
         deserialize_f64 => Shape::Number;
-        deserialize_char => Shape::Str;
+        deserialize_char => Shape::Char;
         deserialize_str => Shape::Str;
         deserialize_string => Shape::Str;
         deserialize_unit => Shape::Null;
@@ -430,19 +451,19 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
 
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
-        _len: usize,
+        len: usize,
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        self.deserialize_seq(visitor)
+        self.bridged(visitor, Shape::Tuple { len }, |de, b| de.deserialize_seq(b))
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _len: usize,
+        len: usize,
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        self.deserialize_seq(visitor)
+        self.deserialize_tuple(len, visitor)
     }
 
     #[inline]
@@ -452,6 +473,16 @@ impl<'de, D: Deserializer<'de>, const CAREFUL: bool> Deserializer<'de> for Stric
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
+        if CAREFUL {
+            // serde_json calls any value but a string or an object a syntax error here ("expected
+            // value"): the careful reading says what it is.
+            let bridge = EnumBridge {
+                visitor,
+                variants,
+                slot: self.slot,
+            };
+            return self.de.deserialize_any(bridge).map_err(Failure::Passed);
+        }
         let bridge = Bridge::<V, CAREFUL> {
             visitor,
             shape: Shape::Choice(variants),
@@ -495,8 +526,9 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Bridge<'_, V
         match (self.shape, found) {
             (Shape::Any, _) => true,
             (Shape::Integer { .. } | Shape::Number, Shape::Number) => true,
-            (Shape::Choice(_), Shape::Str) => true,
+            (Shape::Choice(_) | Shape::Char, Shape::Str) => true,
             (Shape::Map | Shape::Object, Shape::Map) => true,
+            (Shape::Tuple { .. }, Shape::Array) => true,
             (a, b) => a == b,
         }
     }
@@ -598,15 +630,43 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
         if CAREFUL && !self.takes(Shape::Array) {
             return self.wrong(Found::Array);
         }
-        let slot = self.slot;
-        let access = StrictSeq::<A, CAREFUL> {
+        let (slot, shape) = (self.slot, self.shape);
+        let mut access = StrictSeq::<A, CAREFUL> {
             seq,
             slot,
             index: 0,
         };
-        self.visitor
-            .visit_seq(access)
-            .map_err(|e| e.into_inner(slot))
+        if !CAREFUL {
+            return self
+                .visitor
+                .visit_seq(access)
+                .map_err(|e| e.into_inner(slot));
+        }
+        let Shape::Tuple { len } = shape else {
+            return self
+                .visitor
+                .visit_seq(access)
+                .map_err(|e| e.at(shape).into_inner(slot));
+        };
+        // A tuple's visitor reads its values and stops; serde_json would call the values after
+        // them "trailing characters". They are counted, so that the error says how many there are.
+        let said = expected(&self.visitor, shape);
+        let value = self
+            .visitor
+            .visit_seq(&mut access)
+            .map_err(|e| e.at(shape).into_inner(slot))?;
+        let mut length = len;
+        while access.seq.next_element::<IgnoredAny>()?.is_some() {
+            length += 1;
+        }
+        if length == len {
+            return Ok(value);
+        }
+        let problem = JsonProblem::WrongLength {
+            length,
+            expected: said,
+        };
+        Err(Failure::<A::Error>::problem(problem).into_inner(slot))
     }
 
     #[inline]
@@ -649,6 +709,145 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
         let access = StrictEnum::<A, CAREFUL> { data, slot };
         self.visitor
             .visit_enum(access)
+            .map_err(|e| e.into_inner(slot))
+    }
+}
+
+/// The visitor the careful reading gives the underlying deserializer for an enum: a string names
+/// a variant, an object of one key is a variant with its content, and any other value is of the
+/// wrong type (serde_json would call it a syntax error, "expected value").
+struct EnumBridge<'s, V> {
+    visitor: V,
+    /// The variants' names.
+    variants: &'static [&'static str],
+    slot: &'s Slot,
+}
+
+impl<'de, V: Visitor<'de>> EnumBridge<'_, V> {
+    /// The wrong-type error for `found`, where one of the variants was expected.
+    #[cold]
+    fn wrong<E: de::Error>(self, found: Found) -> Result<V::Value, E> {
+        let problem = JsonProblem::WrongType {
+            found,
+            expected: expected(&self.visitor, Shape::Choice(self.variants)),
+        };
+        Err(Failure::<E>::problem(problem).into_inner(self.slot))
+    }
+
+    /// The variant a string names.
+    fn named<E: de::Error>(
+        self,
+        name: impl EnumAccess<'de, Error = Failure<E>>,
+    ) -> Result<V::Value, E> {
+        let (slot, shape) = (self.slot, Shape::Choice(self.variants));
+        self.visitor
+            .visit_enum(name)
+            .map_err(|e| e.at(shape).into_inner(slot))
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for EnumBridge<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<V::Value, E> {
+        self.wrong(Found::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V::Value, E> {
+        self.wrong(signed(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
+        self.wrong(Found::Unsigned(v))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<V::Value, E> {
+        self.wrong(Found::Other(v.to_string()))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<V::Value, E> {
+        self.wrong(Found::Other(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        self.wrong(Found::Float(float_text(v)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.wrong(Found::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.wrong(Found::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<V::Value, A::Error> {
+        self.wrong(Found::Array)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        self.named(StrDeserializer::<Failure<E>>::new(v))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        self.named(BorrowedStrDeserializer::<Failure<E>>::new(v))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        self.named(StringDeserializer::<Failure<E>>::new(v))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        let (slot, shape) = (self.slot, Shape::Choice(self.variants));
+        let mut access = StrictMap::<A, true, true> {
+            map,
+            slot,
+            seen: Vec::new(),
+            is_struct: false,
+            key: None,
+        };
+        let value = self
+            .visitor
+            .visit_enum(MapAccessDeserializer::new(&mut access))
+            .map_err(|e| e.at(shape).into_inner(slot))?;
+        // The variant is the object's one key: another is refused, as serde_json refuses it.
+        match access.next_key::<String>() {
+            Ok(None) => Ok(value),
+            Ok(Some(key)) => {
+                let refused: Result<V::Value, Failure<A::Error>> =
+                    Err(Failure::problem(JsonProblem::UnknownField {
+                        field: key.clone(),
+                        expected: &[],
+                    }));
+                slot.within(|| Segment::Key(key), || refused)
+                    .map_err(|e| e.into_inner(slot))
+            }
+            Err(e) => Err(e.into_inner(slot)),
+        }
+    }
+}
+
+/// An object key's seed, read through [`Strict`] in the careful reading as a key.
+struct KeySeed<'s, S> {
+    seed: S,
+    slot: &'s Slot,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, S> {
+    type Value = S::Value;
+
+    fn deserialize<D2: Deserializer<'de>>(self, deserializer: D2) -> Result<S::Value, D2::Error> {
+        let slot = self.slot;
+        let strict: Strict<'_, D2, true, true> = Strict {
+            de: deserializer,
+            slot,
+        };
+        self.seed
+            .deserialize(strict)
             .map_err(|e| e.into_inner(slot))
     }
 }
@@ -737,7 +936,7 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
         let mut key = None;
         let read = if CAREFUL {
             // The careful reading reads the key strictly too, so that an unknown field is data.
-            let seed = StrictSeed::<K, true> {
+            let seed = KeySeed {
                 seed,
                 slot: self.slot,
             };
@@ -860,12 +1059,12 @@ impl<'de, A: VariantAccess<'de>, const CAREFUL: bool> VariantAccess<'de>
 
     fn tuple_variant<V: Visitor<'de>>(
         self,
-        _len: usize,
+        len: usize,
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
         let seed = AsShape::<V, CAREFUL> {
             visitor,
-            shape: Shape::Array,
+            shape: Shape::Tuple { len },
             slot: self.slot,
         };
         self.variant
@@ -1019,6 +1218,15 @@ macro_rules! key_visit {
             }
         )*
     };
+    // A key read as a number (serde_json reads one from a key's quotes): kept as written.
+    ($($method:ident($ty:ty) as text;)*) => {
+        $(
+            fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+                *self.key = Some(v.to_string());
+                self.visitor.$method(v)
+            }
+        )*
+    };
 }
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
@@ -1044,12 +1252,15 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
     }
 
     key_visit! {
-        visit_bool(bool);
-        visit_i64(i64);
-        visit_u64(u64);
-        visit_i128(i128);
-        visit_u128(u128);
-        visit_f64(f64);
+        visit_bool(bool) as text;
+        visit_i64(i64) as text;
+        visit_u64(u64) as text;
+        visit_i128(i128) as text;
+        visit_u128(u128) as text;
+        visit_f64(f64) as text;
+    }
+
+    key_visit! {
         visit_bytes(&[u8]);
         visit_byte_buf(Vec<u8>);
     }

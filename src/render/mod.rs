@@ -603,7 +603,7 @@ pub(crate) fn mebibytes(bytes: usize) -> String {
 /// `（1 MiB）` for a whole number of mebibytes, else nothing.
 pub(crate) fn mebibytes_zh(bytes: usize) -> String {
     match bytes % (1 << 20) {
-        0 if bytes > 0 => format!("（{} MiB）", bytes >> 20),
+        0 if bytes > 0 => format!("（{}兆字节）", bytes >> 20),
         _ => String::new(),
     }
 }

@@ -10,10 +10,10 @@ use crate::facts::{
     AssistanceKind, BenefitKind, Category, CertificateNumberProblem, Channel, CustodyKind, Keeps,
     NotificationForm, OfficeBody, OfficeLevel, Recipient, Subsidy,
 };
-use crate::json::{Expected, Found, JsonProblem, Own, Shape};
+use crate::json::{Expected, Found, JsonProblem, Own, Shape, SyntaxProblem};
 use crate::money::AmountError;
 use crate::month::{Coverage, Month};
-use crate::policy::{StopTiming, TieBreak};
+use crate::policy::{Parameter, StopTiming, TieBreak};
 
 use super::{mebibytes_zh, At, Label, Sentence, Which, Words};
 
@@ -354,8 +354,7 @@ impl Words for Chinese {
     fn json_problem(&self, p: &JsonProblem) -> String {
         use JsonProblem as P;
         match p {
-            P::Syntax { eof: true, .. } => "JSON 不完整，读到末尾仍未结束".to_owned(),
-            P::Syntax { eof: false, .. } => "JSON 格式有误".to_owned(),
+            P::Syntax { kind, .. } => syntax_zh(*kind).to_owned(),
             P::TrailingCharacters => "JSON 之后还有多余的字符".to_owned(),
             P::WrongType { found, expected } => {
                 format!("应为{}，实为{}", expected_zh(expected), found_zh(found))
@@ -366,19 +365,30 @@ impl Words for Chinese {
                 }
                 _ => format!("应为{}，实为{}", expected_zh(expected), found_zh(found)),
             },
-            P::WrongLength { length, .. } => format!("数组的项数不符，实有{length}项"),
+            P::WrongLength { length, expected } => match expected.shape {
+                Shape::Tuple { len } => format!("数组应有{len}项，实有{length}项"),
+                _ => format!("数组的项数不符，实有{length}项"),
+            },
             P::UnknownField { field, expected } => {
-                format!("未知字段`{field}`，{}", one_of(expected, "此处不应有字段"))
+                format!(
+                    "未知字段{}，{}",
+                    field_name(field),
+                    fields_one_of(expected, "此处不应有字段")
+                )
             }
             P::UnknownVariant { variant, expected } => {
                 format!(
-                    "未知取值`{variant}`，{}",
-                    one_of(expected, "此处不应有取值")
+                    "未知取值{}，{}",
+                    input(variant),
+                    match expected {
+                        [] => "此处不应有取值".to_owned(),
+                        names => format!("应为{}", names_one_of(names)),
+                    }
                 )
             }
-            P::MissingField { field } => format!("缺少字段`{field}`"),
-            P::DuplicateField { field } => format!("字段`{field}`重复"),
-            P::DuplicateKey { key } => format!("键`{key}`重复"),
+            P::MissingField { field } => format!("缺少字段{}", field_name(field)),
+            P::DuplicateField { field } => format!("字段{}重复", field_name(field)),
+            P::DuplicateKey { key } => format!("键{}重复", field_name(key)),
             P::NotUtf8 => "应为 UTF-8 文本".to_owned(),
             P::LineTooLong { max_bytes } => {
                 format!(
@@ -403,18 +413,21 @@ impl Words for Chinese {
             }
             Error::InvalidMonth { found } => self.invalid_month(found),
             Error::InvalidAmount { found } => {
-                format!("金额应为不小于零的数（单位：元），实为“{found}”")
+                format!("金额应为不小于零的数（单位：元），实为{}", input(found))
             }
-            Error::AmountTooLarge { found, max } => format!("金额至多{max}元，实为{found}元"),
+            Error::AmountTooLarge { found, max } => {
+                format!("金额至多{max}元，实为{}元", amount(found))
+            }
             Error::AmountNotInFen { found } => {
-                format!("金额至多两位小数（精确到分），实为{found}元")
+                format!("金额至多两位小数（精确到分），实为{}元", amount(found))
             }
             Error::MonthNotCovered {
                 month,
                 policy,
                 covers,
             } => format!(
-                "已加载的政策均不适用于{month}：政策 {policy} 适用于{}",
+                "已加载的政策均不适用于{month}：政策{}适用于{}",
+                input(policy),
                 self.coverage(covers)
             ),
             Error::EmptyRange { first, last } => {
@@ -427,10 +440,18 @@ impl Words for Chinese {
                 max,
             } => format!("月份范围过长：{first}至{last}共{months}个月，至多{max}个月"),
             Error::InvalidReform { path, problem } => {
-                format!("改革方案 {path}：{}", self.reform_problem(problem))
+                format!(
+                    "改革方案{}：{}",
+                    in_file(path),
+                    self.reform_problem(problem)
+                )
             }
             Error::InvalidPolicy { path, problem } => {
-                format!("政策文件 {path}：{}", self.policy_problem(problem))
+                format!(
+                    "政策文件{}：{}",
+                    in_file(path),
+                    self.policy_problem(problem)
+                )
             }
         }
     }
@@ -488,15 +509,23 @@ impl Words for Chinese {
             P::WrongLength { found } => format!(
                 "残疾人证号应为20位（18位公民身份号码、1位类别码、1位等级码），实为{found}位"
             ),
-            P::NotADigit { position, found } => format!("第{position}位应为数字，实为“{found}”"),
-            P::CheckDigit { expected, found } => {
-                format!("公民身份号码的校验码应为“{expected}”，实为“{found}”")
+            P::NotADigit { position, found } => {
+                format!("第{position}位应为数字，实为{}", input_char(*found))
             }
+            P::CheckDigit { expected, found } => format!(
+                "公民身份号码的校验码应为{}，实为{}",
+                input_char(*expected),
+                input_char(*found)
+            ),
             P::BirthDate { found } => {
-                format!("公民身份号码第7至14位应为出生日期，实为“{found}”")
+                format!("公民身份号码第7至14位应为出生日期，实为{}", input(found))
             }
-            P::UnknownCategory { found } => format!("第19位应为1至7的类别码，实为“{found}”"),
-            P::UnknownGrade { found } => format!("第20位应为1至4的等级码，实为“{found}”"),
+            P::UnknownCategory { found } => {
+                format!("第19位应为1至7的类别码，实为{}", input_char(*found))
+            }
+            P::UnknownGrade { found } => {
+                format!("第20位应为1至4的等级码，实为{}", input_char(*found))
+            }
             P::CategoryMismatch {
                 in_number,
                 in_record,
@@ -540,7 +569,10 @@ impl Words for Chinese {
                     .to_owned()
             }
             PolicyProblem::MissingRelation { kind } => {
-                format!("每一种其他待遇都应规定与两项补贴的关系，`{kind}`没有")
+                format!(
+                    "每一种其他待遇都应规定与两项补贴的关系，{}没有",
+                    named(kind)
+                )
             }
         }
     }
@@ -557,10 +589,14 @@ impl Words for Chinese {
                 parameter,
                 found,
                 after,
-            } => format!("参数`{parameter}`的调整应按月份先后排列，实际{found}排在{after}之后"),
+            } => format!(
+                "参数{}的调整应按月份先后排列，实际{found}排在{after}之后",
+                named(parameter)
+            ),
             ReformProblem::NoSource => "应注明来源，实际没有".to_owned(),
             ReformProblem::NotCovered { from, base, covers } => format!(
-                "应为基准政策 {base} 适用的月份（{}），实为{from}",
+                "应为基准政策{}适用的月份（{}），实为{from}",
+                input(base),
                 self.coverage(covers)
             ),
             ReformProblem::Refused(refusal) => self.refusal(refusal),
@@ -583,7 +619,7 @@ impl Words for Chinese {
     }
 
     fn invalid_month(&self, found: &str) -> String {
-        format!("月份应写作 YYYY-MM，实为“{found}”")
+        format!("月份应写作 YYYY-MM，实为{}", input(found))
     }
 
     fn amount_error(&self, e: &AmountError) -> String {
@@ -595,22 +631,30 @@ impl Words for Chinese {
     }
 
     fn unknown_clause(&self, found: &str) -> String {
-        format!("应为条款表中的条款编号，实为“{found}”")
+        format!("应为条款表中的条款编号，实为{}", input(found))
     }
 
     fn invalid_fact_ref(&self, found: &str) -> String {
-        format!("应为指向一项事实的引用（如 certificates[0]），实为“{found}”")
+        format!(
+            "应为指向一项事实的引用（如“certificates[0]”），实为{}",
+            input(found)
+        )
     }
 
     fn unknown_parameter(&self, found: &str) -> String {
         format!(
-            "应为以下参数之一：{}，实为“{found}”",
-            crate::policy::Parameter::NAMES.join("、")
+            "应为以下参数之一：{}，实为{}",
+            names(Parameter::NAMES),
+            input(found)
         )
     }
 
     fn unknown_language(&self, found: &str) -> String {
-        format!("语言应为 zh 或 en，实为“{found}”")
+        format!(
+            "语言应为{}，实为{}",
+            names_one_of(&["zh", "en"]),
+            input(found)
+        )
     }
 
     fn label(&self, l: Label) -> &'static str {
@@ -631,12 +675,13 @@ fn with_position(message: String, line: usize, column: usize) -> String {
     }
 }
 
-/// The allowed names: `a`; `a` or `b`; one of `a`, `b`, `c`; `none` when there are none.
-fn one_of(names: &[&str], none: &str) -> String {
-    match names {
+/// The fields allowed: `` `a` ``; `` `a` ``或`` `b` ``; one of `` `a`, `b`, `c` ``; `none` when
+/// there are none.
+fn fields_one_of(fields: &[&str], none: &str) -> String {
+    match fields {
         [] => none.to_owned(),
-        [one] => format!("应为`{one}`"),
-        [a, b] => format!("应为`{a}`或`{b}`"),
+        [one] => format!("应为{}", field_name(one)),
+        [a, b] => format!("应为{}或{}", field_name(a), field_name(b)),
         many => format!("应为以下之一：{}", quoted(many)),
     }
 }
@@ -645,9 +690,132 @@ fn one_of(names: &[&str], none: &str) -> String {
 pub(super) fn quoted(names: &[&str]) -> String {
     names
         .iter()
-        .map(|n| format!("`{n}`"))
+        .map(|n| field_name(n))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The values allowed, each named with its gloss: `“a”（甲）`; `“a”（甲）或“b”（乙）`; one of
+/// `“a”（甲）、“b”（乙）、“c”（丙）`.
+fn names_one_of(names: &[&str]) -> String {
+    match names {
+        [one] => named(one),
+        [a, b] => format!("{}或{}", named(a), named(b)),
+        many => format!("以下之一：{}", self::names(many)),
+    }
+}
+
+/// The values, each named with its gloss, separated by 、.
+fn names(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| named(n))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// A value the crate reads, quoted as JSON writes it, with what it means in Chinese:
+/// `“living”（生活补贴）`. A name that is Chinese already, or that has no gloss, is quoted alone.
+fn named(name: &str) -> String {
+    match gloss(name) {
+        Some(gloss) if name.is_ascii() => format!("{}（{gloss}）", input(name)),
+        _ => input(name),
+    }
+}
+
+/// A text from the input (or a name), quoted: `“…”`, its control characters, backslashes and
+/// closing quotes escaped, so that a reader (and a test) can tell where it ends.
+pub(crate) fn input(text: &str) -> String {
+    quote(text, '“', '”')
+}
+
+/// A field or key name, quoted: `` `…` ``, escaped as [`input`] is.
+fn field_name(name: &str) -> String {
+    quote(name, '`', '`')
+}
+
+/// One character from the input, quoted as [`input`] quotes a text.
+fn input_char(c: char) -> String {
+    input(c.encode_utf8(&mut [0; 4]))
+}
+
+fn quote(text: &str, open: char, close: char) -> String {
+    let mut out = String::with_capacity(text.len() + 2 * close.len_utf8());
+    out.push(open);
+    for c in text.chars() {
+        if c == close || c == '\\' {
+            out.push('\\');
+            out.push(c);
+        } else if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push(close);
+    out
+}
+
+/// An amount as given: bare when it is a plain decimal number (`12.345`), quoted otherwise.
+fn amount(found: &str) -> String {
+    let plain = !found.is_empty()
+        && found
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
+    if plain {
+        found.to_owned()
+    } else {
+        input(found)
+    }
+}
+
+/// Where in a policy or reform file: its JSON path, or nothing for the whole file.
+fn in_file(path: &str) -> String {
+    if path == "." {
+        String::new()
+    } else {
+        format!(" {path}")
+    }
+}
+
+/// What makes a text not JSON.
+fn syntax_zh(kind: SyntaxProblem) -> &'static str {
+    use SyntaxProblem as S;
+    match kind {
+        S::EofInArray | S::EofInObject | S::EofInString | S::EofInValue => {
+            "JSON 不完整，读到末尾仍未结束"
+        }
+        S::ExpectedColon => "JSON 格式有误：键之后应为冒号“:”",
+        S::ExpectedCommaOrArrayEnd => "JSON 格式有误：数组中的值之后应为逗号“,”或右方括号“]”",
+        S::ExpectedCommaOrObjectEnd => "JSON 格式有误：对象中的值之后应为逗号“,”或右花括号“}”",
+        S::ExpectedLiteral => {
+            "JSON 格式有误：此处的词不完整或拼写有误，应为“true”（真）、“false”（假）或“null”（空值）"
+        }
+        S::ExpectedValue => {
+            "JSON 格式有误：此处应为一个值（字符串、数字、对象、数组、“true”、“false”或“null”）"
+        }
+        S::ExpectedQuote => "JSON 格式有误：此处应为双引号“\"”",
+        S::InvalidEscape => "JSON 格式有误：字符串中反斜杠之后的转义无效",
+        S::InvalidNumber => "JSON 格式有误：数字的写法无效",
+        S::NumberOutOfRange => "JSON 格式有误：数字超出可表示的范围",
+        S::InvalidCodePoint => "JSON 格式有误：字符串中有无效的字符（不是有效的 UTF-8 字符）",
+        S::ControlCharacter => {
+            "JSON 格式有误：字符串中有未转义的控制字符（如换行符、制表符），应写作转义序列"
+        }
+        S::KeyNotString => "JSON 格式有误：对象的键应为带双引号的字符串",
+        S::ExpectedNumericKey => "JSON 格式有误：此处的键应为写在引号中的数字",
+        S::KeyNotFinite => "JSON 格式有误：作为键的数应为有限的数",
+        S::LoneLeadingSurrogate => {
+            "JSON 格式有误：字符串中的转义序列有不成对的代理项（高位代理之后缺少低位代理）"
+        }
+        S::TrailingComma => "JSON 格式有误：最后一个值之后多了逗号",
+        S::TrailingCharacters => "JSON 格式有误：此处有多余的内容",
+        S::UnexpectedEndOfHexEscape => {
+            "JSON 格式有误：字符串中的十六进制转义序列不完整（反斜杠加字母“u”之后应有4位十六进制数字）"
+        }
+        S::TooDeep => "JSON 格式有误：数组和对象嵌套过深（超过128层）",
+        _ => "JSON 格式有误",
+    }
 }
 
 fn found_zh(found: &Found) -> String {
@@ -664,12 +832,13 @@ fn found_zh(found: &Found) -> String {
     }
 }
 
-/// A refused value written on its own, after the crate's own expectation.
+/// A refused value written on its own, after the crate's own expectation: a number bare, any
+/// other value as [`found_zh`] writes it.
 fn found_bare(found: &Found) -> String {
     match found {
         Found::Unsigned(n) => n.to_string(),
         Found::Signed(n) => n.to_string(),
-        Found::Float(text) | Found::Str(text) => text.clone(),
+        Found::Float(text) | Found::Str(text) if amount(text) == *text => text.clone(),
         other => found_zh(other),
     }
 }
@@ -698,10 +867,13 @@ fn expected_zh(expected: &Expected) -> String {
         Shape::Integer { min, max } => format!("{min}至{max}的整数"),
         Shape::Number => "数字".to_owned(),
         Shape::Str => "字符串".to_owned(),
+        Shape::Char => "单个字符".to_owned(),
         Shape::Null => "空值".to_owned(),
         Shape::Array => "数组".to_owned(),
+        Shape::Tuple { len } => format!("{len}项的数组"),
         Shape::Object | Shape::Map => "对象".to_owned(),
-        Shape::Choice(names) => format!("以下之一：{}", quoted(names)),
+        Shape::Choice([]) => "另一类值".to_owned(),
+        Shape::Choice(names) => names_one_of(names),
         Shape::Any => "另一类值".to_owned(),
     }
 }
@@ -930,4 +1102,101 @@ fn which(side: Which) -> &'static str {
         Which::Baseline => "现行政策",
         Which::Reform => "改革方案",
     }
+}
+
+/// What a value the crate reads as a name (an enum's variant) means, in Chinese: the crate's
+/// names of things where it has them. Every name of the facts, the policy file and the reform file
+/// has one.
+fn gloss(name: &str) -> Option<&'static str> {
+    let zh = &Chinese;
+    if let Ok(parameter) = name.parse::<Parameter>() {
+        return Some(parameter.name_zh());
+    }
+    Some(match name {
+        // Subsidy.
+        "living" => "生活补贴",
+        "nursing" => "护理补贴",
+        // Place.
+        "tianjin" => "天津",
+        "elsewhere" => "外地",
+        // Category.
+        "visual" => zh.category(Category::Visual),
+        "hearing" => zh.category(Category::Hearing),
+        "speech" => zh.category(Category::Speech),
+        "physical" => zh.category(Category::Physical),
+        "intellectual" => zh.category(Category::Intellectual),
+        "mental" => zh.category(Category::Mental),
+        "multiple" => zh.category(Category::Multiple),
+        // WithdrawalKind.
+        "cancelled" => "注销",
+        "frozen" => "冻结",
+        // AssistanceKind.
+        "dibao" => zh.assistance(AssistanceKind::Dibao),
+        "dibao_edge" => zh.assistance(AssistanceKind::DibaoEdge),
+        "low_income" => "低收入家庭",
+        // OrphanCare.
+        "dispersed" => "散居",
+        "institution" => "机构集中养育",
+        // BenefitKind.
+        "welfare_living_allowance" => zh.benefit(BenefitKind::WelfareLivingAllowance),
+        "welfare_nursing_allowance" => zh.benefit(BenefitKind::WelfareNursingAllowance),
+        "disability_compensation_living" => zh.benefit(BenefitKind::DisabilityCompensationLiving),
+        "disability_compensation_nursing" => zh.benefit(BenefitKind::DisabilityCompensationNursing),
+        "elderly_care_service_subsidy" => zh.benefit(BenefitKind::ElderlyCareServiceSubsidy),
+        "advanced_age_allowance" => zh.benefit(BenefitKind::AdvancedAgeAllowance),
+        "elderly_care_nursing_subsidy" => zh.benefit(BenefitKind::ElderlyCareNursingSubsidy),
+        "work_injury_living_care_fee" => zh.benefit(BenefitKind::WorkInjuryLivingCareFee),
+        "extreme_poverty_support" => zh.benefit(BenefitKind::ExtremePovertySupport),
+        // WelfareBasis (and Channel's "other").
+        "disabled_on_duty" => "因公致残",
+        "retired_veteran_cadre" => "离休干部",
+        "other" => "其他",
+        // BenefitStatus.
+        "received" => "已享受",
+        "qualified" => "符合条件但未领取",
+        // CustodyKind.
+        "prison" => zh.custody(CustodyKind::Prison),
+        "suspended_sentence" => zh.custody(CustodyKind::SuspendedSentence),
+        "serving_outside_prison" => zh.custody(CustodyKind::ServingOutsidePrison),
+        "detention" => zh.custody(CustodyKind::Detention),
+        "public_surveillance" => zh.custody(CustodyKind::PublicSurveillance),
+        // Channel.
+        "window" => zh.channel(Channel::Window),
+        "online" => zh.channel(Channel::Online),
+        "cross_province" => zh.channel(Channel::CrossProvince),
+        "one_thing" => zh.channel(Channel::OneThing),
+        // Keeps.
+        "subsidy" => "领取本补贴",
+        "other_benefit" => "保留其他待遇",
+        // NotificationForm.
+        "system_prompt" => zh.form(NotificationForm::SystemPrompt),
+        "plain_language_sheet" => zh.form(NotificationForm::PlainLanguageSheet),
+        "written_notice" => zh.form(NotificationForm::WrittenNotice),
+        "phone_call" => zh.form(NotificationForm::PhoneCall),
+        "home_visit" => zh.form(NotificationForm::HomeVisit),
+        // OfficeBody, OfficeLevel, Recipient.
+        "civil_affairs" => zh.body(OfficeBody::CivilAffairs),
+        "disabled_persons_federation" => zh.body(OfficeBody::DisabledPersonsFederation),
+        "district" => "区",
+        "sub_district" => "街道（乡镇）",
+        "person" => "本人",
+        "guardian" => "监护人",
+        // The policy file: relations, when a benefit counts, stop timing, tie rule, dibao-edge
+        // amounts.
+        "choose_higher" => "择高",
+        "stacks" => "叠加",
+        "excludes" => "排除",
+        "qualified_or_received" => "符合条件或已享受",
+        "month_after" => "次月起停发",
+        "same_month" => "当月起停发",
+        "keep_received" => "维持已享受的待遇",
+        "prefer_subsidy" => "优先本补贴",
+        "prefer_other_benefit" => "优先其他待遇",
+        "same_as_dibao" => "与低保家庭标准相同",
+        "amounts" => "单独规定标准",
+        // Language.
+        "zh" => "中文",
+        "en" => "英文",
+        _ => return None,
+    })
 }
