@@ -1,337 +1,198 @@
 //! How fast a roster scan runs, and whether its memory stays flat.
 //!
 //! ```text
-//! cargo run --release --example roster_speed -- [count] [rounds]   # default 1,000,000 residents, 5 rounds
+//! cargo run --release --example roster_speed -- [COUNT] [ROUNDS]   # default 1,000,000 residents, 5 rounds
 //! ```
 //!
-//! Generates a roster of `count` residents (and ones of 100,000 and 20,000) to the system's temp
-//! directory with the generator of `gen_roster`, then measures in the same run:
+//! On generated rosters (COUNT residents, 100,000 and 20,000, in the temp directory): in each
+//! round, one after the other, (a) serde_json alone into `Facts`, the file streamed through the
+//! library's `JsonLines`, (b) the full `RosterScan::scan` and (a') `Resident::from_json`; then
+//! (e) 101 short pairs of (a) and (b), alternating which runs first (the target, (b)/(a) at least
+//! 0.80, is judged on their median); last, on 100,000 residents in memory, (d) the scan's rules
+//! alone and (c) `Policy::decide`; and the peak memory (VmHWM). What each figure means, how to
+//! read it on a noisy machine, and the current ones: docs/performance.md.
 //!
-//! - (a) the baseline: streaming the file and parsing each line with serde_json into `Facts`,
-//!   nothing else;
-//! - (b) the full scan: `RosterScan::scan` from a `BufReader` of the file, each record counted and
-//!   dropped;
-//! - (a') reading and checking: each line read into a `Resident` (`Resident::from_json`: the
-//!   parse of (a) and the checks of the facts), nothing decided;
-//! - (d) the scan's rules alone: 100,000 residents read into memory first, then scanned with
-//!   `RosterScan::resident` (no JSON): what the rules cost per resident, next to (a)'s cost of
-//!   reading one;
-//! - (c) decisions in memory: the same residents, `policy.decide` (with its reasons) for each.
-//!
-//! (a), (b) and (a') run one after the other, in that order, in each of `rounds` rounds, so
-//! that a slow spell of the machine falls on all three; the report gives each one's median and
-//! best time and the ratio (b)/(a) of their throughputs three ways: the median of the rounds'
-//! ratios (each round's scan against the same round's baseline), the ratio of the best times,
-//! and the ratio of the median times. (a')/(a) is one ratio of medians, as noisy as the rounds. Peak resident memory (VmHWM from
-//! /proc/self/status) is read after a 100,000-line scan and after the full-size scans, to show
-//! that memory does not grow with the number of residents.
-//!
-//! - (e) the steadiest wall-clock ratio: 101 pairs of (a) and (b) on a roster of 20,000
-//!   residents, short runs, alternating which of the two runs first. A
-//!   pair runs within one spell of the machine, so its ratio is steady even when the spells
-//!   differ; the report gives the median pair's ratio and the quartiles, and judges the target
-//!   (at least 0.80: the rules should cost little next to reading JSON) on that median.
-//!
-//! (d) and (c) run last, since their vector of residents would raise the peak memory.
-//!
-//! The current figures, and how to read them, are in docs/performance.md. (d) is well below what
-//! the scan adds to reading, (b) − (a): that also holds the checks of the facts, and interleaved
-//! with parsing the rules and the parser disturb each other's caches and branch predictions
-//! (DESIGN.md, "Why is the scan not faster?").
+//! Exit status (see `common/cli.rs`): 0 when it has measured, the target met or not; 1 when a
+//! roster cannot be written or read, a generated line is rejected, or the output cannot be
+//! written; 2 for a wrong command line.
 
-use tianjin_disability_subsidies_support::generator;
-#[path = "common/lines.rs"]
-mod lines;
+#[path = "common/cli.rs"]
+mod cli;
+#[macro_use]
+#[path = "common/measure.rs"]
+mod measure;
 
 use std::fs::File;
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use clap::Parser;
+use measure::{best, median, per_second, positive, timed, Roster};
 use tianjin_disability_subsidies::{Facts, Month, Policy, Resident, RosterScan, ScanOptions};
 
+/// The roster of the first scan, and of (d) and (c).
 const SUBSET: u64 = 100_000;
-
-/// The roster of the paired runs (e): short enough that a pair runs within one of the VM's
-/// spells, long enough to time well.
+/// The roster of the pairs (e): short enough that a pair runs within one spell of the machine.
 const PAIR_RESIDENTS: u64 = 20_000;
-
 /// How many pairs (e) runs: odd, so the median is one pair's ratio.
 const PAIRS: usize = 101;
 
-fn open(path: &Path) -> Result<BufReader<File>, String> {
-    File::open(path)
-        .map(|f| BufReader::with_capacity(1 << 16, f))
-        .map_err(|e| format!("cannot open {}: {e}", path.display()))
+/// Measures the roster scan against serde_json alone reading the same file, and its peak
+/// memory: (a), (b) and (a') in rounds, then (e), (d) and (c) (see docs/performance.md).
+#[derive(Parser)]
+struct Args {
+    /// Residents in the roster of the rounds.
+    #[arg(default_value_t = 1_000_000, value_parser = positive::<u64>())]
+    count: u64,
+    /// Rounds of (a), (b) and (a'); (d) and (c) are timed as many times.
+    #[arg(default_value_t = 5, value_parser = positive::<usize>())]
+    rounds: usize,
 }
 
-/// Reads every line of `path`, handing the trimmed non-blank ones to `each`; returns how many
-/// `each` accepted and the time taken.
-fn stream(path: &Path, mut each: impl FnMut(&str) -> bool) -> Result<(u64, Duration), String> {
-    let started = Instant::now();
-    let mut accepted = 0u64;
-    lines::for_each_line(path, |text| {
-        accepted += u64::from(each(text));
-        Ok(())
-    })?;
-    Ok((accepted, started.elapsed()))
+fn main() -> ExitCode {
+    cli::exit(run(Args::parse()))
 }
 
-/// (a): every line parsed into `Facts`, nothing else.
-fn baseline(path: &Path) -> Result<(u64, Duration), String> {
-    stream(path, |text| serde_json::from_str::<Facts>(text).is_ok())
+/// (a): every line parsed into `Facts`, nothing else. Returns the lines parsed.
+fn baseline(path: &Path) -> Result<u64, String> {
+    Ok(measure::stream(path, |text| Ok(serde_json::from_str::<Facts>(text).is_ok()))?.0)
 }
 
 /// (a'): every line read into a checked `Resident`, nothing decided.
-fn read_and_check(path: &Path) -> Result<(u64, Duration), String> {
-    stream(path, |text| Resident::from_json(text).is_ok())
+fn read_and_check(path: &Path) -> Result<u64, String> {
+    Ok(measure::stream(path, |text| Ok(Resident::from_json(text).is_ok()))?.0)
 }
 
-/// (b): the full scan. Returns (residents decided, records, elapsed).
-fn full_scan(policy: &Policy, month: Month, path: &Path) -> Result<(u64, u64, Duration), String> {
-    let started = Instant::now();
-    let reader = open(path)?;
+/// (b): the full scan, each record counted and dropped. Returns (residents decided, records).
+fn full_scan(policy: &Policy, month: Month, path: &Path) -> Result<(u64, u64), String> {
+    let file = File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
     let mut records = 0u64;
     let summary = RosterScan::new(policy, ScanOptions::new(month))
         .map_err(|e| e.to_string())?
-        .scan(reader, |_record| records += 1)
+        .scan(BufReader::with_capacity(1 << 16, file), |_| records += 1)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if summary.rejected > 0 {
-        return Err(format!(
-            "{} lines of the generated roster were rejected",
-            summary.rejected
-        ));
+    match summary.rejected {
+        0 => Ok((summary.decided, records)),
+        n => Err(format!("{n} lines of the generated roster were rejected")),
     }
-    Ok((summary.decided, records, started.elapsed()))
 }
 
-/// VmHWM (peak resident set) in kB, from /proc/self/status.
-fn peak_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+/// The throughput of `b` over that of `a`, each (residents, time).
+fn ratio(b: (u64, Duration), a: (u64, Duration)) -> f64 {
+    per_second(b.0, b.1) / per_second(a.0, a.1)
 }
 
-fn mib(kb: Option<u64>) -> String {
-    kb.map_or_else(
-        || "unknown (no /proc/self/status)".to_owned(),
-        |kb| format!("{:.1} MiB", kb as f64 / 1024.0),
-    )
+/// The peak resident memory (VmHWM, from /proc/self/status), in MiB.
+fn peak() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:"));
+    match kb.and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<f64>().ok()) {
+        Some(kb) => format!("{:.1} MiB", kb / 1024.0),
+        None => "unknown (no /proc/self/status)".to_owned(),
+    }
 }
 
-fn median<T: PartialOrd + Copy>(values: &[T]) -> T {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    sorted[sorted.len() / 2]
-}
-
-/// The value a quarter and three quarters of the way through `values`.
-fn quartiles(values: &[f64]) -> (f64, f64) {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    (sorted[sorted.len() / 4], sorted[sorted.len() * 3 / 4])
-}
-
-fn best(times: &[Duration]) -> Duration {
-    times.iter().copied().min().unwrap_or_default()
-}
-
-fn per_second(n: u64, time: Duration) -> f64 {
-    n as f64 / time.as_secs_f64()
-}
-
-fn run(count: u64, rounds: usize) -> Result<(), String> {
+fn run(args: Args) -> Result<bool, String> {
+    let (count, rounds) = (args.count, args.rounds);
     let month = Month::new(2025, 6).map_err(|e| e.to_string())?;
     let policy = Policy::tianjin_2023();
-    let dir = std::env::temp_dir();
-    let big: PathBuf = dir.join(format!("tianjin-roster-speed-{count}.jsonl"));
-    let small: PathBuf = dir.join(format!("tianjin-roster-speed-{SUBSET}.jsonl"));
+    let scan = |path: &Path| timed(|| full_scan(&policy, month, path));
+    let big = Roster::generate("tianjin-roster-speed", count, month)?;
+    let small = Roster::generate("tianjin-roster-speed-subset", SUBSET.min(count), month)?;
+    let (roster, name, subset) = (big.describe(), policy.name(), small.residents);
+    say!("{roster}\nmonth scanned: {month}; policy {name}")?;
+    let ((decided, _), time) = scan(&small.path)?;
+    let peak_small = peak();
+    say!("\nscan of {decided} residents: {time:.2?}; peak memory (VmHWM) {peak_small}")?;
 
-    let started = Instant::now();
-    generator::write_roster_file(&big, count, month)?;
-    let generated = started.elapsed();
-    generator::write_roster_file(&small, SUBSET.min(count), month)?;
-    let size = std::fs::metadata(&big).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "roster: {count} residents, {:.1} MiB, generated in {:.2?} ({:.0} residents/s) to {}",
-        size as f64 / (1024.0 * 1024.0),
-        generated,
-        per_second(count, generated),
-        big.display()
-    );
-    println!("month scanned: {month}; policy {}", policy.name());
-
-    let (decided, _, time) = full_scan(&policy, month, &small)?;
-    let peak_small = peak_kb();
-    println!(
-        "\nscan of {decided} residents: {time:.2?}; peak memory (VmHWM) {}",
-        mib(peak_small)
-    );
-
-    let (mut a, mut a2, mut b, mut ratios) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // (a), (b) and (a'), one after the other in each round.
+    let (mut a, mut b, mut a2, mut ratios) = (vec![], vec![], vec![], vec![]);
     let (mut parsed, mut decided, mut records) = (0, 0, 0);
     for round in 1..=rounds {
-        let (p, ta) = baseline(&big)?;
-        let (d, r, tb) = full_scan(&policy, month, &big)?;
-        let (_, ta2) = read_and_check(&big)?;
+        let (p, ta) = timed(|| baseline(&big.path))?;
+        let ((d, r), tb) = scan(&big.path)?;
+        let (_, ta2) = timed(|| read_and_check(&big.path))?;
         (parsed, decided, records) = (p, d, r);
-        let ratio = per_second(d, tb) / per_second(p, ta);
-        println!(
-            "round {round}: (a) parse {ta:.2?}, (b) scan {tb:.2?}, (a') read and check {ta2:.2?}: (b)/(a) {ratio:.2}"
-        );
+        let ratio = ratio((d, tb), (p, ta));
+        say!("round {round}: (a) parse {ta:.2?}, (b) scan {tb:.2?}, (a') read and check {ta2:.2?}: (b)/(a) {ratio:.2}")?;
         a.push(ta);
         b.push(tb);
         a2.push(ta2);
         ratios.push(ratio);
     }
-    let peak_big = peak_kb();
-    let (a_med, b_med, a2_med) = (median(&a), median(&b), median(&a2));
-    println!("\nover {rounds} rounds, {count} residents:            median      best   residents/s (median)");
+    let peak_big = peak();
+    let a_med = median(&a);
+    say!("\nover {rounds} rounds, {count} residents:            median      best   residents/s (median)")?;
     for (label, times, n) in [
         ("(a) baseline, serde_json into Facts", &a, parsed),
         ("(a') read and check, Resident::from_json", &a2, parsed),
         ("(b) full RosterScan::scan", &b, decided),
     ] {
-        println!(
-            "  {label:<42} {:>8.2?} {:>9.2?} {:>12.0}",
-            median(times),
-            best(times),
-            per_second(n, median(times))
-        );
+        let (med, best, rate) = (median(times), best(times), per_second(n, median(times)));
+        say!("  {label:<42} {med:>8.2?} {best:>9.2?} {rate:>12.0}")?;
     }
-    let ratio = median(&ratios);
-    let best_ratio = per_second(decided, best(&b)) / per_second(parsed, best(&a));
-    println!(
-        "  ratio (b)/(a): median {ratio:.2}, of the best times {best_ratio:.2}, of the medians {:.2}; \
-         {records} records",
-        per_second(decided, b_med) / per_second(parsed, a_med),
-    );
-    println!(
-        "  checks of the facts: (a')/(a) time {:.2}",
-        a2_med.as_secs_f64() / a_med.as_secs_f64()
-    );
-    println!(
-        "  peak memory (VmHWM): after the {}-line scan {}, after the {count}-line scans {}",
-        SUBSET.min(count),
-        mib(peak_small),
-        mib(peak_big)
-    );
+    let of_rounds = median(&ratios);
+    let of_best = ratio((decided, best(&b)), (parsed, best(&a)));
+    let of_medians = ratio((decided, median(&b)), (parsed, a_med));
+    let checks = median(&a2).as_secs_f64() / a_med.as_secs_f64();
+    say!("  ratio (b)/(a): median {of_rounds:.2}, of the best times {of_best:.2}, of the medians {of_medians:.2}; {records} records")?;
+    say!("  checks of the facts: (a')/(a) time {checks:.2}")?;
+    say!("  peak memory (VmHWM): after the {subset}-line scan {peak_small}, after the {count}-line scans {peak_big}")?;
 
     // (e): many short pairs of (a) and (b), in alternating order.
-    let pairs_path: PathBuf =
-        dir.join(format!("tianjin-roster-speed-pairs-{PAIR_RESIDENTS}.jsonl"));
-    generator::write_roster_file(&pairs_path, PAIR_RESIDENTS.min(count), month)?;
+    let pairs = Roster::generate("tianjin-roster-pairs", PAIR_RESIDENTS.min(count), month)?;
     let mut pair_ratios = Vec::with_capacity(PAIRS);
     for pair in 0..PAIRS {
-        let ((p, ta), (d, _, tb)) = if pair % 2 == 0 {
-            let a = baseline(&pairs_path)?;
-            (a, full_scan(&policy, month, &pairs_path)?)
+        let (a, ((d, _), tb)) = if pair % 2 == 0 {
+            let a = timed(|| baseline(&pairs.path))?;
+            (a, scan(&pairs.path)?)
         } else {
-            let b = full_scan(&policy, month, &pairs_path)?;
-            (baseline(&pairs_path)?, b)
+            let b = scan(&pairs.path)?;
+            (timed(|| baseline(&pairs.path))?, b)
         };
-        pair_ratios.push(per_second(d, tb) / per_second(p, ta));
+        pair_ratios.push(ratio((d, tb), a));
     }
-    let _ = std::fs::remove_file(&pairs_path);
-    let pair_ratio = median(&pair_ratios);
-    let (q1, q3) = quartiles(&pair_ratios);
-    println!(
-        "  (e) ratio (b)/(a) over {PAIRS} pairs of short runs ({} residents, alternating which \
-         goes first): median {pair_ratio:.3}, quartiles {q1:.3}–{q3:.3} (target ≥ 0.80: {})",
-        PAIR_RESIDENTS.min(count),
-        if pair_ratio >= 0.80 { "met" } else { "missed" }
-    );
+    let (pair_ratio, (q1, q3)) = (median(&pair_ratios), measure::quartiles(&pair_ratios));
+    let (short, met) = (pairs.residents, measure::verdict(pair_ratio >= 0.80));
+    say!("  (e) ratio (b)/(a) over {PAIRS} pairs of short runs ({short} residents, alternating which goes first): median {pair_ratio:.3}, quartiles {q1:.3}–{q3:.3} (target ≥ 0.80: {met})")?;
+    drop(pairs);
 
     // (d) and (c): residents already in memory.
-    let text = std::fs::read_to_string(&small)
-        .map_err(|e| format!("cannot read {}: {e}", small.display()))?;
-    let residents: Vec<Resident> = text
-        .lines()
-        .filter_map(|l| Resident::from_json(l).ok())
-        .collect();
-    drop(text);
+    let mut residents = Vec::new();
+    measure::stream(&small.path, |l| {
+        Ok(Resident::from_json(l).map(|r| residents.push(r)).is_ok())
+    })?;
     let n = residents.len() as u64;
-    let mut d_times = Vec::new();
-    for _ in 0..rounds {
-        let started = Instant::now();
+    let (d_times, _) = measure::times(rounds, || {
         let mut scan =
             RosterScan::new(&policy, ScanOptions::new(month)).map_err(|e| e.to_string())?;
         let mut records = 0u64;
-        let mut sink = |_record| records += 1;
+        let mut sink = |_| records += 1;
         for resident in &residents {
             scan.resident(resident, &mut sink);
         }
         scan.finish(&mut sink);
-        d_times.push(started.elapsed());
-    }
+        Ok(records)
+    })?;
     let d = median(&d_times);
-    let read_one = a_med.as_secs_f64() / parsed as f64;
-    let rules_one = d.as_secs_f64() / n as f64;
-    println!(
-        "  (d) the scan's rules alone, {n} residents in memory: {d:.2?}  {:.0} residents/s; \
-         {:.0} ns a resident = {:.2} of (a)'s {:.0} ns to read one",
-        per_second(n, d),
-        rules_one * 1e9,
-        rules_one / read_one,
-        read_one * 1e9
+    let (read_ns, rules_ns) = (
+        a_med.as_secs_f64() * 1e9 / parsed as f64,
+        d.as_secs_f64() * 1e9 / n as f64,
     );
-    let mut c_times = Vec::new();
-    let mut paid = 0u64;
-    for _ in 0..rounds {
-        let started = Instant::now();
-        paid = 0;
+    let (rate, share) = (per_second(n, d), rules_ns / read_ns);
+    say!("  (d) the scan's rules alone, {n} residents in memory: {d:.2?}  {rate:.0} residents/s; {rules_ns:.0} ns a resident = {share:.2} of (a)'s {read_ns:.0} ns to read one")?;
+    let (c_times, paid) = measure::times(rounds, || {
+        let mut paid = 0u64;
         for r in &residents {
             let decision = policy.decide(r, month).map_err(|e| e.to_string())?;
-            if !decision.total.as_decimal().is_zero() {
-                paid += 1;
-            }
+            paid += u64::from(!decision.total.as_decimal().is_zero());
         }
-        c_times.push(started.elapsed());
-    }
-    let c = median(&c_times);
-    println!(
-        "  (c) policy.decide (with reasons) on the same residents: {c:.2?}  {:.0} residents/s ({paid} paid); peak memory now {}",
-        per_second(n, c),
-        mib(peak_kb())
-    );
-    let _ = std::fs::remove_file(&big);
-    let _ = std::fs::remove_file(&small);
-    Ok(())
-}
-
-fn positive(arg: Option<String>, default: u64, what: &str) -> Result<u64, String> {
-    match arg {
-        None => Ok(default),
-        Some(arg) => match arg.parse::<u64>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(format!(
-                "usage: roster_speed [count] [rounds]: expected a positive number of {what}, found \"{arg}\""
-            )),
-        },
-    }
-}
-
-fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let parsed = positive(args.next(), 1_000_000, "residents").and_then(|count| {
-        let rounds = positive(args.next(), 5, "rounds")?;
-        Ok((count, usize::try_from(rounds).unwrap_or(5)))
-    });
-    let (count, rounds) = match parsed {
-        Ok(values) => values,
-        Err(usage) => {
-            eprintln!("{usage}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(count, rounds) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
+        Ok(paid)
+    })?;
+    let (c, peak_now) = (median(&c_times), peak());
+    let rate = per_second(n, c);
+    say!("  (c) policy.decide (with reasons) on the same residents: {c:.2?}  {rate:.0} residents/s ({paid} paid); peak memory now {peak_now}")?;
+    Ok(true)
 }

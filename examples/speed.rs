@@ -10,11 +10,22 @@
 //! runs in 31 batches of many calls; the table shows the median time per call over the batches
 //! and its ratio to the yardstick, then whether the targets are met: one month under 1 µs, a
 //! 12-month schedule under 10 µs. Build with `--release`: a debug build is many times slower.
+//! The current figures: docs/performance.md.
+//!
+//! Exit status (see `common/cli.rs`): 0 when it has measured, the targets met or not; 1 when the
+//! output cannot be written; 2 for a wrong command line.
+
+#[path = "common/cli.rs"]
+mod cli;
+#[macro_use]
+#[path = "common/measure.rs"]
+mod measure;
 
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use clap::Parser;
 use tianjin_disability_subsidies::{Facts, Language, Month, Policy, Resident};
 
 /// The resident of `benches/decide.rs`: both subsidies applied for, a competing elderly care
@@ -43,7 +54,7 @@ fn median_ns(mut op: impl FnMut()) -> f64 {
         }
         calls *= 2;
     }
-    let mut per_call: Vec<f64> = (0..BATCHES)
+    let per_call: Vec<f64> = (0..BATCHES)
         .map(|_| {
             let start = Instant::now();
             for _ in 0..calls {
@@ -52,22 +63,27 @@ fn median_ns(mut op: impl FnMut()) -> f64 {
             start.elapsed().as_nanos() as f64 / f64::from(calls)
         })
         .collect();
-    per_call.sort_by(f64::total_cmp);
-    per_call[BATCHES / 2]
+    measure::median(&per_call)
 }
 
+/// Times a month's decision, a 12-month schedule and a decision with its explanation on one
+/// realistic resident, against reading its facts with serde_json; judges the targets (one month
+/// under 1 µs, 12 months under 10 µs). Build with --release.
+#[derive(Parser)]
+struct Args {}
+
 fn main() -> ExitCode {
+    Args::parse();
+    cli::exit(run())
+}
+
+fn run() -> Result<bool, String> {
     if cfg!(debug_assertions) {
         eprintln!("note: a debug build; run with --release for meaningful figures");
     }
     let policy = Policy::tianjin_2023();
-    let (resident, march, first, last) = match setup() {
-        Ok(setup) => setup,
-        Err(e) => {
-            eprintln!("cannot set up the measurement: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let (resident, march, first, last) =
+        setup().map_err(|e| format!("cannot set up the measurement: {e}"))?;
 
     let baseline = median_ns(|| {
         let _ = black_box(serde_json::from_str::<Facts>(black_box(RESIDENT)));
@@ -85,28 +101,30 @@ fn main() -> ExitCode {
         let _ = black_box(text);
     });
 
-    println!("median of {BATCHES} batches, ns per call");
-    println!(
+    say!("median of {BATCHES} batches, ns per call")?;
+    say!(
         "{:<28} {:>12} {:>12}",
-        "operation", "median ns", "x baseline"
-    );
+        "operation",
+        "median ns",
+        "x baseline"
+    )?;
     for (name, ns) in [
         ("decide_one_month", one_month),
         ("schedule_12_months", twelve_months),
         ("decide_and_explain", explained),
         ("baseline_parse_facts_json", baseline),
     ] {
-        println!("{name:<28} {ns:>12.0} {:>12.2}", ns / baseline);
+        say!("{name:<28} {ns:>12.0} {:>12.2}", ns / baseline)?;
     }
-    println!();
+    say!("")?;
     for (what, ns, target) in [
         ("one month", one_month, ONE_MONTH_TARGET_NS),
         ("12-month schedule", twelve_months, TWELVE_MONTHS_TARGET_NS),
     ] {
         let verdict = if ns < target { "met" } else { "MISSED" };
-        println!("target: {what} under {target:.0} ns: {ns:.0} ns, {verdict}");
+        say!("target: {what} under {target:.0} ns: {ns:.0} ns, {verdict}")?;
     }
-    ExitCode::SUCCESS
+    Ok(true)
 }
 
 /// The resident and the months measured.
