@@ -44,7 +44,7 @@ macro_rules! clauses {
             fn from_str(s: &str) -> Result<ClauseId, UnknownClause> {
                 match s {
                     $( $id => Ok(ClauseId::$variant), )*
-                    _ => Err(UnknownClause { found: s.to_owned() }),
+                    _ => Err(UnknownClause { found: crate::json::excerpt(s) }),
                 }
             }
         }

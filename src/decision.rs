@@ -470,7 +470,7 @@ impl FromStr for FactRef {
     type Err = InvalidFactRef;
     fn from_str(s: &str) -> Result<FactRef, InvalidFactRef> {
         let bad = || InvalidFactRef {
-            found: s.to_owned(),
+            found: crate::json::excerpt(s),
         };
         let (field, rest) = s.split_once('[').ok_or_else(bad)?;
         let index = rest

@@ -6,6 +6,7 @@
 //! caseworker as it is. "Not eligible" is never an error: it is an ordinary decision.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 pub use crate::clauses::UnknownClause;
 pub use crate::facts::{CertificateNumberProblem, InvalidGrade};
@@ -13,6 +14,7 @@ pub use crate::json::problem::JsonProblem;
 pub use crate::language::UnknownLanguage;
 pub use crate::money::AmountError;
 pub use crate::month::InvalidMonth;
+use crate::language::Language;
 use crate::month::{Coverage, Month};
 
 /// Everything that can go wrong: bad input, a bad policy file, or a month no policy covers.
@@ -115,6 +117,170 @@ impl Error {
             | Error::InvalidReform { path, .. } => Some(path),
             _ => None,
         }
+    }
+
+    /// What kind of error this is, for a service to map to a response: malformed JSON
+    /// ([`ErrorKind::Syntax`]) apart from a bad value in good JSON ([`ErrorKind::InvalidValue`]),
+    /// facts that cannot be true together, a month the policy does not govern, and so on. The
+    /// kinds and their names are stable.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{error::ErrorKind, Resident};
+    ///
+    /// let kind = |json: &str| Resident::from_json(json).unwrap_err().kind();
+    /// assert_eq!(kind(r#"{ "id": "R-1", "#), ErrorKind::Syntax);
+    /// assert_eq!(kind(r#"{ "id": "R-1", "certificates": [{ "grade": 5 }] }"#), ErrorKind::InvalidValue);
+    /// assert_eq!(
+    ///     kind(r#"{ "id": "R-1", "died_on": "2020-01-01",
+    ///         "hukou": [{ "place": "tianjin", "from": "2021-01-01", "to": "2020-01-01" }] }"#),
+    ///     ErrorKind::InconsistentFacts
+    /// );
+    /// assert_eq!(ErrorKind::InconsistentFacts.name(), "inconsistent_facts");
+    /// ```
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Json { problem, .. } => match **problem {
+                JsonProblem::Syntax { .. }
+                | JsonProblem::TrailingCharacters
+                | JsonProblem::NotUtf8
+                | JsonProblem::LineTooLong { .. } => ErrorKind::Syntax,
+                _ => ErrorKind::InvalidValue,
+            },
+            Error::InvalidFact { .. } => ErrorKind::InconsistentFacts,
+            Error::InvalidMonth { .. }
+            | Error::InvalidAmount { .. }
+            | Error::AmountNotInFen { .. }
+            | Error::AmountTooLarge { .. } => ErrorKind::InvalidValue,
+            Error::MonthNotCovered { .. } => ErrorKind::NotCovered,
+            Error::EmptyRange { .. } | Error::RangeTooLong { .. } => ErrorKind::InvalidRange,
+            Error::InvalidReform { .. } => ErrorKind::InvalidReform,
+            Error::InvalidPolicy { .. } => ErrorKind::InvalidPolicy,
+        }
+    }
+
+    /// The line and column of a reading error in a document of text (1-based), if known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Error::Json { line, column, .. } if *line > 0 => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of error an [`Error`] is: a stable name a service can map to a response (see
+/// README, "Embedding in a service", for a mapping to HTTP statuses). Serialized as its
+/// snake_case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not JSON: cut short, malformed, followed by more, not UTF-8, a line too long.
+    Syntax,
+    /// Good JSON with a bad value: a wrong type, an unknown or missing field, a name or amount or
+    /// month that is not allowed.
+    InvalidValue,
+    /// Facts that read but cannot be true together: a period that ends before it starts,
+    /// overlapping periods, a certificate number that disagrees with the record, …
+    InconsistentFacts,
+    /// A month the policy does not govern (clause `in_force`).
+    NotCovered,
+    /// A range of months that is empty or too long.
+    InvalidRange,
+    /// A reform that cannot be read or applied.
+    InvalidReform,
+    /// A policy file that cannot be used: the service's own configuration.
+    InvalidPolicy,
+}
+
+impl ErrorKind {
+    /// Every kind, in order.
+    pub const ALL: [ErrorKind; 7] = [
+        ErrorKind::Syntax,
+        ErrorKind::InvalidValue,
+        ErrorKind::InconsistentFacts,
+        ErrorKind::NotCovered,
+        ErrorKind::InvalidRange,
+        ErrorKind::InvalidReform,
+        ErrorKind::InvalidPolicy,
+    ];
+
+    /// The kind's snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::InvalidValue => "invalid_value",
+            ErrorKind::InconsistentFacts => "inconsistent_facts",
+            ErrorKind::NotCovered => "not_covered",
+            ErrorKind::InvalidRange => "invalid_range",
+            ErrorKind::InvalidReform => "invalid_reform",
+            ErrorKind::InvalidPolicy => "invalid_policy",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An error as a service returns it, in JSON: its kind, where, and the message in one language.
+/// Made by [`Error::body`]; `Error` itself serializes as its body in English.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::{Language, Resident};
+///
+/// let err = Resident::from_json(r#"{"id":"R-1","certificates":[{"grade":5}]}"#).unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&err.body(Language::Chinese))?,
+///     r#"{"kind":"invalid_value","path":"certificates[0].grade","line":1,"column":38,"language":"zh","message":"certificates[0].grade：填写有误：应为1至4级的残疾等级，实为5（第1行，第38列）"}"#
+/// );
+/// assert_eq!(serde_json::to_value(&err)?["kind"], "invalid_value");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    /// The kind.
+    pub kind: ErrorKind,
+    /// The JSON path of the field at fault, where the error is about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The 1-based line of a reading error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column of a reading error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The language of the message.
+    pub language: Language,
+    /// The message, as [`Error::describe`] gives it.
+    pub message: String,
+}
+
+impl Error {
+    /// The error as a service returns it: kind, path, position and the message in `lang`.
+    pub fn body(&self, lang: Language) -> ErrorBody {
+        let (line, column) = self.position().unzip();
+        ErrorBody {
+            kind: self.kind(),
+            path: self.path().map(str::to_owned),
+            line,
+            column,
+            language: lang,
+            message: self.describe(lang),
+        }
+    }
+}
+
+impl Serialize for Error {
+    /// As its [`ErrorBody`] in English.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.body(Language::English).serialize(serializer)
     }
 }
 

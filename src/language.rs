@@ -66,7 +66,7 @@ impl FromStr for Language {
             .into_iter()
             .find(|lang| lang.code() == code)
             .ok_or_else(|| UnknownLanguage {
-                found: code.to_owned(),
+                found: crate::json::excerpt(code),
             })
     }
 }

@@ -151,7 +151,7 @@ impl FromStr for Money {
     /// Parses a plain decimal such as `300` or `123.45`.
     fn from_str(s: &str) -> Result<Money, AmountError> {
         let yuan = Decimal::from_str_exact(s.trim()).map_err(|_| AmountError::NotANumber {
-            found: s.to_owned(),
+            found: crate::json::excerpt(s),
         })?;
         Money::new(yuan)
     }

@@ -173,7 +173,7 @@ impl FromStr for Month {
     /// Parses `YYYY-MM`.
     fn from_str(s: &str) -> Result<Month, InvalidMonth> {
         let invalid = || InvalidMonth {
-            found: s.to_owned(),
+            found: crate::json::excerpt(s),
         };
         let (year, month) = s.split_once('-').ok_or_else(invalid)?;
         if year.len() != 4 || month.len() != 2 {

@@ -149,8 +149,16 @@ fn check(text: &str, paths: &[String]) {
     );
 }
 
-/// The JSON paths an error carries: its own, and the other fact an overlap or a conflict names.
+/// The JSON paths an error carries, as a message writes them (control characters escaped): its
+/// own, and the other fact an overlap or a conflict names.
 fn paths_of(err: &Error) -> Vec<String> {
+    raw_paths(err)
+        .iter()
+        .map(|p| tianjin_disability_subsidies::report::printable(p).into_owned())
+        .collect()
+}
+
+fn raw_paths(err: &Error) -> Vec<String> {
     let mut paths: Vec<String> = err.path().map(str::to_owned).into_iter().collect();
     if let Error::InvalidFact {
         problem:

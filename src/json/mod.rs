@@ -31,7 +31,8 @@ use serde::de::DeserializeOwned;
 
 pub use lines::{JsonLines, Line, MAX_LINE_BYTES};
 pub(crate) use problem::Own;
-pub use problem::{Expected, Found, JsonProblem, Shape, SyntaxProblem};
+pub(crate) use problem::excerpt;
+pub use problem::{Expected, Found, JsonProblem, Shape, SyntaxProblem, EXCERPT_CHARS};
 pub use strict::ReadError;
 pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 

@@ -13,7 +13,7 @@ use serde::de::{
     SeqAccess, Unexpected, VariantAccess, Visitor,
 };
 
-use super::problem::{float_text, Expected, Found, JsonProblem, Shape};
+use super::problem::{excerpt, float_text, Expected, Found, JsonProblem, Shape};
 
 /// What the reader keeps while it reads: the structured problem of the error in flight, which
 /// waits here while serde_json carries the error (it can only hold it as text) up to the reader;
@@ -108,7 +108,7 @@ impl PathTrack {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(key);
+                    out.push_str(&excerpt(key));
                 }
                 Segment::Unknown => {
                     if !out.is_empty() {
@@ -215,14 +215,14 @@ impl<E: de::Error> de::Error for Failure<E> {
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         Failure::problem(JsonProblem::UnknownVariant {
-            variant: variant.to_owned(),
+            variant: excerpt(variant),
             expected,
         })
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         Failure::problem(JsonProblem::UnknownField {
-            field: field.to_owned(),
+            field: excerpt(field),
             expected,
         })
     }
@@ -233,7 +233,7 @@ impl<E: de::Error> de::Error for Failure<E> {
 
     fn duplicate_field(field: &'static str) -> Self {
         Failure::problem(JsonProblem::DuplicateField {
-            field: field.to_owned(),
+            field: excerpt(field),
         })
     }
 }
@@ -575,8 +575,8 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
         visit_f64(f64) => Shape::Number, |f| Found::Float(float_text(f));
         visit_i128(i128) => Shape::Number, |n| Found::Other(n.to_string());
         visit_u128(u128) => Shape::Number, |n| Found::Other(n.to_string());
-        visit_str(&str) => Shape::Str, |s| Found::Str(s.to_owned());
-        visit_borrowed_str(&'de str) => Shape::Str, |s| Found::Str(s.to_owned());
+        visit_str(&str) => Shape::Str, |s| Found::Str(excerpt(s));
+        visit_borrowed_str(&'de str) => Shape::Str, |s| Found::Str(excerpt(s));
         visit_string(String) => Shape::Str, Found::Str;
         visit_bytes(&[u8]) => Shape::Any, |_| Found::Other("bytes".to_owned());
         visit_byte_buf(Vec<u8>) => Shape::Any, |_| Found::Other("bytes".to_owned());
@@ -964,7 +964,7 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
                 let problem = if self.is_struct {
                     JsonProblem::DuplicateField { field: key.clone() }
                 } else {
-                    JsonProblem::DuplicateKey { key: key.clone() }
+                    JsonProblem::DuplicateKey { key: excerpt(key) }
                 };
                 let refused: Result<(), Failure<A::Error>> = Err(Failure::problem(problem));
                 self.slot.within(|| Segment::Key(key.clone()), || refused)?;

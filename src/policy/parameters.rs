@@ -221,7 +221,7 @@ macro_rules! parameters {
             fn from_str(name: &str) -> Result<Parameter, UnknownParameter> {
                 match name {
                     $( stringify!($field) => Ok(Parameter::$variant), )*
-                    _ => Err(UnknownParameter { found: name.to_owned() }),
+                    _ => Err(UnknownParameter { found: crate::json::excerpt(name) }),
                 }
             }
         }

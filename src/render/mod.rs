@@ -8,6 +8,7 @@
 mod en;
 mod zh;
 
+use std::borrow::Cow;
 use std::fmt::{self, Display, Formatter};
 
 use chrono::NaiveDate;
@@ -384,20 +385,21 @@ impl Outcome {
     }
 }
 
+/// Writes one line of an explanation: `indent`, then `text` with every control character
+/// escaped, so that an id or a name from the input cannot break the line or reach a terminal.
+fn line(f: &mut Formatter<'_>, indent: &str, text: &str) -> fmt::Result {
+    writeln!(f, "{indent}{}", printable(text))
+}
+
 fn write_subsidy(f: &mut Formatter<'_>, d: &SubsidyDecision, lang: Language) -> fmt::Result {
     let w = words(lang);
-    writeln!(
-        f,
-        "  {}{}{}",
-        w.subsidy(d.subsidy),
-        w.colon(),
-        w.outcome(&d.outcome)
-    )?;
+    let heading = format!("{}{}{}", w.subsidy(d.subsidy), w.colon(), w.outcome(&d.outcome));
+    line(f, "  ", &heading)?;
     for given in &d.gives_up {
-        writeln!(f, "    {}", w.gives_up(given))?;
+        line(f, "    ", &w.gives_up(given))?;
     }
     for reason in &d.reasons {
-        writeln!(f, "    {}", reason.describe(lang))?;
+        line(f, "    ", &reason.describe(lang))?;
     }
     Ok(())
 }
@@ -405,11 +407,11 @@ fn write_subsidy(f: &mut Formatter<'_>, d: &SubsidyDecision, lang: Language) -> 
 impl Display for Explanation<'_, MonthDecision> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let d = self.value;
-        writeln!(f, "{}", words(self.lang).month_heading(d))?;
+        line(f, "", &words(self.lang).month_heading(d))?;
         write_subsidy(f, &d.living, self.lang)?;
         write_subsidy(f, &d.nursing, self.lang)?;
         for reason in &d.reasons {
-            writeln!(f, "  {}", reason.describe(self.lang))?;
+            line(f, "  ", &reason.describe(self.lang))?;
         }
         Ok(())
     }
@@ -419,15 +421,15 @@ impl Display for Explanation<'_, Schedule> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let s = self.value;
         let w = words(self.lang);
-        writeln!(f, "{}", w.schedule_heading(s))?;
+        line(f, "", &w.schedule_heading(s))?;
         for m in &s.months {
-            writeln!(
-                f,
-                "  {}  {} | {}",
+            let text = format!(
+                "{}  {} | {}",
                 m.month,
                 w.outcome(&m.living.outcome),
                 w.outcome(&m.nursing.outcome)
-            )?;
+            );
+            line(f, "  ", &text)?;
         }
         for subsidy in Subsidy::ALL {
             let summary = s.subsidy(subsidy);
@@ -435,15 +437,42 @@ impl Display for Explanation<'_, Schedule> {
                 && s.months.last().is_some_and(|m| {
                     !matches!(m.subsidy(subsidy).outcome, Outcome::Stopped { .. })
                 });
-            writeln!(f, "  {}", w.subsidy_summary(subsidy, summary, resumed))?;
+            line(f, "  ", &w.subsidy_summary(subsidy, summary, resumed))?;
         }
         if let Some(last) = s.months.last() {
-            writeln!(f, "  {}", w.reasons_in(last.month))?;
+            line(f, "  ", &w.reasons_in(last.month))?;
             write_subsidy(f, &last.living, self.lang)?;
             write_subsidy(f, &last.nursing, self.lang)?;
         }
         Ok(())
     }
+}
+
+/// `text` with every control character written as an escape (`\u{1b}`, `\n`): safe to print on
+/// a terminal and to write to a log, one line staying one line. Every message and explanation
+/// the crate writes goes through it, as does every cell of a report.
+///
+/// # Examples
+///
+/// ```
+/// use tianjin_disability_subsidies::report::printable;
+///
+/// assert_eq!(printable("R-1\u{1b}[2J\nforged"), "R-1\\u{1b}[2J\\nforged");
+/// assert_eq!(printable("王五"), "王五");
+/// ```
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 impl Error {
@@ -527,7 +556,7 @@ impl Error {
     /// The message in `lang`, a reading error's position as `at` says (its own when `None`).
     fn describe_at(&self, lang: Language, at: Option<At>) -> String {
         let w = words(lang);
-        match self {
+        let text = match self {
             Error::Json {
                 path,
                 problem,
@@ -535,7 +564,8 @@ impl Error {
                 column,
             } => w.reading_error(path, problem, at.unwrap_or(At::of(*line, *column))),
             other => w.error(other),
-        }
+        };
+        printable(&text).into_owned()
     }
 }
 
@@ -548,7 +578,8 @@ macro_rules! in_words {
                 /// The message in `lang`, for a caseworker; in English, the `Display` text.
                 pub fn describe(&self, lang: Language) -> String {
                     let ($w, $x) = (words(lang), self);
-                    $text
+                    let text: String = $text;
+                    printable(&text).into_owned()
                 }
             }
 

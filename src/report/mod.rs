@@ -39,9 +39,9 @@
 mod reform;
 mod roster;
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
+pub use crate::render::printable;
 pub use reform::ReformReport;
 pub use roster::{Limits, RosterReport};
 
@@ -297,23 +297,6 @@ impl LineCounts {
     }
 }
 
-/// `text` with every control character written as an escape (`\u{1b}`, `\n`): safe to print on
-/// a terminal and to write to a log, one line staying one line.
-pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// A CSV field: escaped as [`printable`], quoted when it holds a comma or a quote.
 fn csv_field(cell: &str) -> String {
     let cell = printable(cell);
@@ -362,7 +345,7 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(printable("a\u{1b}[2Jb\nc\td"), "a\\u{1b}[2Jb\\nc\\td");
-        assert!(matches!(printable("王五"), Cow::Borrowed(_)));
+        assert!(matches!(printable("王五"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]
