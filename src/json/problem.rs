@@ -413,6 +413,25 @@ impl fmt::Display for Own {
     }
 }
 
+/// The most characters of an input value an error quotes: a longer value is cut to its first
+/// characters and `…`, so that a message stays short whatever the input (a 1 MiB value is not
+/// quoted whole).
+pub const EXCERPT_CHARS: usize = 64;
+
+/// `text` as an error quotes it: whole when short, else its first characters and `…`.
+pub(crate) fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => text.to_owned(),
+        Some(_) => {
+            let cut = text
+                .char_indices()
+                .nth(EXCERPT_CHARS - 1)
+                .map_or(text.len(), |(i, _)| i);
+            format!("{}…", &text[..cut])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,25 +546,6 @@ mod tests {
                 format!("floating point `{}`", float_text(f)),
                 Unexpected::Float(f).to_string()
             );
-        }
-    }
-}
-
-/// The most characters of an input value an error quotes: a longer value is cut to its first
-/// characters and `…`, so that a message stays short whatever the input (a 1 MiB value is not
-/// quoted whole).
-pub const EXCERPT_CHARS: usize = 64;
-
-/// `text` as an error quotes it: whole when short, else its first characters and `…`.
-pub(crate) fn excerpt(text: &str) -> String {
-    match text.char_indices().nth(EXCERPT_CHARS) {
-        None => text.to_owned(),
-        Some(_) => {
-            let cut = text
-                .char_indices()
-                .nth(EXCERPT_CHARS - 1)
-                .map_or(text.len(), |(i, _)| i);
-            format!("{}…", &text[..cut])
         }
     }
 }
