@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 pub use crate::clauses::UnknownClause;
 pub use crate::facts::{CertificateNumberProblem, InvalidGrade};
 pub use crate::json::problem::JsonProblem;
+use crate::language::Language;
 pub use crate::language::UnknownLanguage;
 pub use crate::money::AmountError;
 pub use crate::month::InvalidMonth;
-use crate::language::Language;
 use crate::month::{Coverage, Month};
 
 /// Everything that can go wrong: bad input, a bad policy file, or a month no policy covers.
@@ -337,6 +337,13 @@ pub enum FactProblem {
     },
     /// An empty resident id.
     EmptyId,
+    /// An id or a name longer than [`MAX_TEXT_CHARS`](crate::facts::MAX_TEXT_CHARS).
+    TooLong {
+        /// The most characters allowed.
+        max: usize,
+        /// The characters given.
+        found: usize,
+    },
     /// An application that names no subsidy.
     NoSubsidy,
     /// More back-pay months than the renewal rule allows.
@@ -399,12 +406,71 @@ impl From<crate::money::AmountError> for Error {
 
 impl From<crate::json::ReadError> for Error {
     fn from(located: crate::json::ReadError) -> Error {
+        if let Some(Error::InvalidFact { path, problem }) =
+            located.checked().and_then(|c| c.downcast_ref::<Error>())
+        {
+            return Error::InvalidFact {
+                path: within(&located.path, path),
+                problem: problem.clone(),
+            };
+        }
         Error::Json {
             path: located.path,
             problem: located.problem,
             line: located.line,
             column: located.column,
         }
+    }
+}
+
+/// Why [`Resident::from_reader`](crate::Resident::from_reader) gave no resident.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ReadResidentError {
+    /// The reader failed.
+    Io(std::io::Error),
+    /// What was read is not a resident: [`Resident::from_json`](crate::Resident::from_json)'s errors.
+    Invalid(Error),
+}
+
+impl std::fmt::Display for ReadResidentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadResidentError::Io(e) => write!(f, "cannot read the resident: {e}"),
+            ReadResidentError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadResidentError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadResidentError::Io(e) => Some(e),
+            ReadResidentError::Invalid(e) => Some(e),
+        }
+    }
+}
+
+/// Why two partial results cannot be merged: they answer different questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MergeError {
+    /// Two scans or comparisons under different policies.
+    DifferentPolicies,
+    /// Two scans of different months, outreach days, stop lookbacks or languages.
+    DifferentOptions,
+    /// Two comparisons of different ranges of months.
+    DifferentMonths,
+}
+
+/// The JSON path `inner`, of a value read at `outer` in a larger document: `request.resident` and
+/// `hukou[0].to` make `request.resident.hukou[0].to`.
+pub(crate) fn within(outer: &str, inner: &str) -> String {
+    match (outer, inner) {
+        (".", inner) => inner.to_owned(),
+        (outer, ".") => outer.to_owned(),
+        (outer, inner) if inner.starts_with('[') => format!("{outer}{inner}"),
+        (outer, inner) => format!("{outer}.{inner}"),
     }
 }
 

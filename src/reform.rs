@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clauses::ClauseId;
 use crate::decision::{MonthDecision, Used};
-use crate::error::{Error, ReformProblem};
+use crate::error::{Error, MergeError, ReformProblem};
 use crate::evaluator::Evaluator;
 use crate::facts::{AssistanceKind, Category, Grade, Subsidy};
 use crate::money::Money;
@@ -215,6 +215,12 @@ impl PerSubsidy {
         }
     }
 
+    /// Adds another's amounts.
+    pub fn merge(&mut self, other: &PerSubsidy) {
+        self.living = self.living + other.living;
+        self.nursing = self.nursing + other.nursing;
+    }
+
     /// One subsidy's amount.
     pub fn get(&self, subsidy: Subsidy) -> Money {
         match subsidy {
@@ -240,6 +246,13 @@ impl Cost {
     /// Reform minus baseline, both subsidies.
     pub fn difference(&self) -> rust_decimal::Decimal {
         self.reform.total().as_decimal() - self.baseline.total().as_decimal()
+    }
+
+    /// Adds another group's residents and costs.
+    pub fn merge(&mut self, other: &Cost) {
+        self.residents += other.residents;
+        self.baseline.merge(&other.baseline);
+        self.reform.merge(&other.reform);
     }
 
     fn add(&mut self, baseline: &PerSubsidy, reform: &PerSubsidy) {
@@ -312,6 +325,66 @@ pub struct Comparison {
     pub by_grade: Vec<(Option<Grade>, Cost)>,
     /// By the household's assistance status on the last month's first day.
     pub by_household: Vec<(Household, Cost)>,
+}
+
+impl Comparison {
+    /// Adds the comparison of another part of a population, under the same two policies over
+    /// the same months: exact, as money is in fen, so that a population compared in parts (on
+    /// several threads or machines) gives the same comparison as one [`Comparer`].
+    ///
+    /// # Errors
+    ///
+    /// [`MergeError::DifferentPolicies`] or [`MergeError::DifferentMonths`]: nothing is merged.
+    pub fn merge(&mut self, other: &Comparison) -> Result<(), MergeError> {
+        if (&self.baseline, &self.reform) != (&other.baseline, &other.reform) {
+            return Err(MergeError::DifferentPolicies);
+        }
+        if (self.first, self.last) != (other.first, other.last) {
+            return Err(MergeError::DifferentMonths);
+        }
+        self.residents += other.residents;
+        for (mine, theirs) in [
+            (&mut self.living, &other.living),
+            (&mut self.nursing, &other.nursing),
+        ] {
+            mine.gain += theirs.gain;
+            mine.lose += theirs.lose;
+            mine.unchanged += theirs.unchanged;
+        }
+        self.total.merge(&other.total);
+        self.unclaimed.baseline.merge(&other.unclaimed.baseline);
+        self.unclaimed.reform.merge(&other.unclaimed.reform);
+        self.unclaimed.newly_entitled_residents += other.unclaimed.newly_entitled_residents;
+        for (mine, theirs) in self.monthly.iter_mut().zip(&other.monthly) {
+            mine.baseline.merge(&theirs.baseline);
+            mine.reform.merge(&theirs.reform);
+        }
+        for (mine, theirs) in self.yearly.iter_mut().zip(&other.yearly) {
+            mine.baseline.merge(&theirs.baseline);
+            mine.reform.merge(&theirs.reform);
+        }
+        merge_groups(&mut self.by_category, &other.by_category, |c| {
+            c.map(Category::code)
+        });
+        merge_groups(&mut self.by_grade, &other.by_grade, |g| *g);
+        merge_groups(&mut self.by_household, &other.by_household, |h| *h);
+        Ok(())
+    }
+}
+
+/// Adds `other`'s groups to `mine`, each group once, in the order of `key`.
+fn merge_groups<G: Clone, K: Ord>(
+    mine: &mut Vec<(G, Cost)>,
+    other: &[(G, Cost)],
+    key: impl Fn(&G) -> K,
+) {
+    for (group, cost) in other {
+        match mine.iter_mut().find(|(g, _)| key(g) == key(group)) {
+            Some((_, mine)) => mine.merge(cost),
+            None => mine.push((group.clone(), *cost)),
+        }
+    }
+    mine.sort_by_key(|(g, _)| key(g));
 }
 
 /// Entitled-but-not-applied-for months (应享未享) under both policies, at what they would pay.

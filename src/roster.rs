@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::decision::{Cause, OutreachStatus, TriggerKind};
-use crate::error::Error;
+use crate::error::{Error, MergeError};
 use crate::evaluator::{Evaluator, Judged};
 use crate::facts::{OfficeBody, Subsidy};
 use crate::json::{JsonLines, JsonProblem, Line};
@@ -222,6 +222,11 @@ pub struct ScanSummary {
     pub entitled_not_receiving: u64,
     /// 应退则退 entries.
     pub to_stop: u64,
+    /// Children paid for through an institution first met after [`MAX_INSTITUTIONS`] others:
+    /// each was paid by an [`ScanRecord::InstitutionPayment`] of its own, at once, rather than
+    /// in the institution's one record at the end (the totals are the same).
+    #[serde(default)]
+    pub unaggregated_institution_children: u64,
     /// Living allowance payments.
     pub living: PaymentTotal,
     /// Nursing allowance payments.
@@ -246,7 +251,35 @@ pub struct PaymentTotal {
     pub total: Money,
 }
 
+impl ScanSummary {
+    /// Adds the counts and totals of another part of the same roster's scan: exact, as money is
+    /// in fen. (Merging the scans themselves, [`RosterScan::merge`], merges their summaries.)
+    pub fn merge(&mut self, other: &ScanSummary) {
+        self.lines_read += other.lines_read;
+        self.blank += other.blank;
+        self.decided += other.decided;
+        self.rejected += other.rejected;
+        self.outreach_pending += other.outreach_pending;
+        self.outreach_overdue += other.outreach_overdue;
+        self.entitled_not_receiving += other.entitled_not_receiving;
+        self.to_stop += other.to_stop;
+        self.unaggregated_institution_children += other.unaggregated_institution_children;
+        self.living.merge(&other.living);
+        self.nursing.merge(&other.nursing);
+        self.total = self.total + other.total;
+    }
+}
+
 impl PaymentTotal {
+    /// Adds another part's payments.
+    pub fn merge(&mut self, other: &PaymentTotal) {
+        self.persons += other.persons;
+        self.to_persons = self.to_persons + other.to_persons;
+        self.institution_children += other.institution_children;
+        self.to_institutions = self.to_institutions + other.to_institutions;
+        self.total = self.total + other.total;
+    }
+
     fn add(&mut self, to_institution: bool, amount: Money) {
         if to_institution {
             self.institution_children += 1;
@@ -257,6 +290,59 @@ impl PaymentTotal {
         }
     }
 }
+
+/// One part of a roster in memory, as [`split`] cuts it: its bytes, and how many lines come
+/// before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part<'a> {
+    /// How many lines of the roster come before this part.
+    pub lines_before: usize,
+    /// The part's lines.
+    pub bytes: &'a [u8],
+}
+
+/// Cuts a roster in memory into `parts` parts of about equal size at line ends, each with the
+/// number of lines before it: for scanning the parts on several threads and merging them
+/// ([`RosterScan::merge`]). Fewer parts when the roster is short; at least one.
+pub fn split(roster: &[u8], parts: usize) -> Vec<Part<'_>> {
+    let parts = parts.max(1);
+    let mut out = Vec::with_capacity(parts);
+    let (mut start, mut lines_before) = (0, 0);
+    for k in 1..=parts {
+        let target = roster.len() * k / parts;
+        let end = if k == parts {
+            roster.len()
+        } else {
+            match roster[target.max(start)..].iter().position(|&b| b == b'\n') {
+                Some(i) => target.max(start) + i + 1,
+                None => roster.len(),
+            }
+        };
+        if end > start {
+            let bytes = &roster[start..end];
+            out.push(Part {
+                lines_before,
+                bytes,
+            });
+            lines_before += bytes.iter().filter(|&&b| b == b'\n').count();
+            start = end;
+        }
+    }
+    if out.is_empty() {
+        out.push(Part {
+            lines_before: 0,
+            bytes: roster,
+        });
+    }
+    out
+}
+
+/// The most institutions (per subsidy) a scan aggregates: each one's children are paid by one
+/// [`ScanRecord::InstitutionPayment`] at the end. An institution first met after this many is
+/// paid a record per child, at once, so that a scan's memory is bounded whatever the roster
+/// (see [`ScanSummary::unaggregated_institution_children`]). Tianjin has a few dozen child
+/// welfare institutions; the cap is far above any real roster.
+pub const MAX_INSTITUTIONS: usize = 10_000;
 
 /// A roster read line by line: each line's resident, read and checked, or why it was not. The
 /// one way the scan, the reform comparison and the examples read a roster file, so that they
@@ -442,6 +528,106 @@ impl<'p> RosterScan<'p> {
             earliest_stop: options.earliest_stop(),
             evaluator: Evaluator::default(),
         })
+    }
+
+    /// The same scan, numbering the next line `lines + 1`: for a part of a roster whose first
+    /// `lines` lines another scan reads (see [`split`] and [`RosterScan::merge`]). A byte-order
+    /// mark is skipped only on line 1.
+    pub fn with_lines_before(mut self, lines: usize) -> RosterScan<'p> {
+        self.line = lines;
+        self
+    }
+
+    /// Takes in the scan of another part of the same roster, under the same policy and
+    /// options, so that [`finish`](RosterScan::finish) gives the institutions' payments and the
+    /// totals of both: the same records and summary as one scan of the whole roster, the records
+    /// of each part in its own order. An institution the other part paid and this one has no
+    /// room for ([`MAX_INSTITUTIONS`]) is paid at once, through `sink`.
+    ///
+    /// # Errors
+    ///
+    /// [`MergeError::DifferentPolicies`] or [`MergeError::DifferentOptions`]: nothing is merged.
+    ///
+    /// # Examples
+    ///
+    /// A roster scanned on every core, with identical results to one scan:
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::roster::split;
+    /// use tianjin_disability_subsidies::{Month, Policy, RosterScan, ScanOptions, ScanRecord};
+    ///
+    /// let policy = Policy::tianjin_2023();
+    /// let options = ScanOptions::new(Month::new(2025, 6)?);
+    /// let roster = concat!(
+    ///     r#"{"id":"A","hukou":[{"place":"tianjin","from":"1970-01-01"}],"certificates":[{"category":"visual","grade":1,"issued":"2020-01-01"}],"#,
+    ///     r#""household_assistance":[],"orphan_guarantee":[],"other_benefits":[],"custody":[],"applications":[{"subsidies":["nursing"],"submitted":"2024-01-05"}]}"#,
+    ///     "\n\n",
+    ///     r#"{"id":"B","certificates":[{"grade":7}]}"#,
+    ///     "\n",
+    /// );
+    /// let parts = split(roster.as_bytes(), 2);
+    /// let scans: Vec<(RosterScan, Vec<ScanRecord>)> = std::thread::scope(|s| {
+    ///     let handles: Vec<_> = parts
+    ///         .iter()
+    ///         .map(|part| {
+    ///             let policy = &policy;
+    ///             s.spawn(move || {
+    ///                 let mut records = Vec::new();
+    ///                 let mut scan = RosterScan::new(policy, options)?.with_lines_before(part.lines_before);
+    ///                 scan.read(part.bytes, &mut |r| records.push(r)).expect("memory");
+    ///                 Ok::<_, tianjin_disability_subsidies::Error>((scan, records))
+    ///             })
+    ///         })
+    ///         .collect();
+    ///     handles.into_iter().map(|h| h.join().expect("no panic")).collect::<Result<_, _>>()
+    /// })?;
+    /// let mut records = Vec::new();
+    /// let mut merged: Option<RosterScan> = None;
+    /// for (scan, part) in scans {
+    ///     records.extend(part);
+    ///     match &mut merged {
+    ///         None => merged = Some(scan),
+    ///         Some(m) => m.merge(scan, &mut |r| records.push(r)).expect("same options"),
+    ///     }
+    /// }
+    /// let summary = merged.expect("two parts").finish(|r| records.push(r));
+    ///
+    /// let mut alone = Vec::new();
+    /// let one = RosterScan::new(&policy, options)?.scan(roster.as_bytes(), |r| alone.push(r)).expect("memory");
+    /// assert_eq!((summary, records), (one, alone));
+    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
+    /// ```
+    pub fn merge(
+        &mut self,
+        other: RosterScan<'p>,
+        mut sink: impl FnMut(ScanRecord),
+    ) -> Result<(), MergeError> {
+        if !std::ptr::eq(self.policy, other.policy) && self.policy.name() != other.policy.name() {
+            return Err(MergeError::DifferentPolicies);
+        }
+        if self.options != other.options {
+            return Err(MergeError::DifferentOptions);
+        }
+        self.summary.merge(&other.summary);
+        self.line = self.line.max(other.line);
+        for ((institution, subsidy), (children, amount)) in other.institutions {
+            let key = (institution, subsidy);
+            if let Some(entry) = self.institutions.get_mut(&key) {
+                entry.0 += children;
+                entry.1 = entry.1 + amount;
+            } else if self.institutions.len() < MAX_INSTITUTIONS {
+                self.institutions.insert(key, (children, amount));
+            } else {
+                self.summary.unaggregated_institution_children += children;
+                sink(ScanRecord::InstitutionPayment {
+                    institution: key.0,
+                    subsidy,
+                    children,
+                    amount,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Reads every line of `reader`, hands each record to `sink`, then finishes the scan.
@@ -640,12 +826,23 @@ impl<'p> RosterScan<'p> {
                             amount,
                         }),
                         Some(name) => {
-                            let entry = self
-                                .institutions
-                                .entry((name.to_owned(), subsidy))
-                                .or_insert((0, Money::ZERO));
-                            entry.0 += 1;
-                            entry.1 = entry.1 + amount;
+                            let key = (name.to_owned(), subsidy);
+                            if let Some(entry) = self.institutions.get_mut(&key) {
+                                entry.0 += 1;
+                                entry.1 = entry.1 + amount;
+                            } else if self.institutions.len() < MAX_INSTITUTIONS {
+                                self.institutions.insert(key, (1, amount));
+                            } else {
+                                // Memory stays bounded: beyond the cap, a child's payment to
+                                // an institution is its own record, at once.
+                                self.summary.unaggregated_institution_children += 1;
+                                sink(ScanRecord::InstitutionPayment {
+                                    institution: key.0,
+                                    subsidy,
+                                    children: 1,
+                                    amount,
+                                });
+                            }
                         }
                     }
                 }

@@ -312,6 +312,7 @@ fn every_variant() -> Vec<String> {
                 "SameDayCertificates",
                 "ConflictingChoices",
                 "EmptyId",
+                "TooLong",
                 "NoSubsidy",
                 "BackPayOutOfRange",
                 "BackPayWithoutRenewal",
@@ -686,6 +687,7 @@ fn every_error_kind_in_chinese() {
     type Edit = Box<dyn Fn(&mut Value)>;
     let facts: Vec<Edit> = vec![
         Box::new(|f| f["id"] = json!("")),
+        Box::new(|f| f["id"] = json!("编".repeat(201))),
         Box::new(|f| f["hukou"][0]["to"] = json!("1950-01-01")),
         Box::new(|f| f["certificates"][0]["expires"] = json!("2019-01-01")),
         Box::new(|f| {

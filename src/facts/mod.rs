@@ -22,6 +22,12 @@ pub use certificate_number::{
 /// allow fewer.
 pub const MAX_BACK_PAY_MONTHS: u8 = 3;
 
+/// The most characters an id or an institution's name may have: what a record of the civil
+/// affairs or the federation can hold, with room to spare. A longer one is refused
+/// ([`FactProblem::TooLong`](crate::error::FactProblem::TooLong)), so that what a scan keeps
+/// of each institution, and what a message quotes, stays small whatever the input.
+pub const MAX_TEXT_CHARS: usize = 200;
+
 use crate::json::problem::Own;
 use crate::money::Money;
 

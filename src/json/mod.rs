@@ -30,9 +30,10 @@ pub(crate) mod strict;
 use serde::de::DeserializeOwned;
 
 pub use lines::{JsonLines, Line, MAX_LINE_BYTES};
-pub(crate) use problem::Own;
 pub(crate) use problem::excerpt;
+pub(crate) use problem::Own;
 pub use problem::{Expected, Found, JsonProblem, Shape, SyntaxProblem, EXCERPT_CHARS};
+pub(crate) use strict::refuse_checked;
 pub use strict::ReadError;
 pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 

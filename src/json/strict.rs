@@ -2,8 +2,10 @@
 //! repeated keys, in a quick reading and, when that fails, a careful one (see the module
 //! `json`).
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::value::{
     BorrowedStrDeserializer, MapAccessDeserializer, StrDeserializer, StringDeserializer,
@@ -1321,8 +1323,65 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for KeyEnum<'_, A> {
     }
 }
 
+thread_local! {
+    /// What a type's own checks found while it was read (see [`refuse_checked`]), until the
+    /// reading that read it ends and attaches it to its error. Set and taken within one
+    /// reading, on one thread.
+    static CHECKED: RefCell<Option<Arc<dyn Any + Send + Sync>>> = const { RefCell::new(None) };
+}
+
+/// Refuses a value that reads as JSON but fails its type's own checks — a resident's facts that
+/// cannot be true — keeping what the checks found as data. serde's error can carry only a
+/// message, so the data waits beside it until the crate's reader ends the reading and attaches
+/// it to the [`ReadError`], whose conversion into [`crate::Error`] gives the checks' own error,
+/// its path placed inside the document's.
+pub(crate) fn refuse_checked<E: de::Error>(found: impl Any + Send + Sync + fmt::Display) -> E {
+    let message = found.to_string();
+    CHECKED.with(|checked| *checked.borrow_mut() = Some(Arc::new(found)));
+    E::custom(message)
+}
+
+/// Forgets what a previous reading's checks left (a value read by serde_json directly).
+fn clear_checked() {
+    CHECKED.with(|checked| checked.borrow_mut().take());
+}
+
+/// What a type's own checks found, attached to the error of the reading that read it.
+#[derive(Clone, Default)]
+pub(crate) struct Checked(pub(crate) Option<Arc<dyn Any + Send + Sync>>);
+
+impl Checked {
+    fn take() -> Checked {
+        Checked(CHECKED.with(|checked| checked.borrow_mut().take()))
+    }
+}
+
+impl fmt::Debug for Checked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Checked(..)"
+        } else {
+            "Checked(None)"
+        })
+    }
+}
+
+impl PartialEq for Checked {
+    fn eq(&self, other: &Checked) -> bool {
+        match (&self.0, &other.0) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Checked {}
+
 /// A document that did not read: what was wrong, as data, and where — its JSON path and, for a
-/// document of text, its line and column. It converts into [`crate::Error::Json`] with `?`.
+/// document of text, its line and column. It converts into [`crate::Error::Json`] with `?` (or,
+/// when a [`Resident`](crate::Resident) inside the document failed its checks, into that
+/// resident's [`crate::Error::InvalidFact`], its path placed inside the document's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadError {
@@ -1335,9 +1394,17 @@ pub struct ReadError {
     pub line: usize,
     /// 1-based column; 0 when unknown.
     pub column: usize,
+    /// What a type's own checks found, when they refused the value.
+    pub(crate) checked: Checked,
 }
 
 impl ReadError {
+    /// What a type's own checks found, when they refused a value inside the document: the
+    /// value the type refused with, to downcast.
+    pub(crate) fn checked(&self) -> Option<&(dyn Any + Send + Sync)> {
+        self.checked.0.as_deref()
+    }
+
     fn from_read_error(path: String, error: Failure<serde_json::Error>, slot: &Slot) -> ReadError {
         match error {
             Failure::Passed(e) => {
@@ -1364,6 +1431,7 @@ impl ReadError {
             problem: Box::new(problem),
             line,
             column,
+            checked: Checked::take(),
         }
     }
 }
@@ -1382,6 +1450,7 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
 /// One strict reading without paths: the value, or that it failed.
 #[inline]
 pub(crate) fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, ()> {
+    clear_checked();
     let slot = Slot::default();
     let de = &mut serde_json::Deserializer::from_str(text);
     let value = T::deserialize(Strict::<_, false>::new(&mut *de, &slot)).map_err(|_| ())?;
@@ -1394,6 +1463,7 @@ pub(crate) fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, ()> {
 /// the first reading found it).
 #[cold]
 pub(crate) fn read_with_path<T: DeserializeOwned>(text: &str) -> ReadError {
+    clear_checked();
     let slot = Slot::tracking_path();
     let de = &mut serde_json::Deserializer::from_str(text);
     let result = T::deserialize(Strict::<_, true>::new(&mut *de, &slot));
@@ -1422,6 +1492,7 @@ pub(crate) fn read_with_path<T: DeserializeOwned>(text: &str) -> ReadError {
 /// Reads a `T` strictly from a JSON value already in memory (a reform's override value), naming
 /// the path within it of the field at fault. Errors have no line or column.
 pub(crate) fn read_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, ReadError> {
+    clear_checked();
     let slot = Slot::tracking_path();
     T::deserialize(Strict::<_, true>::new(value, &slot))
         .map_err(|error| ReadError::from_read_error(slot.error_path(), error, &slot))

@@ -455,6 +455,9 @@ impl Words for English {
                  holds cannot be told (reading higher.tie)"
             ),
             FactProblem::EmptyId => "expected a non-empty id".to_owned(),
+            FactProblem::TooLong { max, found } => {
+                format!("expected at most {max} characters, found {found}")
+            }
             FactProblem::NoSubsidy => {
                 "expected at least one of \"living\" and \"nursing\", found none".to_owned()
             }
@@ -615,6 +618,16 @@ impl Words for English {
 
     fn unknown_language(&self, found: &str) -> String {
         format!("expected a language, zh or en, found \"{found}\"")
+    }
+
+    fn merge_error(&self, e: crate::error::MergeError) -> String {
+        use crate::error::MergeError as M;
+        match e {
+            M::DifferentPolicies => "cannot merge results under different policies",
+            M::DifferentOptions => "cannot merge scans of different months or options",
+            M::DifferentMonths => "cannot merge comparisons of different months",
+        }
+        .to_owned()
     }
 
     fn label(&self, l: Label) -> &'static str {

@@ -95,6 +95,7 @@ pub(crate) trait Words: Sync {
     fn invalid_fact_ref(&self, found: &str) -> String;
     fn unknown_parameter(&self, found: &str) -> String;
     fn unknown_language(&self, found: &str) -> String;
+    fn merge_error(&self, e: crate::error::MergeError) -> String;
 
     // Reports.
     fn label(&self, l: Label) -> &'static str;
@@ -393,7 +394,12 @@ fn line(f: &mut Formatter<'_>, indent: &str, text: &str) -> fmt::Result {
 
 fn write_subsidy(f: &mut Formatter<'_>, d: &SubsidyDecision, lang: Language) -> fmt::Result {
     let w = words(lang);
-    let heading = format!("{}{}{}", w.subsidy(d.subsidy), w.colon(), w.outcome(&d.outcome));
+    let heading = format!(
+        "{}{}{}",
+        w.subsidy(d.subsidy),
+        w.colon(),
+        w.outcome(&d.outcome)
+    );
     line(f, "  ", &heading)?;
     for given in &d.gives_up {
         line(f, "    ", &w.gives_up(given))?;
@@ -598,7 +604,11 @@ in_words! {
     FactProblem => |w, x| w.fact_problem(x);
     CertificateNumberProblem => |w, x| w.certificate_number(x);
     JsonProblem => |w, x| w.json_problem(x);
-    crate::json::ReadError => |w, x| w.reading_error(&x.path, &x.problem, At::of(x.line, x.column));
+    crate::json::ReadError => |w, x| match x.checked().and_then(|c| c.downcast_ref::<Error>()) {
+        // A resident inside the document failed its checks: their own error, placed inside.
+        Some(_) => w.error(&Error::from(x.clone())),
+        None => w.reading_error(&x.path, &x.problem, At::of(x.line, x.column)),
+    };
     PolicyProblem => |w, x| w.policy_problem(x);
     ReformProblem => |w, x| w.reform_problem(x);
     Refusal => |w, x| w.refusal(x);
@@ -609,6 +619,7 @@ in_words! {
     crate::decision::InvalidFactRef => |w, x| w.invalid_fact_ref(&x.found);
     crate::policy::UnknownParameter => |w, x| w.unknown_parameter(&x.found);
     UnknownLanguage => |w, x| w.unknown_language(&x.found);
+    crate::error::MergeError => |w, x| w.merge_error(*x);
 }
 
 impl Display for Coverage {

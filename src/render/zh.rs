@@ -483,6 +483,7 @@ impl Words for Chinese {
                 "与{other}为同一补贴、同一日起的选择，但选择不同，无法确定以哪一项为准，请核实"
             ),
             FactProblem::EmptyId => "编号不能为空".to_owned(),
+            FactProblem::TooLong { max, found } => format!("至多{max}个字符，实为{found}个"),
             FactProblem::NoSubsidy => {
                 "应至少申请“living”（生活补贴）和“nursing”（护理补贴）之一，实际未填写任何补贴".to_owned()
             }
@@ -655,6 +656,16 @@ impl Words for Chinese {
             names_one_of(&["zh", "en"]),
             input(found)
         )
+    }
+
+    fn merge_error(&self, e: crate::error::MergeError) -> String {
+        use crate::error::MergeError as M;
+        match e {
+            M::DifferentPolicies => "依据不同政策得出的结果不能合并",
+            M::DifferentOptions => "不同月份或不同选项的名册筛查结果不能合并",
+            M::DifferentMonths => "不同月份范围的比较结果不能合并",
+        }
+        .to_owned()
     }
 
     fn label(&self, l: Label) -> &'static str {

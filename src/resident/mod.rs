@@ -6,9 +6,9 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, FactProblem};
+use crate::error::{Error, FactProblem, ReadResidentError};
 use crate::facts::Facts;
-use crate::facts::{check_number, MAX_BACK_PAY_MONTHS};
+use crate::facts::{check_number, OrphanCare, MAX_BACK_PAY_MONTHS, MAX_TEXT_CHARS};
 
 pub(crate) use index::Periods;
 use index::{Index, Stab};
@@ -41,6 +41,49 @@ pub struct Resident {
     orders: OnceLock<Orders>,
     /// The index of the long lists, made when first asked about.
     index: OnceLock<Index>,
+}
+
+/// A resident reads as its [`Facts`] and is checked as it is read, so that a caller's own
+/// request type can hold one: read through the crate's reader ([`json::from_str`]), facts that
+/// cannot be true give the resident's own error, its path placed inside the request's
+/// (`request.resident.hukou[0].to`), in either language. Read by serde_json directly, the same
+/// checks refuse it, with their English message.
+///
+/// [`json::from_str`]: crate::json::from_str
+///
+/// # Examples
+///
+/// ```
+/// use serde::Deserialize;
+/// use tianjin_disability_subsidies::{Error, Language, Month, Resident};
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Request {
+///     month: Month,
+///     resident: Resident,
+/// }
+///
+/// let body = r#"{ "month": "2024-05", "resident": { "id": "R-1",
+///     "hukou": [{ "place": "tianjin", "from": "2024-01-01", "to": "2023-12-31" }] } }"#;
+/// let err = Error::from(tianjin_disability_subsidies::json::from_str::<Request>(body).unwrap_err());
+/// assert_eq!(err.path(), Some("resident.hukou[0].to"));
+/// assert_eq!(
+///     err.describe(Language::Chinese),
+///     "resident.hukou[0].to：日期应不早于该时段的起始日2024-01-01，实为2023-12-31"
+/// );
+/// ```
+impl<'de> serde::Deserialize<'de> for Resident {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Resident, D::Error> {
+        let facts = <Facts as serde::Deserialize>::deserialize(deserializer)?;
+        Resident::new(facts).map_err(crate::json::refuse_checked)
+    }
+}
+
+/// A resident writes as its [`Facts`].
+impl serde::Serialize for Resident {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.facts.serialize(serializer)
+    }
 }
 
 /// Two residents are equal when their facts are: the rest is derived from the facts.
@@ -100,6 +143,40 @@ impl Resident {
     /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<Resident, Error> {
         Resident::new(crate::json::read_value(value).map_err(Error::from)?)
+    }
+
+    /// Reads one resident's facts from the bytes of a request body and checks them, as
+    /// [`Resident::from_json`] does.
+    ///
+    /// # Errors
+    ///
+    /// As [`Resident::from_json`]; bytes that are not UTF-8 are an [`Error::Json`] of
+    /// [`JsonProblem::NotUtf8`](crate::json::JsonProblem::NotUtf8).
+    pub fn from_slice(bytes: &[u8]) -> Result<Resident, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Resident::from_json(text),
+            Err(_) => Err(Error::Json {
+                path: ".".to_owned(),
+                problem: Box::new(crate::json::JsonProblem::NotUtf8),
+                line: 0,
+                column: 0,
+            }),
+        }
+    }
+
+    /// Reads one resident's facts from a reader (a request body, a file) to its end and checks
+    /// them, as [`Resident::from_json`] does.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error of the reader, as `Err(Err(io))`; otherwise `Err(Ok(error))` as
+    /// [`Resident::from_slice`].
+    pub fn from_reader(mut reader: impl std::io::Read) -> Result<Resident, ReadResidentError> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(ReadResidentError::Io)?;
+        Resident::from_slice(&bytes).map_err(ReadResidentError::Invalid)
     }
 
     /// Reads and checks one resident's facts into `slot`, in place of the resident it held (the
@@ -447,11 +524,29 @@ fn same_key<T, K: Ord + Copy>(
     })
 }
 
+/// Refuses a text longer than [`MAX_TEXT_CHARS`]; counted only when its bytes could exceed it.
+fn check_length(path: String, text: &str) -> Result<(), Error> {
+    if text.len() > MAX_TEXT_CHARS {
+        let found = text.chars().count();
+        if found > MAX_TEXT_CHARS {
+            return Err(invalid(
+                path,
+                FactProblem::TooLong {
+                    max: MAX_TEXT_CHARS,
+                    found,
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn check(facts: &Facts) -> Result<(), Error> {
     // Blank: empty or only white space (as `str::trim` sees it), found without trimming.
     if facts.id.chars().all(char::is_whitespace) {
         return Err(invalid("id".into(), FactProblem::EmptyId));
     }
+    check_length("id".into(), &facts.id)?;
     if let Some(hukou) = &facts.hukou {
         check_periods(
             "hukou",
@@ -520,6 +615,14 @@ fn check(facts: &Facts) -> Result<(), Error> {
         )?;
     }
     if let Some(orphan) = &facts.orphan_guarantee {
+        for (i, p) in orphan.iter().enumerate() {
+            if let OrphanCare::Institution { institution, .. } = &p.care {
+                check_length(
+                    format!("orphan_guarantee[{i}].care.institution"),
+                    institution,
+                )?;
+            }
+        }
         check_periods(
             "orphan_guarantee",
             orphan,
