@@ -12,6 +12,8 @@
 //!   load-time checks; one resident side by side.
 //! - `report`: the roster and reform reports in both languages, as text and CSV; both read a
 //!   roster's lines alike.
+//! - `service`: what a service relies on: a resident read from anywhere, error kinds and bodies,
+//!   safe and short messages, the compact form, bounded memory, scans and comparisons merged.
 //! - `order`: the same facts in any order give the same answers.
 //! - `policy`: every way to a policy decides alike; every parameter is checked, reformable and
 //!   named in both languages.
@@ -31,5 +33,6 @@ mod properties;
 mod reform;
 mod report;
 mod roster;
+mod service;
 mod snapshot;
 mod strict_json;
