@@ -43,7 +43,10 @@ mod reading {
         );
         let err = Resident::from_slice(b"{\"id\":\"R\xff\"}").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Syntax);
-        assert_eq!(err.describe(Language::Chinese), "整条记录：填写有误：应为 UTF-8 文本");
+        assert_eq!(
+            err.describe(Language::Chinese),
+            "整条记录：填写有误：应为 UTF-8 文本"
+        );
     }
 
     #[test]
