@@ -65,6 +65,8 @@ pub mod report;
 mod resident;
 pub mod roster;
 mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 /// 政策找人: outreach duties, where each stands, and why (clauses `outreach.*`). Asked of a
 /// policy with [`Policy::outreach`]; a roster scan lists the open ones.

@@ -128,6 +128,7 @@ impl Month {
 
 /// The months a policy governs: from its first month, until its last (absent: open-ended).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Coverage {
     /// The first month governed.

@@ -43,8 +43,13 @@ use crate::resident::Resident;
 /// # Ok::<(), tianjin_disability_subsidies::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reform {
+    /// The JSON Schema the file names for editors (`"$schema"`, e.g.
+    /// `"../../../schemas/reform.schema.json"`); not used.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// A short name; the reformed policy is called `<base>+<name>`.
     pub name: String,
     /// What the reform does, for people.

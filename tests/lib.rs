@@ -12,6 +12,8 @@
 //!   load-time checks; one resident side by side.
 //! - `report`: the roster and reform reports in both languages, as text and CSV; both read a
 //!   roster's lines alike.
+//! - `schemas`: the committed JSON Schemas are what the types generate; every bundled file
+//!   validates; every value is described.
 //! - `service`: what a service relies on: a resident read from anywhere, error kinds and bodies,
 //!   safe and short messages, the compact form, bounded memory, scans and comparisons merged.
 //! - `order`: the same facts in any order give the same answers.
@@ -33,6 +35,7 @@ mod properties;
 mod reform;
 mod report;
 mod roster;
+mod schemas;
 mod service;
 mod snapshot;
 mod strict_json;

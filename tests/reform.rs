@@ -549,8 +549,8 @@ mod loading {
         );
         assert_eq!(
             refused_reform(r#"{ "name": "r", "overides": [] }"#),
-            "reform overides: unknown field `overides`, expected one of `name`, `description`, \
-             `overrides` (line 1, column 25)"
+            "reform overides: unknown field `overides`, expected one of `$schema`, `name`, \
+             `description`, `overrides` (line 1, column 25)"
         );
         assert_eq!(
             refused_reform(r#"{ "name": "r", "overrides": [{ "parameter": "nursing_allowance", "from": "2025-13", "value": "1", "source": "s" }] }"#),

@@ -50,6 +50,7 @@ use crate::money::Money;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     /// The caller's own identifier for the resident, echoed in every decision.
@@ -60,6 +61,7 @@ pub struct Facts {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub died_on: Option<NaiveDate>,
     /// Household registration (户籍) periods and their place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,6 +96,8 @@ pub struct Facts {
 
 /// One of the two subsidies (残疾人两项补贴).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<Subsidy>))]
 #[serde(rename_all = "snake_case")]
 pub enum Subsidy {
     /// 困难残疾人生活补贴: the living allowance for disabled people in financial difficulty.
@@ -105,18 +109,29 @@ pub enum Subsidy {
 }
 
 impl Subsidy {
+    /// The other names a file may use, each with the name it stands for (the serde aliases
+    /// above, listed once more for the JSON Schema; a test keeps the two lists alike).
+    pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[
+        ("困难残疾人生活补贴", "living"),
+        ("生活补贴", "living"),
+        ("重度残疾人护理补贴", "nursing"),
+        ("护理补贴", "nursing"),
+    ];
+
     /// Both subsidies, living allowance first.
     pub const ALL: [Subsidy; 2] = [Subsidy::Living, Subsidy::Nursing];
 }
 
 /// A household registration period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HukouPeriod {
     /// Where the household was registered.
     pub place: Place,
     /// First day of the registration there.
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub from: NaiveDate,
     /// Last day of the registration there; absent while it lasts.
     #[serde(
@@ -124,11 +139,14 @@ pub struct HukouPeriod {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub to: Option<NaiveDate>,
 }
 
 /// Where a household is registered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<Place>))]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     /// 天津市户籍.
@@ -140,6 +158,8 @@ pub enum Place {
 
 /// The seven categories of the disability certificate (视力/听力/言语/肢体/智力/精神/多重).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<Category>))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 视力残疾.
@@ -165,7 +185,34 @@ pub enum Category {
     Multiple,
 }
 
+impl Place {
+    /// The other names a file may use (see [`Subsidy::ALIASES`]).
+    pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[("天津", "tianjin")];
+}
+
+impl AssistanceKind {
+    /// The other names a file may use (see [`Subsidy::ALIASES`]).
+    pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[
+        ("低保", "dibao"),
+        ("最低生活保障", "dibao"),
+        ("low_income", "dibao_edge"),
+        ("低收入家庭", "dibao_edge"),
+        ("低保边缘家庭", "dibao_edge"),
+    ];
+}
+
 impl Category {
+    /// The other names a file may use (see [`Subsidy::ALIASES`]).
+    pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[
+        ("视力", "visual"),
+        ("听力", "hearing"),
+        ("言语", "speech"),
+        ("肢体", "physical"),
+        ("智力", "intellectual"),
+        ("精神", "mental"),
+        ("多重", "multiple"),
+    ];
+
     /// Every category, in the order of their certificate-number digits (1 visual … 7 multiple).
     pub const ALL: [Category; 7] = [
         Category::Visual,
@@ -292,6 +339,7 @@ pub struct InvalidGrade {
 
 /// A disability certificate (残疾人证).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
     /// The 20-digit national certificate number (18-digit citizen ID + category digit + grade
@@ -305,6 +353,7 @@ pub struct Certificate {
     pub grade: Grade,
     /// Issue date (发证日期).
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub issued: NaiveDate,
     /// Last day of validity; absent for a certificate without an expiry date.
     #[serde(
@@ -312,6 +361,7 @@ pub struct Certificate {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub expires: Option<NaiveDate>,
     /// Cancellation or freezing, with the first day it took effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -320,17 +370,20 @@ pub struct Certificate {
 
 /// A certificate's cancellation (注销) or freezing (冻结).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Withdrawal {
     /// Cancelled or frozen.
     pub how: WithdrawalKind,
     /// The first day the certificate no longer counted.
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub on: NaiveDate,
 }
 
 /// How a certificate stopped counting before its expiry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WithdrawalKind {
@@ -342,12 +395,14 @@ pub enum WithdrawalKind {
 
 /// A period of household assistance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssistancePeriod {
     /// Dibao or dibao-edge.
     pub kind: AssistanceKind,
     /// First day of the treatment.
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub from: NaiveDate,
     /// Last day of the treatment; absent while it lasts.
     #[serde(
@@ -355,11 +410,14 @@ pub struct AssistancePeriod {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub to: Option<NaiveDate>,
 }
 
 /// The household's assistance status (Tianjin's own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<AssistanceKind>))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AssistanceKind {
@@ -373,12 +431,14 @@ pub enum AssistanceKind {
 
 /// A period of the orphan basic living guarantee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OrphanPeriod {
     /// How the child is raised.
     pub care: OrphanCare,
     /// First day of the guarantee.
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub from: NaiveDate,
     /// Last day of the guarantee; absent while it lasts.
     #[serde(
@@ -386,6 +446,7 @@ pub struct OrphanPeriod {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub to: Option<NaiveDate>,
 }
 
@@ -409,6 +470,7 @@ pub enum OrphanCare {
 /// problem is a reading error naming its field (serde's buffering of tagged enums would accept an
 /// array and word its own errors).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct OrphanCareFields {
     kind: OrphanCareKind,
@@ -419,6 +481,7 @@ struct OrphanCareFields {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 enum OrphanCareKind {
     Dispersed,
@@ -453,6 +516,7 @@ impl<'de> Deserialize<'de> for OrphanCare {
 
 /// A benefit other than the two subsidies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OtherBenefit {
     /// Which benefit.
@@ -466,6 +530,7 @@ pub struct OtherBenefit {
     pub status: BenefitStatus,
     /// First day of the period.
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub from: NaiveDate,
     /// Last day of the period; absent while it lasts.
     #[serde(
@@ -473,11 +538,13 @@ pub struct OtherBenefit {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub to: Option<NaiveDate>,
 }
 
 /// The other benefits the article names. How each relates to the subsidies is policy data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BenefitKind {
@@ -540,6 +607,7 @@ pub(crate) fn benefit_key(
 }
 /// The basis of a welfare-type allowance (因公致残、离休等).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WelfareBasis {
@@ -553,6 +621,7 @@ pub enum WelfareBasis {
 
 /// Whether another benefit is already being received or only qualified for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BenefitStatus {
     /// 已享受: being paid.
@@ -563,12 +632,14 @@ pub enum BenefitStatus {
 
 /// A period of custody or of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustodyPeriod {
     /// What kind of custody or sentence.
     pub kind: CustodyKind,
     /// First day (for prison: the day the judgment took effect).
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub from: NaiveDate,
     /// Last day; absent while it lasts.
     #[serde(
@@ -576,11 +647,13 @@ pub struct CustodyPeriod {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub to: Option<NaiveDate>,
 }
 
 /// Kinds of custody and sentence (reading `exclusion.prison_kinds`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CustodyKind {
@@ -598,12 +671,14 @@ pub enum CustodyKind {
 
 /// An application for one or both subsidies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Application {
     /// Which subsidies it asks for.
     pub subsidies: Vec<Subsidy>,
     /// The day it was submitted.
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub submitted: NaiveDate,
     /// How it was submitted.
     #[serde(default)]
@@ -628,6 +703,7 @@ fn is_zero(n: &u8) -> bool {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Channel {
@@ -646,6 +722,7 @@ pub enum Channel {
 
 /// A choice the person recorded in a choose-the-higher (reading `higher.tie`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The subsidy the choice is about.
@@ -658,11 +735,13 @@ pub struct Choice {
         skip_serializing_if = "Option::is_none",
         with = "crate::dates::option_day"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub from: Option<NaiveDate>,
 }
 
 /// The side a person chose in a choose-the-higher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Keeps {
     /// Keep the subsidy and give up the competing benefit.
@@ -673,10 +752,12 @@ pub enum Keeps {
 
 /// An outreach notification delivered under 政策找人 (clauses `outreach.duty`, `outreach.deadline`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Notification {
     /// The day it was delivered.
     #[serde(with = "crate::dates::day")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub delivered: NaiveDate,
     /// Which of the five forms.
     pub form: NotificationForm,
@@ -688,6 +769,7 @@ pub struct Notification {
 
 /// The five forms of outreach the policy names (至少一种形式的主动提醒政策宣传服务).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NotificationForm {
@@ -706,6 +788,7 @@ pub enum NotificationForm {
 /// An office with an outreach duty (clause `outreach.duty`): a body at district or sub-district
 /// level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Office {
     /// Civil affairs or the disabled persons' federation.
@@ -716,6 +799,7 @@ pub struct Office {
 
 /// The body of an office with an outreach duty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfficeBody {
     /// 民政: civil affairs, for new dibao and dibao-edge enrolments.
@@ -726,6 +810,7 @@ pub enum OfficeBody {
 
 /// The level of an office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfficeLevel {
     /// 区.
@@ -736,6 +821,7 @@ pub enum OfficeLevel {
 
 /// Who received a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// The disabled person.
@@ -758,5 +844,33 @@ mod tests {
         for (i, grade) in Grade::ALL.into_iter().enumerate() {
             assert_eq!(usize::from(grade.number()), i + 1, "{grade:?}");
         }
+    }
+
+    /// The lists of other names (for the JSON Schema) are the serde aliases, no more, no less:
+    /// each reads as the value it names, and there are as many as the aliases written above.
+    #[test]
+    fn the_lists_of_other_names_are_the_serde_aliases() {
+        fn reads<T: serde::de::DeserializeOwned + Serialize>(pairs: &[(&str, &str)]) -> usize {
+            for (alias, name) in pairs {
+                let value: T = serde_json::from_value(serde_json::json!(alias))
+                    .unwrap_or_else(|e| panic!("{alias}: {e}"));
+                assert_eq!(
+                    serde_json::to_value(&value).ok(),
+                    Some(serde_json::json!(name))
+                );
+            }
+            pairs.len()
+        }
+        let listed = reads::<Subsidy>(Subsidy::ALIASES)
+            + reads::<Place>(Place::ALIASES)
+            + reads::<Category>(Category::ALIASES)
+            + reads::<AssistanceKind>(AssistanceKind::ALIASES);
+        let source = include_str!("mod.rs");
+        let written: usize = source
+            .lines()
+            .filter(|l| l.trim_start().starts_with("#[serde(alias"))
+            .map(|l| l.matches("alias = ").count())
+            .sum();
+        assert_eq!(listed, written);
     }
 }

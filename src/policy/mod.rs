@@ -17,6 +17,8 @@ use crate::facts::{BenefitKind, BenefitStatus, Subsidy};
 mod parameters;
 
 pub use crate::month::Coverage;
+#[cfg(feature = "schema")]
+pub(crate) use parameters::value_schemas;
 pub(crate) use parameters::ValueProblem;
 pub use parameters::{
     CategoryGrade, Dated, DatedValue, DibaoEdgeRate, Parameter, Parameters, StopTiming, TieBreak,
@@ -62,15 +64,38 @@ pub struct Policy {
 
 /// A policy as its file writes it, before it is checked.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct PolicyFile {
+    /// The JSON Schema the file names for editors; not used.
+    #[serde(rename = "$schema", default)]
+    _schema: Option<String>,
+    /// The policy's name (its version), e.g. `tianjin-2023`: every decision names it.
     name: String,
+    /// The policy's title, e.g. the document's name in Chinese.
     title: String,
+    /// The document it implements (issuer and number).
     document: String,
+    /// The months it governs: `{"from": "YYYY-MM"}`, and `"to"` if it ends.
     covers: Coverage,
+    /// Every parameter: a list of dated values `{"from": "YYYY-MM", "value", "source"}`, oldest
+    /// first, each valid until the next.
     parameters: parameters::ParametersFile,
+    /// How each other benefit relates to the subsidies, by its kind; every kind once.
     #[serde(deserialize_with = "unique_keys")]
     benefit_relations: BTreeMap<BenefitKind, BenefitRelation>,
+}
+
+/// A policy reads as its file: the schema is the file's.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Policy {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Policy".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <PolicyFile as schemars::JsonSchema>::json_schema(generator)
+    }
 }
 
 impl TryFrom<PolicyFile> for Policy {
@@ -133,6 +158,8 @@ fn kind_name(kind: BenefitKind) -> String {
 /// In JSON: `{"relation": "choose_higher", "subsidy", "counts_when", "clause"}`,
 /// `{"relation": "stacks", "clause"}` or `{"relation": "excludes", "counts_when", "clause"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[serde(tag = "relation", rename_all = "snake_case")]
 pub enum BenefitRelation {
     /// 择高: the person gets the higher of the benefit and the subsidy.
@@ -228,6 +255,7 @@ impl<'de> Deserialize<'de> for BenefitRelation {
 
 /// When another benefit counts for its relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CountsWhen {

@@ -30,6 +30,7 @@ pub struct Dated<T>(Vec<DatedValue<T>>);
 
 /// One value of a parameter, with the month it takes effect and its source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DatedValue<T> {
     /// The first month the value applies.
@@ -160,9 +161,21 @@ macro_rules! parameters {
 
         /// The parameters as a policy file writes them, before they are checked.
         #[derive(Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub(crate) struct ParametersFile {
-            $( $field: Vec<DatedValue<$ty>>, )*
+            $(
+                $(#[doc = $doc])*
+                $field: Vec<DatedValue<$ty>>,
+            )*
+        }
+
+        /// Each parameter with the schema of its value, for a reform's overrides.
+        #[cfg(feature = "schema")]
+        pub(crate) fn value_schemas(
+            generator: &mut schemars::SchemaGenerator,
+        ) -> Vec<(Parameter, schemars::Schema)> {
+            vec![$( (Parameter::$variant, generator.subschema_for::<$ty>()), )*]
         }
 
         /// A parameter of a policy, by name: what a decision cites in `used`, and what a reform
@@ -413,6 +426,7 @@ impl<'de> Deserialize<'de> for Parameter {
 
 /// A category and grade, as a policy extension names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CategoryGrade {
     /// The disability category.
@@ -423,6 +437,7 @@ pub struct CategoryGrade {
 
 /// The living allowance of dibao-edge households (reading `amounts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DibaoEdgeRate {
@@ -439,6 +454,7 @@ pub enum DibaoEdgeRate {
 
 /// When a claim stops after a condition ceased (reading `stop.month`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StopTiming {
@@ -451,6 +467,7 @@ pub enum StopTiming {
 
 /// Who wins a choose-the-higher on equal amounts, unless the person chose (reading `higher.tie`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TieBreak {
