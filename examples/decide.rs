@@ -88,10 +88,10 @@ fn run(args: Args) -> Result<bool, String> {
             Err(e) => {
                 rejected += 1;
                 let error = printable(&e.describe(lang)).into_owned();
-                match lang {
-                    Language::Chinese => eprintln!("居民 [{i}]：{error}"),
-                    _ => eprintln!("resident [{i}]: {error}"),
-                }
+                cli::note(&match lang {
+                    Language::Chinese => format!("居民 [{i}]：{error}"),
+                    _ => format!("resident [{i}]: {error}"),
+                })?;
             }
         }
     }
@@ -105,9 +105,9 @@ fn run(args: Args) -> Result<bool, String> {
     };
     cli::print(&text)?;
     let (read, decided) = (elements.len(), schedules.len());
-    match lang {
-        Language::Chinese => eprintln!("读取{read}人，已判定{decided}人，资料有误{rejected}人"),
-        _ => eprintln!("{read} read, {decided} decided, {rejected} rejected"),
-    }
+    cli::note(&match lang {
+        Language::Chinese => format!("读取{read}人，已判定{decided}人，资料有误{rejected}人"),
+        _ => format!("{read} read, {decided} decided, {rejected} rejected"),
+    })?;
     Ok(true)
 }

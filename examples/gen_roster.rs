@@ -72,15 +72,15 @@ fn main() -> ExitCode {
     cli::exit(
         written
             .map_err(|e| format!("cannot write the roster: {e}"))
-            .map(|stats| {
-                eprintln!(
+            .and_then(|stats| {
+                cli::note(&format!(
                     "wrote {} lines: {} residents, {} malformed, in {:.2?}",
                     stats.lines,
                     stats.residents,
                     stats.malformed,
                     started.elapsed()
-                );
-                true
+                ))
+                .map(|()| true)
             }),
     )
 }

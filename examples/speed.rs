@@ -79,7 +79,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<bool, String> {
     if cfg!(debug_assertions) {
-        eprintln!("note: a debug build; run with --release for meaningful figures");
+        cli::note("note: a debug build; run with --release for meaningful figures")?;
     }
     let policy = Policy::tianjin_2023();
     let (resident, march, first, last) =

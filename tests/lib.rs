@@ -6,6 +6,10 @@
 //! - `clauses`: a test per clause and reading of CLAUSES.md, named by its id; a file per clause
 //!   family (`tests/clauses/`).
 //! - `errors`: exact error text for bad input.
+//! - `examples`: the example binaries run as a user runs them: outputs that are inputs refused,
+//!   outputs written in full or not at all, exit statuses (a full disk, a closed pipe, a wrong
+//!   command line), `--help`, control characters from the input escaped, and `roster` and
+//!   `reform` counting a damaged file's lines alike.
 //! - `outreach`: outreach duties (政策找人) at their boundaries, and decisions after a waiver.
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.
 //! - `reform`: the bundled reforms costed over a hand-written population; reform and policy
@@ -28,6 +32,7 @@ mod cases;
 mod chinese;
 mod clauses;
 mod errors;
+mod examples;
 mod order;
 mod outreach;
 mod policy;

@@ -12,16 +12,17 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use tianjin_disability_subsidies::report::Report;
+use tianjin_disability_subsidies::report::{printable, Report};
 
 /// Ends an example: `Ok(true)` exits 0; `Ok(false)` (it has said what is wrong) and `Err` (its
-/// message is printed) exit 1.
+/// message is printed, control characters escaped, as a path named in it may hold them) exit 1.
+/// A standard error that cannot be written loses the message, but the status stays 1.
 pub fn exit(result: Result<bool, String>) -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(message) => {
-            eprintln!("{message}");
+            let _ = writeln!(io::stderr().lock(), "{}", printable(&message));
             ExitCode::FAILURE
         }
     }
@@ -34,6 +35,13 @@ pub fn print(text: &str) -> Result<(), String> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| format!("cannot write to standard output: {e}"))
+}
+
+/// Writes `line` and a newline to stderr: one that cannot be written is an error with a
+/// message (lost, but the status is 1), never a panic (as `eprintln!` would give).
+pub fn note(line: &str) -> Result<(), String> {
+    writeln!(io::stderr().lock(), "{line}")
+        .map_err(|e| format!("cannot write to standard error: {e}"))
 }
 
 /// Refuses an output that is one of the inputs, before anything is opened: writing it would
