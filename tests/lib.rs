@@ -1,6 +1,6 @@
-//! The integration tests: one binary, a module per layer.
+//! The integration tests: one binary, a module per layer. The analyst case files
+//! (`tests/cases/*.json`) are a test target of their own, `cases` (`tests/case_runner.rs`).
 //!
-//! - `cases`: runs every analyst case file in `tests/cases/*.json`.
 //! - `chinese`: every error in Chinese is Chinese: a sweep of every kind of error, and damaged
 //!   residents (proptest), each message checked for English words.
 //! - `clauses`: a test per clause and reading of CLAUSES.md, named by its id; a file per clause
@@ -28,7 +28,6 @@
 //! - `snapshot`: which outcomes change between two policy versions, over the case files and the
 //!   sample residents.
 
-mod cases;
 mod chinese;
 mod clauses;
 mod errors;

@@ -14,10 +14,12 @@
 //! SNAPSHOT_OUT=changes.txt cargo test snapshot::report       # also write the list to a file
 //! ```
 //!
-//! `SNAPSHOT_REFORM` is a reform file (relative paths from the crate's root; default
-//! `examples/data/reforms/living-350.json`); `SNAPSHOT_FROM` / `SNAPSHOT_TO` the range (default
-//! 2025-01..2025-12). The other tests pin the list for living-350 on the sample residents in
-//! 2025-01, worked out by hand, and that the baseline against itself changes nothing.
+//! `SNAPSHOT_REFORM` is a reform file (default `examples/data/reforms/living-350.json`) and
+//! `SNAPSHOT_OUT` a file to write the list to, both relative to the crate root (the folder of
+//! `Cargo.toml`), as every path of the case files is; an error about either says so, with the
+//! absolute path. `SNAPSHOT_FROM` / `SNAPSHOT_TO` are the range (default 2025-01..2025-12). The
+//! other tests pin the list for living-350 on the sample residents in 2025-01, worked out by
+//! hand, and that the baseline against itself changes nothing.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -31,6 +33,15 @@ const RESIDENTS: &str = include_str!("../examples/data/residents.json");
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path from an environment variable, relative to the crate root (an absolute one as it is).
+fn from_root(path: &str) -> PathBuf {
+    if Path::new(path).is_absolute() {
+        PathBuf::from(path)
+    } else {
+        root().join(path)
+    }
 }
 
 fn month(s: &str) -> Month {
@@ -123,9 +134,11 @@ fn case_inputs() -> (Vec<Input>, Vec<String>) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let case: serde_json::Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("tests/cases/{file}: cannot read: {e}"));
+        // The crate's strict reader, so that an error says `(line N, column M)` as every other.
+        let case: serde_json::Value = tianjin_disability_subsidies::json::from_str(&text)
+            .unwrap_or_else(|e| panic!("tests/cases/{file}: {e}"));
         match Resident::from_json(&case["facts"].to_string()) {
             Ok(resident) => inputs.push(Input {
                 source: file,
@@ -259,13 +272,13 @@ fn env_month(name: &str, default: &str) -> Month {
 fn report() {
     let (path, text) = match std::env::var("SNAPSHOT_REFORM") {
         Ok(path) if !path.is_empty() => {
-            let full = if Path::new(&path).is_absolute() {
-                PathBuf::from(&path)
-            } else {
-                root().join(&path)
-            };
-            let text = std::fs::read_to_string(&full)
-                .unwrap_or_else(|e| panic!("SNAPSHOT_REFORM={path}: cannot read: {e}"));
+            let full = from_root(&path);
+            let text = std::fs::read_to_string(&full).unwrap_or_else(|e| {
+                panic!(
+                    "SNAPSHOT_REFORM={path}: cannot read (relative to the crate root, {}): {e}",
+                    full.display()
+                )
+            });
             (path, text)
         }
         _ => (
@@ -296,7 +309,13 @@ fn report() {
     }
     eprint!("{out}");
     if let Ok(file) = std::env::var("SNAPSHOT_OUT") {
-        std::fs::write(&file, &out).unwrap_or_else(|e| panic!("SNAPSHOT_OUT={file}: {e}"));
+        let full = from_root(&file);
+        std::fs::write(&full, &out).unwrap_or_else(|e| {
+            panic!(
+                "SNAPSHOT_OUT={file}: cannot write (relative to the crate root, {}): {e}",
+                full.display()
+            )
+        });
     }
 }
 
