@@ -10,8 +10,8 @@
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.
 //! - `reform`: the bundled reforms costed over a hand-written population; reform and policy
 //!   load-time checks; one resident side by side.
-//! - `report`: the roster and reform reports in both languages, as text and CSV; both read a
-//!   roster's lines alike.
+//! - `report`: the roster and reform reports and the policy at a glance, in both languages, as
+//!   text and CSV; the first two read a roster's lines alike.
 //! - `service`: what a service relies on: a resident read from anywhere, error kinds and bodies,
 //!   safe and short messages, the compact form, bounded memory, scans and comparisons merged.
 //! - `order`: the same facts in any order give the same answers.
