@@ -9,6 +9,7 @@
 //! cargo run --example reform -- --roster my-roster.jsonl        # your own JSON Lines file, streamed
 //! cargo run --example reform -- --from 2024-07 --to 2025-06     # another range of months
 //! cargo run --example reform -- --csv out/                      # also each table as CSV
+//! cargo run --example reform -- --svg charts/                   # also charts, as SVG
 //! ```
 //!
 //! Without `--reform`, the bundled `examples/data/reforms/living-350.json` (the grade 1-2
@@ -20,11 +21,16 @@
 //!
 //! The roster is read a line at a time, as the `roster` example reads it (the library's
 //! `RosterReader`): both count the same lines of a file the same way. The report is the
-//! library's `ReformReport`; `--csv DIR` writes each of its tables as `DIR/<table>.csv`.
+//! library's `ReformReport`; `--csv DIR` writes each of its tables as `DIR/<table>.csv`, and
+//! `--svg DIR` draws charts from it (`common/charts.rs`): `DIR/monthly_cost.svg` (the monthly
+//! cost under both policies), `DIR/movers_by_category.svg` and `DIR/movers_by_grade.svg` (who
+//! gains and who loses on each subsidy, by group).
 //!
 //! Exit status (see `common/cli.rs`): 0 when the roster was compared; 1 when the reform cannot
 //! be read or applied, an input cannot be read or an output written; 2 for a wrong command line.
 
+#[path = "common/charts.rs"]
+mod charts;
 #[path = "common/cli.rs"]
 mod cli;
 
@@ -65,6 +71,10 @@ struct Args {
     /// Also write each table of the report to DIR/<table>.csv.
     #[arg(long, value_name = "DIR")]
     csv: Option<PathBuf>,
+    /// Also draw charts to DIR: the monthly cost, and who gains and loses by category and grade
+    /// (SVG).
+    #[arg(long, value_name = "DIR")]
+    svg: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -108,11 +118,15 @@ fn run(args: Args) -> Result<bool, String> {
             name
         }
     };
+    let comparison = comparer.finish();
     let text = report
-        .report(&comparer.finish(), &reform_source, &roster)
+        .report(&comparison, &reform_source, &roster)
         .map_err(|e| e.describe(lang))?;
     if let Some(dir) = &args.csv {
         cli::write_csv(dir, &text)?;
+    }
+    if let Some(dir) = &args.svg {
+        charts::write_charts(dir, &comparison, &text)?;
     }
     cli::print(&text.to_text(&|s: &str| s.width()))?;
     Ok(true)

@@ -235,7 +235,7 @@ impl PerSubsidy {
     }
 }
 
-/// What a group of residents costs under both policies.
+/// What a group of residents costs under both policies, and who in it gains or loses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cost {
@@ -245,6 +245,14 @@ pub struct Cost {
     pub baseline: PerSubsidy,
     /// What the reform pays them over the range.
     pub reform: PerSubsidy,
+    /// Who in the group gains, loses or is unchanged on the living allowance (each resident's
+    /// total over the range, as [`Comparison::living`] counts everyone). Absent in JSON written
+    /// before it was counted: read as zero.
+    #[serde(default)]
+    pub living: Movers,
+    /// The same for the nursing allowance.
+    #[serde(default)]
+    pub nursing: Movers,
 }
 
 impl Cost {
@@ -253,19 +261,39 @@ impl Cost {
         self.reform.total().as_decimal() - self.baseline.total().as_decimal()
     }
 
-    /// Adds another group's residents and costs.
+    /// Adds another group's residents, costs and movers.
     pub fn merge(&mut self, other: &Cost) {
         self.residents += other.residents;
         self.baseline.merge(&other.baseline);
         self.reform.merge(&other.reform);
+        self.living.merge(&other.living);
+        self.nursing.merge(&other.nursing);
     }
 
-    fn add(&mut self, baseline: &PerSubsidy, reform: &PerSubsidy) {
+    /// Adds one resident's totals over the range.
+    fn add(&mut self, totals: &ResidentTotals) {
         self.residents += 1;
-        self.baseline.living = self.baseline.living + baseline.living;
-        self.baseline.nursing = self.baseline.nursing + baseline.nursing;
-        self.reform.living = self.reform.living + reform.living;
-        self.reform.nursing = self.reform.nursing + reform.nursing;
+        self.baseline.merge(&totals.baseline);
+        self.reform.merge(&totals.reform);
+        for subsidy in Subsidy::ALL {
+            let (before, after) = (totals.baseline.get(subsidy), totals.reform.get(subsidy));
+            self.movers_mut(subsidy).count(before, after);
+        }
+    }
+
+    /// One subsidy's movers.
+    pub fn movers(&self, subsidy: Subsidy) -> Movers {
+        match subsidy {
+            Subsidy::Living => self.living,
+            Subsidy::Nursing => self.nursing,
+        }
+    }
+
+    fn movers_mut(&mut self, subsidy: Subsidy) -> &mut Movers {
+        match subsidy {
+            Subsidy::Living => &mut self.living,
+            Subsidy::Nursing => &mut self.nursing,
+        }
     }
 }
 
@@ -279,6 +307,24 @@ pub struct Movers {
     pub lose: u64,
     /// Residents paid the same.
     pub unchanged: u64,
+}
+
+impl Movers {
+    /// Adds another part's counts.
+    pub fn merge(&mut self, other: &Movers) {
+        self.gain += other.gain;
+        self.lose += other.lose;
+        self.unchanged += other.unchanged;
+    }
+
+    /// Counts one resident paid `before` under the baseline and `after` under the reform.
+    fn count(&mut self, before: Money, after: Money) {
+        match after.cmp(&before) {
+            std::cmp::Ordering::Greater => self.gain += 1,
+            std::cmp::Ordering::Less => self.lose += 1,
+            std::cmp::Ordering::Equal => self.unchanged += 1,
+        }
+    }
 }
 
 /// A household status for the breakdown.
@@ -348,14 +394,8 @@ impl Comparison {
             return Err(MergeError::DifferentMonths);
         }
         self.residents += other.residents;
-        for (mine, theirs) in [
-            (&mut self.living, &other.living),
-            (&mut self.nursing, &other.nursing),
-        ] {
-            mine.gain += theirs.gain;
-            mine.lose += theirs.lose;
-            mine.unchanged += theirs.unchanged;
-        }
+        self.living.merge(&other.living);
+        self.nursing.merge(&other.nursing);
         self.total.merge(&other.total);
         self.unclaimed.baseline.merge(&other.unclaimed.baseline);
         self.unclaimed.reform.merge(&other.unclaimed.reform);
@@ -572,14 +612,9 @@ impl<'p> Comparer<'p> {
         }
         for (k, subsidy) in Subsidy::ALL.into_iter().enumerate() {
             let (before, after) = (totals.baseline.get(subsidy), totals.reform.get(subsidy));
-            let movers = &mut self.movers[k];
-            match after.cmp(&before) {
-                std::cmp::Ordering::Greater => movers.gain += 1,
-                std::cmp::Ordering::Less => movers.lose += 1,
-                std::cmp::Ordering::Equal => movers.unchanged += 1,
-            }
+            self.movers[k].count(before, after);
         }
-        self.total.add(&totals.baseline, &totals.reform);
+        self.total.add(&totals);
         let profile = profile.unwrap_or(crate::evaluator::Profile {
             certificate: None,
             household: None,
@@ -589,21 +624,18 @@ impl<'p> Comparer<'p> {
             .entry(category.map(Category::code))
             .or_insert((category, Cost::default()))
             .1
-            .add(&totals.baseline, &totals.reform);
+            .add(&totals);
         self.by_grade
             .entry(profile.certificate.map(|(_, grade)| grade))
             .or_default()
-            .add(&totals.baseline, &totals.reform);
+            .add(&totals);
         let household = match profile.household {
             None => Household::Unknown,
             Some(Some(AssistanceKind::Dibao)) => Household::Dibao,
             Some(Some(AssistanceKind::DibaoEdge)) => Household::DibaoEdge,
             Some(None) => Household::Neither,
         };
-        self.by_household
-            .entry(household)
-            .or_default()
-            .add(&totals.baseline, &totals.reform);
+        self.by_household.entry(household).or_default().add(&totals);
         Ok(totals)
     }
 

@@ -14,8 +14,8 @@
 //! - `roster`: the roster scan of the bundled roster and of a hand-written one.
 //! - `reform`: the bundled reforms costed over a hand-written population; reform and policy
 //!   load-time checks; one resident side by side.
-//! - `report`: the roster and reform reports in both languages, as text and CSV; both read a
-//!   roster's lines alike.
+//! - `report`: the roster and reform reports and the policy at a glance, in both languages, as
+//!   text and CSV; the first two read a roster's lines alike.
 //! - `schemas`: the committed JSON Schemas are what the types generate; every bundled file
 //!   validates; every value is described.
 //! - `service`: what a service relies on: a resident read from anywhere, error kinds and bodies,

@@ -754,8 +754,13 @@ proptest! {
             c.by_grade.iter().map(|(_, g)| *g).collect(),
             c.by_household.iter().map(|(_, g)| *g).collect(),
         ];
+        prop_assert_eq!((c.total.living, c.total.nursing), (c.living, c.nursing));
         for breakdown in groups {
             prop_assert_eq!(breakdown.iter().map(|g| g.residents).sum::<u64>(), c.residents);
+            prop_assert_eq!(breakdown.iter().map(|g| g.living.gain).sum::<u64>(), c.living.gain);
+            prop_assert_eq!(breakdown.iter().map(|g| g.living.lose).sum::<u64>(), c.living.lose);
+            prop_assert_eq!(breakdown.iter().map(|g| g.nursing.gain).sum::<u64>(), c.nursing.gain);
+            prop_assert_eq!(breakdown.iter().map(|g| g.nursing.lose).sum::<u64>(), c.nursing.lose);
             prop_assert_eq!(breakdown.iter().map(|g| g.baseline.total()).sum::<Money>(), base_total);
             prop_assert_eq!(breakdown.iter().map(|g| g.reform.total()).sum::<Money>(), reform_total);
         }

@@ -218,6 +218,22 @@ fn assert_baseline(c: &Comparison) {
     assert_eq!(monthly, money("26940"));
 }
 
+/// Each breakdown's groups add up to the whole: residents, costs, and each subsidy's movers.
+#[track_caller]
+fn assert_groups_add_up(c: &Comparison) {
+    let sum = |groups: Vec<Cost>| {
+        let mut all = Cost::default();
+        for g in &groups {
+            all.merge(g);
+        }
+        all
+    };
+    assert_eq!(sum(c.by_category.iter().map(|g| g.1).collect()), c.total);
+    assert_eq!(sum(c.by_grade.iter().map(|g| g.1).collect()), c.total);
+    assert_eq!(sum(c.by_household.iter().map(|g| g.1).collect()), c.total);
+    assert_eq!((c.total.living, c.total.nursing), (c.living, c.nursing));
+}
+
 mod costed {
     use super::*;
 
@@ -271,6 +287,17 @@ mod costed {
         // Baseline physical: RF-01 3600 + 2400, RF-08 2400, RF-09 600 = 9000.
         assert_eq!(physical.baseline.total(), money("9000"));
         assert_eq!(c.by_category.len(), 7);
+
+        // Who gains and loses, by group: the living allowance's gainers RF-01, 07 (grade 1) and
+        // RF-02, 06, 08 (grade 2); nobody on the nursing allowance.
+        assert_eq!((g1.living, g1.nursing), (movers(2, 0, 1), movers(0, 0, 3)));
+        assert_eq!((g2.living, g2.nursing), (movers(3, 0, 0), movers(0, 0, 3)));
+        assert_eq!((g3.living, g3.nursing), (movers(0, 0, 3), movers(0, 0, 3)));
+        assert_eq!(physical.living, movers(2, 0, 1));
+        assert_eq!(dibao.living, movers(3, 0, 1));
+        assert_eq!(c.total.living, c.living);
+        assert_eq!(c.total.nursing, c.nursing);
+        assert_groups_add_up(&c);
     }
 
     #[test]
@@ -291,6 +318,8 @@ mod costed {
             group(&c.by_household, Household::Dibao).difference(),
             dec(0)
         );
+        assert_eq!(edge.living, movers(0, 2, 0));
+        assert_groups_add_up(&c);
         // Every month: 50 + 30 = 80 less.
         for m in &c.monthly {
             assert_eq!(
@@ -861,4 +890,20 @@ fn an_eligibility_reform_reports_its_unclaimed_take_up() {
     assert_eq!(c.unclaimed.baseline.nursing, money("0"));
     assert_eq!(c.unclaimed.reform.nursing, money("2400"));
     assert_eq!(c.unclaimed.newly_entitled_residents, 1);
+}
+
+/// A group's cost written before its movers were counted still reads: its movers are zero.
+#[test]
+fn a_cost_without_movers_reads_with_none() {
+    let cost: Cost = serde_json::from_value(json!({
+        "residents": 2,
+        "baseline": { "living": "600", "nursing": "0" },
+        "reform": { "living": "700", "nursing": "0" }
+    }))
+    .expect("reads");
+    assert_eq!(
+        (cost.living, cost.nursing),
+        (movers(0, 0, 0), movers(0, 0, 0))
+    );
+    assert_eq!(cost.reform.living, money("700"));
 }

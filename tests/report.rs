@@ -1,9 +1,14 @@
-//! The reports: the roster scan's and the reform's, in both languages, as text and as CSV; and
-//! the one way both read a roster file, so that they count its lines alike.
+//! The reports: the roster scan's, the reform's and the policy at a glance, in both languages,
+//! as text and as CSV; and the one way the first two read a roster file, so that they count its
+//! lines alike.
 
-use tianjin_disability_subsidies::report::{Align, Limits, ReformReport, Report, RosterReport};
+use tianjin_disability_subsidies::facts::BenefitKind;
+use tianjin_disability_subsidies::policy::{BenefitRelation, CountsWhen, Parameter};
+use tianjin_disability_subsidies::report::{
+    Align, Limits, PolicyReport, ReformReport, Report, RosterReport, Table,
+};
 use tianjin_disability_subsidies::{
-    Comparer, Language, Policy, Reform, RosterScan, ScanOptions, ScanRecord,
+    ClauseId, Comparer, Language, Policy, Reform, RosterScan, ScanOptions, ScanRecord,
 };
 use tianjin_disability_subsidies_support::fixtures::{eligible, month};
 use unicode_width::UnicodeWidthStr;
@@ -161,7 +166,12 @@ fn every_table_lines_up_in_both_languages() {
     for lang in [Language::Chinese, Language::English] {
         let (roster, _) = roster_report(BUNDLED.as_bytes(), lang, Limits::default());
         let (reform, _) = reform_report(BUNDLED.as_bytes(), lang);
-        for table in roster.tables().chain(reform.tables()) {
+        let policy = PolicyReport::new(&Policy::tianjin_2023(), lang).report();
+        for table in roster
+            .tables()
+            .chain(reform.tables())
+            .chain(policy.tables())
+        {
             let text = table.to_text(&width);
             let lines: Vec<&str> = text.lines().take(1 + table.rows.len()).collect();
             let mut rows: Vec<Vec<String>> = table.rows.clone();
@@ -310,4 +320,214 @@ fn the_scan_and_the_reform_count_the_same_lines_alike() {
         .map(|r| r[0].clone())
         .collect();
     assert_eq!(listed, ["3", "4", "5"]);
+}
+
+/// A table of a report, by its key.
+fn table<'r>(report: &'r Report, key: &str) -> &'r Table {
+    report
+        .tables()
+        .find(|t| t.key == key)
+        .unwrap_or_else(|| panic!("no table {key}"))
+}
+
+/// The clause a relation implements.
+fn clause_of(relation: BenefitRelation) -> ClauseId {
+    match relation {
+        BenefitRelation::ChooseHigher { clause, .. }
+        | BenefitRelation::Stacks { clause }
+        | BenefitRelation::Excludes { clause, .. } => clause,
+    }
+}
+
+/// The policy at a glance lists every parameter's every dated value, as the policy holds it,
+/// and every benefit kind's relation with its clause, in both languages.
+#[test]
+fn the_policy_at_a_glance_lists_every_parameter_and_relation() {
+    let policy = Policy::tianjin_2023();
+    for lang in [Language::English, Language::Chinese] {
+        let report = PolicyReport::new(&policy, lang).report();
+        assert_eq!(
+            report.tables().map(|t| t.key.as_str()).collect::<Vec<_>>(),
+            ["parameters", "benefit_relations"]
+        );
+        let mut rows = table(&report, "parameters").rows.iter();
+        for &parameter in Parameter::ALL {
+            let name = match lang {
+                Language::Chinese => parameter.name_zh(),
+                _ => parameter.name_en(),
+            };
+            let values = policy.parameters().values_of(parameter);
+            assert!(!values.is_empty(), "{parameter}");
+            for v in values {
+                let row = rows
+                    .next()
+                    .unwrap_or_else(|| panic!("no row for {parameter}"));
+                assert_eq!(row[0], name);
+                assert_eq!(row[1], parameter.name());
+                assert_eq!(row[2], v.from.to_string());
+                let value = match &v.value {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                // In Chinese a name is followed by what it means: `month_after（次月起停发）`.
+                assert!(
+                    row[3] == value || row[3].starts_with(&format!("{value}（")),
+                    "{row:?}"
+                );
+                assert_eq!(row[4], *v.source);
+            }
+        }
+        assert_eq!(rows.next(), None);
+
+        let relations = &table(&report, "benefit_relations").rows;
+        assert_eq!(relations.len(), BenefitKind::ALL.len());
+        for (kind, row) in BenefitKind::ALL.into_iter().zip(relations) {
+            assert_eq!(row[0], kind.name(lang));
+            assert_eq!(row[1], kind.json_name());
+            assert_eq!(row[4], clause_of(policy.relation(kind)).id());
+        }
+    }
+    // The words, in English: the relation and when a benefit counts.
+    let report = PolicyReport::new(&policy, Language::English).report();
+    let text = report.to_text(&width);
+    assert!(
+        text.starts_with("The policy at a glance: tianjin-2023, 2023-08 onwards\n"),
+        "{text}"
+    );
+    for row in [
+        vec![
+            "disability compensation (living part)",
+            "disability_compensation_living",
+            "choose the higher, with the living allowance",
+            "when received",
+            "higher.welfare",
+        ],
+        vec![
+            "advanced-age allowance",
+            "advanced_age_allowance",
+            "stacks with both subsidies",
+            "—",
+            "stack.elderly",
+        ],
+        vec![
+            "extreme-poverty support",
+            "extreme_poverty_support",
+            "excludes both subsidies",
+            "when received",
+            "exclusion.extreme_poverty",
+        ],
+    ] {
+        assert!(
+            text.lines().any(|l| cells(l) == row),
+            "no row {row:?}\n{text}"
+        );
+    }
+    assert!(matches!(
+        policy.relation(BenefitKind::WelfareLivingAllowance),
+        BenefitRelation::ChooseHigher {
+            counts_when: CountsWhen::QualifiedOrReceived,
+            ..
+        }
+    ));
+}
+
+/// A reform's override is one more dated value of its parameter, with its own source, and the
+/// reform is named under the title.
+#[test]
+fn a_reforms_override_is_one_more_dated_value() {
+    let baseline = Policy::tianjin_2023();
+    let reform = Reform::from_json(LIVING_350).expect("the bundled reform reads");
+    let reformed = reform.apply(&baseline).expect("and applies");
+    let before = PolicyReport::new(&baseline, Language::English).report();
+    let after = PolicyReport::new(&reformed, Language::English)
+        .with_reform(&reform, "living-350.json")
+        .report();
+    let (before, after_rows) = (
+        &table(&before, "parameters").rows,
+        &table(&after, "parameters").rows,
+    );
+    assert_eq!(after_rows.len(), before.len() + 1);
+    let living: Vec<&[String]> = after_rows
+        .iter()
+        .filter(|r| r[1] == "living_allowance_grade_1_2")
+        .map(|r| &r[2..4])
+        .collect();
+    assert_eq!(living, [["2023-08", "300"], ["2025-01", "350"]]);
+    let source = &reform.overrides[0].source;
+    assert!(after_rows
+        .iter()
+        .any(|r| r[2] == "2025-01" && r[4] == *source));
+    // Every other row is the baseline's.
+    let others: Vec<&Vec<String>> = after_rows
+        .iter()
+        .filter(|r| !(r[1] == "living_allowance_grade_1_2" && r[2] == "2025-01"))
+        .collect();
+    assert_eq!(others, before.iter().collect::<Vec<_>>());
+    assert!(
+        after.title.contains("tianjin-2023+living-350"),
+        "{}",
+        after.title
+    );
+    assert!(after
+        .preamble
+        .contains(&"  override living_allowance_grade_1_2 from 2025-01 = 350".to_owned()));
+    assert!(after
+        .preamble
+        .contains(&"reform file: living-350.json".to_owned()));
+}
+
+/// In Chinese, the policy at a glance is Chinese but for what the policy and the reform files
+/// hold (sources, the document's number, the reform's description) and the names an analyst
+/// writes in them: the policy's name, parameter and benefit kind names, values, clause ids.
+#[test]
+fn the_chinese_policy_at_a_glance_is_chinese() {
+    let baseline = Policy::tianjin_2023();
+    let reform = Reform::from_json(LIVING_350).expect("the bundled reform reads");
+    let reformed = reform.apply(&baseline).expect("and applies");
+    let report = PolicyReport::new(&reformed, Language::Chinese)
+        .with_source("data/tianjin-2023.json")
+        .with_reform(&reform, "living-350.json")
+        .report();
+    let mut text = report.to_text(&width);
+    // What the files hold, as they hold it.
+    let mut data: Vec<String> = vec![
+        reformed.document().to_owned(),
+        reform.description.clone(),
+        "data/tianjin-2023.json".to_owned(),
+        "living-350.json".to_owned(),
+        "docs/policy/CLAUSES.md".to_owned(),
+    ];
+    for &parameter in Parameter::ALL {
+        for v in reformed.parameters().values_of(parameter) {
+            data.push(v.source.to_string());
+        }
+    }
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for d in &data {
+        text = text.replace(d.as_str(), "");
+    }
+    // The names an analyst writes in the files.
+    let mut names: Vec<String> = vec![reformed.name().to_owned()];
+    names.extend(Parameter::NAMES.iter().map(|n| (*n).to_owned()));
+    names.extend(BenefitKind::ALL.iter().map(|k| k.json_name().to_owned()));
+    names.extend(
+        BenefitKind::ALL
+            .iter()
+            .map(|&k| clause_of(reformed.relation(k)).id().to_owned()),
+    );
+    for &parameter in Parameter::ALL {
+        for v in reformed.parameters().values_of(parameter) {
+            if let serde_json::Value::String(s) = &v.value {
+                names.push(s.clone());
+            }
+        }
+    }
+    let english: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "_-.+".contains(c)))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|w| !names.iter().any(|n| n == w))
+        .collect();
+    assert!(english.is_empty(), "English left: {english:?}\n{text}");
+    assert!(text.contains("与生活补贴择高"), "{text}");
+    assert!(text.contains("month_after（次月起停发）"), "{text}");
 }

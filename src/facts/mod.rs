@@ -582,6 +582,22 @@ impl BenefitKind {
         BenefitKind::ExtremePovertySupport,
     ];
 
+    /// The kind's name in JSON (the facts' `kind`, a key of the policy file's
+    /// `benefit_relations`), e.g. `work_injury_living_care_fee`.
+    pub fn json_name(self) -> &'static str {
+        match self {
+            BenefitKind::WelfareLivingAllowance => "welfare_living_allowance",
+            BenefitKind::WelfareNursingAllowance => "welfare_nursing_allowance",
+            BenefitKind::DisabilityCompensationLiving => "disability_compensation_living",
+            BenefitKind::DisabilityCompensationNursing => "disability_compensation_nursing",
+            BenefitKind::ElderlyCareServiceSubsidy => "elderly_care_service_subsidy",
+            BenefitKind::AdvancedAgeAllowance => "advanced_age_allowance",
+            BenefitKind::ElderlyCareNursingSubsidy => "elderly_care_nursing_subsidy",
+            BenefitKind::WorkInjuryLivingCareFee => "work_injury_living_care_fee",
+            BenefitKind::ExtremePovertySupport => "extreme_poverty_support",
+        }
+    }
+
     /// Whether the kind is one of the welfare-type allowances, which need a [`WelfareBasis`].
     pub fn is_welfare_type(self) -> bool {
         matches!(

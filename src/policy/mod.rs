@@ -147,10 +147,7 @@ fn unique_keys<'de, D: serde::Deserializer<'de>>(
 
 /// A benefit kind's name in JSON.
 fn kind_name(kind: BenefitKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    kind.json_name().to_owned()
 }
 
 /// How another benefit relates to the subsidies: decided by the policy, not by the caller.
@@ -421,6 +418,16 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_benefit_kind_is_named_as_serde_names_it() {
+        for kind in BenefitKind::ALL {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::from(kind.json_name())
+            );
+        }
+    }
 
     #[test]
     fn embedded_policy_loads() {

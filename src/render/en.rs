@@ -13,7 +13,7 @@ use crate::facts::{
 use crate::json::{Found, JsonProblem, Own};
 use crate::money::AmountError;
 use crate::month::{Coverage, Month};
-use crate::policy::{StopTiming, TieBreak};
+use crate::policy::{BenefitRelation, CountsWhen, StopTiming, TieBreak};
 
 use super::{mebibytes, At, Label, Sentence, Which, Words};
 
@@ -733,6 +733,15 @@ fn report_label(l: Label) -> &'static str {
         Label::Neither => "neither",
         Label::Unknown => "unknown",
         Label::None => "none",
+        Label::Parameter => "parameter",
+        Label::Name => "name in the file",
+        Label::From => "from",
+        Label::Value => "value",
+        Label::Source => "source",
+        Label::Benefit => "other benefit",
+        Label::Relation => "relation to the subsidies",
+        Label::CountsWhen => "counts when",
+        Label::Clause => "clause",
     }
 }
 
@@ -879,8 +888,8 @@ fn report_sentence(w: &English, s: &Sentence<'_>) -> String {
         Sentence::NewlyEntitled { count } => {
             format!("residents newly entitled by the reform (paid once they apply): {count}")
         }
-        Sentence::YearlyHeading => "Yearly cost (both subsidies)".to_owned(),
-        Sentence::MonthlyHeading => "Monthly cost (both subsidies)".to_owned(),
+        Sentence::YearlyHeading => "Yearly cost (both subsidies, yuan)".to_owned(),
+        Sentence::MonthlyHeading => "Monthly cost (both subsidies, yuan)".to_owned(),
         Sentence::ByCategoryHeading => {
             "By disability category (certificate counting on the last month's 1st)".to_owned()
         }
@@ -907,6 +916,33 @@ fn report_sentence(w: &English, s: &Sentence<'_>) -> String {
         } => {
             format!("{parameter} = {value} from {from}")
         }
+        Sentence::PolicyTitle { name, covers } => {
+            format!("The policy at a glance: {name}, {}", w.coverage(&covers))
+        }
+        Sentence::PolicyFile { source } => format!("policy file: {source}"),
+        Sentence::DocumentTitle { title } => format!("implements: {title}"),
+        Sentence::Document { document } => format!("document: {document}"),
+        Sentence::ParametersHeading { parameters, values } => format!(
+            "Parameters: {parameters}, with {values} dated values (each holds from its month \
+             until the next)"
+        ),
+        Sentence::Value { value } => super::json_text(value),
+        Sentence::RelationsHeading { kinds } => {
+            format!("How other benefits relate to the subsidies: {kinds} kinds")
+        }
+        Sentence::Relation { relation } => match relation {
+            BenefitRelation::ChooseHigher { subsidy, .. } => {
+                format!("choose the higher, with the {}", w.subsidy(subsidy))
+            }
+            BenefitRelation::Stacks { .. } => "stacks with both subsidies".to_owned(),
+            BenefitRelation::Excludes { .. } => "excludes both subsidies".to_owned(),
+        },
+        Sentence::CountsWhen { counts_when } => match counts_when {
+            Some(CountsWhen::Received) => "when received".to_owned(),
+            Some(CountsWhen::QualifiedOrReceived) => "when qualified for or received".to_owned(),
+            None => "—".to_owned(),
+        },
+        Sentence::ClausesAt => "Each clause id is in docs/policy/CLAUSES.md.".to_owned(),
     }
 }
 

@@ -26,6 +26,7 @@ use crate::json::JsonProblem;
 use crate::language::{Language, UnknownLanguage};
 use crate::money::{AmountError, Money};
 use crate::month::{Coverage, InvalidMonth, Month};
+use crate::policy::{BenefitRelation, CountsWhen};
 
 /// Where in a document a reading error is, as a message shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +152,15 @@ pub(crate) enum Label {
     Neither,
     Unknown,
     None,
+    Parameter,
+    Name,
+    From,
+    Value,
+    Source,
+    Benefit,
+    Relation,
+    CountsWhen,
+    Clause,
 }
 
 /// Which policy of a reform comparison.
@@ -297,6 +307,37 @@ pub(crate) enum Sentence<'a> {
         value: &'a str,
         from: Month,
     },
+    PolicyTitle {
+        name: &'a str,
+        covers: Coverage,
+    },
+    PolicyFile {
+        source: &'a str,
+    },
+    DocumentTitle {
+        title: &'a str,
+    },
+    Document {
+        document: &'a str,
+    },
+    ParametersHeading {
+        parameters: usize,
+        values: usize,
+    },
+    /// A parameter's value as the policy file writes it (in Chinese, with what a name means).
+    Value {
+        value: &'a serde_json::Value,
+    },
+    RelationsHeading {
+        kinds: usize,
+    },
+    Relation {
+        relation: BenefitRelation,
+    },
+    CountsWhen {
+        counts_when: Option<CountsWhen>,
+    },
+    ClausesAt,
 }
 
 /// The words of `lang`.
@@ -631,6 +672,15 @@ impl Display for Coverage {
 impl Display for Error {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_str(&self.describe(Language::English))
+    }
+}
+
+/// A value as a policy or reform file writes it: a string without its quotes, anything else as
+/// JSON.
+pub(crate) fn json_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::facts::{
 use crate::json::{Expected, Found, JsonProblem, Own, Shape, SyntaxProblem};
 use crate::money::AmountError;
 use crate::month::{Coverage, Month};
-use crate::policy::{Parameter, StopTiming, TieBreak};
+use crate::policy::{BenefitRelation, CountsWhen, Parameter, StopTiming, TieBreak};
 
 use super::{mebibytes_zh, At, Label, Sentence, Which, Words};
 
@@ -938,6 +938,15 @@ fn report_label(l: Label) -> &'static str {
         Label::Neither => "均不是",
         Label::Unknown => "不详",
         Label::None => "无",
+        Label::Parameter => "参数",
+        Label::Name => "文件中的名称",
+        Label::From => "起始月份",
+        Label::Value => "取值",
+        Label::Source => "来源",
+        Label::Benefit => "其他待遇",
+        Label::Relation => "与两项补贴的关系",
+        Label::CountsWhen => "何时计入",
+        Label::Clause => "条款",
     }
 }
 
@@ -1097,6 +1106,40 @@ fn report_sentence(w: &Chinese, s: &Sentence<'_>) -> String {
         } => {
             format!("{parameter} = {value}（自{from}起）")
         }
+        Sentence::PolicyTitle { name, covers } => {
+            format!("政策一览：{name}，适用于{}", w.coverage(&covers))
+        }
+        Sentence::PolicyFile { source } => format!("政策文件：{source}"),
+        Sentence::DocumentTitle { title } => format!("所依据的文件：{title}"),
+        Sentence::Document { document } => format!("文号与发文机关：{document}"),
+        Sentence::ParametersHeading { parameters, values } => format!(
+            "参数：{parameters}项，共{values}个取值（每个取值自其起始月份起有效，至下一个取值开始）"
+        ),
+        Sentence::Value { value } => {
+            let text = super::json_text(value);
+            match value {
+                serde_json::Value::String(name) => match gloss(name) {
+                    Some(meaning) => format!("{text}（{meaning}）"),
+                    None => text,
+                },
+                serde_json::Value::Array(items) if items.is_empty() => format!("{text}（无）"),
+                _ => text,
+            }
+        }
+        Sentence::RelationsHeading { kinds } => format!("其他待遇与两项补贴的关系：{kinds}类"),
+        Sentence::Relation { relation } => match relation {
+            BenefitRelation::ChooseHigher { subsidy, .. } => {
+                format!("与{}择高", short_subsidy(subsidy))
+            }
+            BenefitRelation::Stacks { .. } => "与两项补贴叠加享受".to_owned(),
+            BenefitRelation::Excludes { .. } => "不享受两项补贴".to_owned(),
+        },
+        Sentence::CountsWhen { counts_when } => match counts_when {
+            Some(CountsWhen::Received) => "已享受时".to_owned(),
+            Some(CountsWhen::QualifiedOrReceived) => "符合条件或已享受时".to_owned(),
+            None => "—".to_owned(),
+        },
+        Sentence::ClausesAt => "各条款编号的原文见 docs/policy/CLAUSES.md。".to_owned(),
     }
 }
 

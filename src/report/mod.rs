@@ -1,5 +1,6 @@
-//! Reports for people: a roster scan's worklists and payment run ([`RosterReport`]) and a
-//! reform's costs ([`ReformReport`]), in either language, as aligned text or as CSV.
+//! Reports for people: a roster scan's worklists and payment run ([`RosterReport`]), a
+//! reform's costs ([`ReformReport`]) and a policy's parameters and benefit relations at a glance
+//! ([`PolicyReport`]), in either language, as aligned text or as CSV.
 //!
 //! A report is data — a title, sections, tables of cells — so that a service can lay it out its
 //! own way; [`Report::to_text`] and [`Table::to_csv`] are two layouts of it. Every word comes
@@ -36,12 +37,14 @@
 //! assert_eq!(table.to_csv(), "居民,金额（元）\nTJ001,300\n王\\u{1b}[2J,1200\n");
 //! ```
 
+mod policy;
 mod reform;
 mod roster;
 
 use std::fmt::Write as _;
 
 pub use crate::render::printable;
+pub use policy::PolicyReport;
 pub use reform::ReformReport;
 pub use roster::{Limits, RosterReport};
 

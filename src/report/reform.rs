@@ -11,7 +11,7 @@ use crate::language::Language;
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::reform::{Comparer, Comparison, Cost, Household, MonthComparison, PerSubsidy, Reform};
-use crate::render::{words, Label, Sentence, Which, Words};
+use crate::render::{json_text, words, Label, Sentence, Which, Words};
 use crate::resident::Resident;
 use crate::roster::{RosterLine, RosterReader};
 
@@ -341,14 +341,6 @@ impl<'p> ReformReport<'p> {
             }
         }
         Ok(section)
-    }
-}
-
-/// A value as the reform file wrote it: a string without its quotes, anything else as JSON.
-fn json_text(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
     }
 }
 
