@@ -19,6 +19,10 @@ fn schemas() -> Vec<(&'static str, Value)> {
         ("residents.schema.json", schema::residents()),
         ("policy.schema.json", schema::policy()),
         ("reform.schema.json", schema::reform()),
+        (
+            "case.schema.json",
+            tianjin_disability_subsidies_support::cases::schema(),
+        ),
     ]
     .into_iter()
     .map(|(name, schema)| (name, schema.to_value()))
@@ -137,20 +141,30 @@ fn the_roster_lines_validate_as_the_crate_reads_them() {
     assert!(checked >= 300, "{checked}");
 }
 
-/// The case files' facts validate as residents, but for those whose case expects an error.
+/// Every case file validates as a case, and its facts as a resident's, but for the facts of the
+/// cases that expect an error; every case file names its schema.
 #[test]
-fn the_case_files_facts_validate() {
-    let validator = validator("resident.schema.json");
+fn the_case_files_validate() {
+    let resident = validator("resident.schema.json");
+    let case_schema = validator("case.schema.json");
     let mut failures = Vec::new();
     let cases = files("tests/cases");
     assert!(cases.len() >= 30, "{}", cases.len());
     for path in cases {
         let case = json(&path);
-        if case.get("expect_error").is_some() {
-            continue;
+        if case["$schema"] != "../../schemas/case.schema.json" {
+            failures.push(format!("{}: names no schema", path.display()));
         }
-        for problem in problems(&validator, &case["facts"]) {
-            failures.push(format!("{}: facts{problem}", path.display()));
+        let facts_refused = case.get("expect_error").is_some();
+        for problem in problems(&case_schema, &case) {
+            if !(facts_refused && problem.starts_with("/facts")) {
+                failures.push(format!("{}: {problem}", path.display()));
+            }
+        }
+        if !facts_refused {
+            for problem in problems(&resident, &case["facts"]) {
+                failures.push(format!("{}: facts{problem}", path.display()));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

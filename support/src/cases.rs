@@ -21,7 +21,7 @@ use tianjin_disability_subsidies::{ClauseId, Money, Month};
 
 /// One case file: a resident's facts, and what the two subsidies should decide in some months
 /// (`expect`), or the error the facts must be refused with (`expect_error`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// The JSON Schema the file follows, for editors; not read by the runner.
@@ -50,6 +50,7 @@ pub struct Case {
     pub tags: Vec<String>,
     /// The resident's facts, exactly as `Resident::from_json` reads them. A group left out is
     /// unknown; `[]` means known to be none.
+    #[schemars(with = "tianjin_disability_subsidies::Facts")]
     pub facts: serde_json::Value,
     /// What some months decide, one entry per month or range of months. Exactly one of `expect`
     /// and `expect_error` is given.
@@ -63,7 +64,7 @@ pub struct Case {
 
 /// What one month, or every month of a range, decides. Exactly one of `month` and `months` is
 /// given; every other field is checked only when given.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MonthExpect {
     /// One month, `"YYYY-MM"`.
@@ -144,6 +145,31 @@ impl fmt::Display for MonthRange {
     }
 }
 
+impl schemars::JsonSchema for MonthRange {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MonthRange".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A range of months, both included, the first not after the last: \"YYYY-MM..YYYY-MM\".",
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])\\.\\.[0-9]{4}-(0[1-9]|1[0-2])$"
+        })
+    }
+}
+
+/// The JSON Schema of a case file (committed as `schemas/case.schema.json`).
+pub fn schema() -> schemars::Schema {
+    let mut schema = schemars::SchemaGenerator::default().into_root_schema_for::<Case>();
+    schema.insert("title".into(), "A case file".into());
+    schema.insert(
+        "description".into(),
+        "An analyst's case: a resident's facts and what the two subsidies should decide in some months (tests/cases/README.md).".into(),
+    );
+    schema
+}
+
 impl<'de> Deserialize<'de> for MonthRange {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<MonthRange, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -153,7 +179,7 @@ impl<'de> Deserialize<'de> for MonthRange {
 
 /// What one subsidy decides in a month. Only `outcome` is required; every other field is
 /// checked only when given.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubsidyExpect {
     /// The outcome: `paid`, `not_eligible`, `excluded`, `superseded`, `not_applied_for`,
@@ -201,7 +227,7 @@ pub struct SubsidyExpect {
 
 /// An outcome's name as the decision's JSON spells it, so that a misspelt outcome is refused
 /// when the case is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeName {
     /// `paid`: the subsidy is paid this month.
