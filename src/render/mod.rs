@@ -508,7 +508,11 @@ impl Display for Explanation<'_, Schedule> {
 /// assert_eq!(printable("王五"), "王五");
 /// ```
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    // A control character is a byte below 0x20, 0x7f, or U+0080–U+009F (bytes 0xc2 0x80–0x9f):
+    // a scan of the bytes rules them out quickly, the characters are looked at only when it
+    // cannot.
+    let maybe = text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2);
+    if !maybe || !text.chars().any(char::is_control) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
