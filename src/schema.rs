@@ -58,40 +58,6 @@ fn titled<T: JsonSchema>(title: &str, description: &str) -> Schema {
     schema
 }
 
-/// A type whose values a file may also write by other names (serde aliases, such as the Chinese
-/// names of the categories).
-pub(crate) trait Aliases {
-    /// Each other name, with the name it stands for.
-    const ALIASES: &'static [(&'static str, &'static str)];
-}
-
-macro_rules! aliases {
-    ($($ty:ty),*) => {
-        $(impl Aliases for $ty {
-            const ALIASES: &'static [(&'static str, &'static str)] = <$ty>::ALIASES;
-        })*
-    };
-}
-
-aliases!(
-    crate::facts::Subsidy,
-    crate::facts::Place,
-    crate::facts::Category,
-    crate::facts::AssistanceKind
-);
-
-/// Adds a type's other names to its schema's choices, each described by the name it stands for.
-pub(crate) fn aliases<T: Aliases>(schema: &mut Schema) {
-    if let Some(serde_json::Value::Array(choices)) = schema.get_mut("oneOf") {
-        for (alias, name) in T::ALIASES {
-            choices.push(serde_json::json!({
-                "const": alias,
-                "description": format!("another name of \"{name}\"")
-            }));
-        }
-    }
-}
-
 impl JsonSchema for Money {
     fn schema_name() -> Cow<'static, str> {
         "Money".into()

@@ -31,6 +31,40 @@ pub const MAX_TEXT_CHARS: usize = 200;
 use crate::json::problem::Own;
 use crate::money::Money;
 
+/// Adds a type's other names (its serde aliases) to its schema's choices, each described by the
+/// name it stands for.
+#[cfg(feature = "schema")]
+fn add_aliases(schema: &mut schemars::Schema, aliases: &[(&str, &str)]) {
+    if let Some(serde_json::Value::Array(choices)) = schema.get_mut("oneOf") {
+        for (alias, name) in aliases {
+            choices.push(serde_json::json!({
+                "const": alias,
+                "description": format!("another name of \"{name}\"")
+            }));
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+fn subsidy_aliases(schema: &mut schemars::Schema) {
+    add_aliases(schema, Subsidy::ALIASES);
+}
+
+#[cfg(feature = "schema")]
+fn place_aliases(schema: &mut schemars::Schema) {
+    add_aliases(schema, Place::ALIASES);
+}
+
+#[cfg(feature = "schema")]
+fn category_aliases(schema: &mut schemars::Schema) {
+    add_aliases(schema, Category::ALIASES);
+}
+
+#[cfg(feature = "schema")]
+fn assistance_kind_aliases(schema: &mut schemars::Schema) {
+    add_aliases(schema, AssistanceKind::ALIASES);
+}
+
 /// Everything the engine may need to know about one resident.
 ///
 /// Check it with [`Resident::new`](crate::Resident::new) (or read it with
@@ -97,7 +131,7 @@ pub struct Facts {
 /// One of the two subsidies (残疾人两项补贴).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<Subsidy>))]
+#[cfg_attr(feature = "schema", schemars(transform = subsidy_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum Subsidy {
     /// 困难残疾人生活补贴: the living allowance for disabled people in financial difficulty.
@@ -146,7 +180,7 @@ pub struct HukouPeriod {
 /// Where a household is registered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<Place>))]
+#[cfg_attr(feature = "schema", schemars(transform = place_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     /// 天津市户籍.
@@ -159,7 +193,7 @@ pub enum Place {
 /// The seven categories of the disability certificate (视力/听力/言语/肢体/智力/精神/多重).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<Category>))]
+#[cfg_attr(feature = "schema", schemars(transform = category_aliases))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 视力残疾.
@@ -417,7 +451,7 @@ pub struct AssistancePeriod {
 /// The household's assistance status (Tianjin's own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::schema::aliases::<AssistanceKind>))]
+#[cfg_attr(feature = "schema", schemars(transform = assistance_kind_aliases))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AssistanceKind {
