@@ -12,8 +12,8 @@
 //! month, then the reasons of the last month, each citing its clause id. With a path it reads a
 //! JSON array of residents (each in the `Facts` format) and prints the schedules as a pretty
 //! JSON array. Each resident is read on its own: one that cannot be read, or whose facts cannot
-//! be true, is reported on stderr as `resident [i]: <error>` (`i` counts from 0, the error names
-//! the field) and the others are still decided; the last line on stderr counts them.
+//! be true, is reported on stderr as `resident [i] (id): <error>` (`i` counts from 0, the error
+//! names the field) and the others are still decided; the last line on stderr counts them.
 //!
 //! Exit status (see `common/cli.rs`): 0 when the residents were read, even if some were
 //! rejected; 1 when the file cannot be read or is not a JSON array, or the output cannot be
@@ -58,9 +58,9 @@ fn run(args: Args) -> Result<bool, String> {
     let lang = args.lang;
     let policy = Policy::tianjin_2023();
     // The range is checked once, not once per resident.
-    policy
-        .check_range(args.from, args.to)
-        .map_err(|e| e.describe(lang))?;
+    if let Err(e) = policy.check_range(args.from, args.to) {
+        cli::wrong_command_line::<Args>(&e.describe(lang));
+    }
     let (json, name) = match &args.path {
         None => (
             SAMPLE_RESIDENTS.to_owned(),
@@ -74,10 +74,18 @@ fn run(args: Args) -> Result<bool, String> {
     };
     // The array first, then each element on its own, so that one bad resident does not stop
     // the batch.
-    let elements: Vec<serde_json::Value> = serde_json::from_str(&json).map_err(|e| match lang {
-        Language::Chinese => format!("{name}：应为由居民组成的 JSON 数组（{e}）"),
-        _ => format!("{name}: expected a JSON array of residents: {e}"),
-    })?;
+    let elements: Vec<serde_json::Value> = tianjin_disability_subsidies::json::from_str(&json)
+        .map_err(|e| match lang {
+            Language::Chinese => format!(
+                "{name}：应为由居民组成的 JSON 数组（JSON Lines 名册请用 roster 示例）：{}",
+                e.describe(lang)
+            ),
+            _ => format!(
+                "{name}: expected a JSON array of residents (a JSON Lines roster is read by the \
+                 roster example): {}",
+                e.describe(lang)
+            ),
+        })?;
     let mut schedules = Vec::new();
     let mut rejected = 0;
     for (i, element) in elements.iter().enumerate() {
@@ -88,9 +96,14 @@ fn run(args: Args) -> Result<bool, String> {
             Err(e) => {
                 rejected += 1;
                 let error = printable(&e.describe(lang)).into_owned();
+                // The resident's place in the array (from 0) and, when it has one, its id.
+                let id = match element.get("id").and_then(|id| id.as_str()) {
+                    Some(id) => format!(" ({})", printable(id)),
+                    None => String::new(),
+                };
                 cli::note(&match lang {
-                    Language::Chinese => format!("居民 [{i}]：{error}"),
-                    _ => format!("resident [{i}]: {error}"),
+                    Language::Chinese => format!("居民 [{i}]{id}：{error}"),
+                    _ => format!("resident [{i}]{id}: {error}"),
                 })?;
             }
         }

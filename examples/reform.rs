@@ -99,8 +99,10 @@ fn run(args: Args) -> Result<bool, String> {
     let reform = Reform::from_json(&reform_text).map_err(fail)?;
     let baseline = Policy::tianjin_2023();
     let reformed = reform.apply(&baseline).map_err(fail)?;
-    let mut comparer =
-        Comparer::new(&baseline, &reformed, args.from, args.to).map_err(|e| e.describe(lang))?;
+    let mut comparer = match Comparer::new(&baseline, &reformed, args.from, args.to) {
+        Ok(comparer) => comparer,
+        Err(e) => cli::wrong_command_line::<Args>(&e.describe(lang)),
+    };
     let mut report = ReformReport::new(&reform, &baseline, &reformed, lang);
     let roster = match &args.roster {
         None => {

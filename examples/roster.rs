@@ -31,7 +31,7 @@ mod cli;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -82,12 +82,21 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> Result<bool, String> {
-    if let (Some(out), Some(input)) = (&args.jsonl, &args.path) {
-        cli::refuse_overwriting(out, &[input])?;
+    // The bundled roster is an input too, though it is read from the binary: writing over its
+    // file would change what the next build reads.
+    let bundled_file = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/roster.jsonl"
+    ));
+    if let Some(out) = &args.jsonl {
+        cli::refuse_overwriting(out, &[args.path.as_deref().unwrap_or(bundled_file)])?;
     }
     let policy = Policy::tianjin_2023();
     let options = ScanOptions::new(args.month).with_language(args.lang);
-    let scan = RosterScan::new(&policy, options).map_err(|e| e.describe(args.lang))?;
+    let scan = match RosterScan::new(&policy, options) {
+        Ok(scan) => scan,
+        Err(e) => cli::wrong_command_line::<Args>(&e.describe(args.lang)),
+    };
     let limits = if args.all {
         Limits::all()
     } else {

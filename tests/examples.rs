@@ -211,6 +211,87 @@ fn roster_refuses_to_write_its_input() {
     }
 }
 
+/// Without a path, `roster` reads the bundled roster (compiled in): its file is an input too, and
+/// writing over it would change what the next build reads. Refused; the file is unchanged (and
+/// restored, should this test ever fail, so that a regression cannot damage the checkout).
+#[test]
+fn roster_refuses_to_write_the_bundled_roster() {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/roster.jsonl");
+    let before = fs::read(&bundled).expect("the bundled roster");
+    let ran = run(example("roster").arg("--jsonl").arg(&bundled));
+    let after = fs::read(&bundled).expect("the bundled roster");
+    if after != before {
+        fs::write(&bundled, &before).expect("restoring the bundled roster");
+    }
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    assert!(ran.stderr.contains("refusing to write"), "{}", ran.stderr);
+    assert!(after == before, "the bundled roster was written over");
+}
+
+/// `--jsonl` into a symbolic link writes the file it names and keeps the link; into a named pipe
+/// writes into the pipe (a reader gets every line), rather than replacing it with a file.
+#[cfg(unix)]
+#[test]
+fn jsonl_into_a_link_or_a_pipe_writes_through_it() {
+    let dir = TempDir::new("special");
+    let real = dir.file("real.jsonl", b"old\n");
+    let link = dir.0.join("link.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let ran = run(example("roster").arg("--jsonl").arg(&link));
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    let written = fs::read_to_string(&real).unwrap();
+    assert!(written.lines().count() > 300, "{written}");
+    assert!(written.lines().last().unwrap().contains("\"summary\""));
+
+    let fifo = dir.0.join("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped the named pipe: no mkfifo here");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    let ran = run(example("roster").arg("--jsonl").arg(&fifo));
+    let read = reader.join().expect("the reader");
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(read.lines().count() > 300, "{} lines", read.lines().count());
+    assert!(!fs::metadata(&fifo).unwrap().is_file(), "the pipe was replaced by a file");
+}
+
+/// `--csv DIR`: a file per table, each starting with a byte-order mark (a spreadsheet then reads
+/// the Chinese as UTF-8), every header named; a DIR that is a file is refused, named as such.
+#[test]
+fn csv_files_open_in_a_spreadsheet() {
+    let dir = TempDir::new("csv");
+    let ran = run(example("roster").args(["--lang", "zh", "--csv"]).arg(dir.0.join("out")));
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let lines = fs::read_to_string(dir.0.join("out/lines.csv")).unwrap();
+    assert!(lines.starts_with("\u{feff}项目,行数\n读取,305\n"), "{lines}");
+    let file = dir.file("plain", b"");
+    let ran = run(example("reform").arg("--csv").arg(&file));
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    assert!(ran.stderr.contains("it is not a folder"), "{}", ran.stderr);
+}
+
+/// A value that parses but cannot be used is a wrong command line too: an empty range of months,
+/// a month the policy does not govern. Status 2, with clap's usage line.
+#[test]
+fn an_unusable_value_exits_2() {
+    for (name, args) in [
+        ("decide", &["--from", "2024-12", "--to", "2024-01"][..]),
+        ("roster", &["--month", "2023-07"][..]),
+        ("reform", &["--from", "2023-01"][..]),
+    ] {
+        let ran = run(example(name).args(args));
+        assert_eq!(ran.code, Some(2), "{name} {args:?}: {}", ran.stderr);
+        assert!(ran.stderr.starts_with("error:"), "{name}: {}", ran.stderr);
+        assert!(ran.stderr.contains(&format!("Usage: {name}")), "{name}: {}", ran.stderr);
+    }
+}
+
 /// `--jsonl OUT` to a new file: every record, the summary last, and no temporary file left.
 #[test]
 fn roster_writes_jsonl_in_full() {

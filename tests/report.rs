@@ -241,12 +241,40 @@ fn a_csv_table_holds_every_row_and_totals_add_up() {
         .to_csv();
     let rows: Vec<Vec<&str>> = nursing.lines().map(|l| l.split(',').collect()).collect();
     assert_eq!(rows[0], ["paid to", "count", "amount"]);
-    let institutions: u64 = rows
+    // The institutions' rows, between "children in institutions" and "total", are not indented
+    // in CSV as in text.
+    let institutions: Vec<&Vec<&str>> = rows
         .iter()
-        .filter(|r| r[0].starts_with("  "))
+        .skip_while(|r| r[0] != "children in institutions")
+        .skip(1)
+        .take_while(|r| r[0] != "total")
+        .collect();
+    assert_eq!(institutions.len(), 3);
+    assert!(
+        institutions.iter().all(|r| !r[0].starts_with(' ')),
+        "{institutions:?}"
+    );
+    let sum: u64 = institutions
+        .iter()
         .map(|r| r[2].parse::<u64>().expect("an amount"))
         .sum();
-    assert_eq!(institutions, 1400);
+    assert_eq!(sum, 1400);
+    // No empty header and no header twice, in any table of either report.
+    let (roster_report, _) =
+        roster_report(BUNDLED.as_bytes(), Language::Chinese, Limits::default());
+    let (reform, _) = reform_report(BUNDLED.as_bytes(), Language::English);
+    for table in roster_report.tables().chain(reform.tables()) {
+        let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+        assert!(
+            headers.iter().all(|h| !h.is_empty()),
+            "{}: {headers:?}",
+            table.key
+        );
+        let mut unique = headers.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), headers.len(), "{}: {headers:?}", table.key);
+    }
     assert_eq!(rows.last().map(|r| r[2]), Some("24400"));
 }
 

@@ -28,6 +28,24 @@ pub fn exit(result: Result<bool, String>) -> ExitCode {
     }
 }
 
+/// Ends an example whose command line holds a value that parses but cannot be used (a range of
+/// months that is empty, a month the policy does not govern): clap's message and status 2, as
+/// for any wrong command line.
+pub fn wrong_command_line<A: clap::CommandFactory>(message: &str) -> ! {
+    let name = std::env::args_os()
+        .next()
+        .and_then(|path| {
+            Path::new(&path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    A::command()
+        .bin_name(name)
+        .error(clap::error::ErrorKind::ValueValidation, printable(message))
+        .exit()
+}
+
 /// Writes `text` to stdout and flushes it: a closed pipe or a full disk is an error with a
 /// message, never a panic (as `print!` would give).
 pub fn print(text: &str) -> Result<(), String> {
@@ -59,11 +77,19 @@ pub fn refuse_overwriting(output: &Path, inputs: &[&Path]) -> Result<(), String>
     Ok(())
 }
 
-/// Writes each table of `report` to `dir/<table>.csv`, making `dir` if need be.
+/// Writes each table of `report` to `dir/<table>.csv`, making `dir` if need be. Each file starts
+/// with a byte-order mark, so that a spreadsheet reads its Chinese as UTF-8.
 pub fn write_csv(dir: &Path, report: &Report) -> Result<(), String> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "cannot write CSV files into {}: it is not a folder",
+            dir.display()
+        ));
+    }
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for table in report.tables() {
         let mut out = Output::create(&dir.join(format!("{}.csv", table.key)))?;
+        out.write("\u{feff}".as_bytes())?;
         out.write(table.to_csv().as_bytes())?;
         out.finish()?;
     }
@@ -84,25 +110,50 @@ fn canonical(path: &Path) -> PathBuf {
     folder.join(path.file_name().unwrap_or_default())
 }
 
-/// A file written in full or not at all: written to a temporary file beside it, renamed over
-/// the target only by [`Output::finish`]. A run that fails leaves the target as it was.
+/// An output file, written in full or not at all. A regular file (or one not yet made) is written
+/// to a temporary file beside it, renamed over it only by [`Output::finish`], so a run that fails
+/// leaves it as it was; a symbolic link is followed, so the file it names is replaced and the link
+/// kept. Anything else that exists — a named pipe, a device such as `/dev/stdout` — is written
+/// straight into, as it cannot be replaced.
 pub struct Output {
     target: PathBuf,
-    temporary: PathBuf,
+    /// The temporary file, for a regular file; `None` when writing straight into the target.
+    temporary: Option<PathBuf>,
     writer: Option<BufWriter<File>>,
 }
 
 impl Output {
     /// Starts writing `target`.
     pub fn create(target: &Path) -> Result<Output, String> {
+        let shown = target.display();
+        match std::fs::metadata(target) {
+            // A pipe, a device: written straight into.
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                let file = File::options()
+                    .write(true)
+                    .open(target)
+                    .map_err(|e| format!("cannot open {shown}: {e}"))?;
+                return Ok(Output {
+                    target: target.to_owned(),
+                    temporary: None,
+                    writer: Some(BufWriter::new(file)),
+                });
+            }
+            Ok(meta) if meta.is_dir() => {
+                return Err(format!("cannot write {shown}: it is a folder"))
+            }
+            _ => {}
+        }
+        // A link is followed: the file it names is the one replaced.
+        let target = target.canonicalize().unwrap_or_else(|_| target.to_owned());
         let mut name = target.file_name().unwrap_or_default().to_owned();
         name.push(".partial");
         let temporary = target.with_file_name(name);
         let file = File::create(&temporary)
             .map_err(|e| format!("cannot create {}: {e}", temporary.display()))?;
         Ok(Output {
-            target: target.to_owned(),
-            temporary,
+            target,
+            temporary: Some(temporary),
             writer: Some(BufWriter::new(file)),
         })
     }
@@ -113,24 +164,37 @@ impl Output {
             Some(writer) => writer.write_all(bytes),
             None => Ok(()),
         };
-        written.map_err(|e| format!("cannot write {}: {e}", self.temporary.display()))
+        let shown = self.temporary.as_ref().unwrap_or(&self.target).display();
+        written.map_err(|e| format!("cannot write {shown}: {e}"))
     }
 
-    /// Flushes, syncs and renames the file into place.
+    /// Flushes the file and, for a regular file, syncs it and renames it into place.
     pub fn finish(mut self) -> Result<(), String> {
         let target = self.target.display().to_string();
         let fail = |e: io::Error| format!("cannot write {target}: {e}");
-        if let Some(writer) = self.writer.take() {
-            let file = writer.into_inner().map_err(|e| fail(e.into_error()))?;
-            file.sync_all().map_err(fail)?;
+        let Some(writer) = self.writer.take() else {
+            return Ok(());
+        };
+        let file = writer.into_inner().map_err(|e| fail(e.into_error()))?;
+        match self.temporary.take() {
+            None => Ok(()),
+            Some(temporary) => {
+                file.sync_all().map_err(fail)?;
+                let renamed = std::fs::rename(&temporary, &self.target).map_err(fail);
+                if renamed.is_err() {
+                    let _ = std::fs::remove_file(&temporary);
+                }
+                renamed
+            }
         }
-        std::fs::rename(&self.temporary, &self.target).map_err(fail)
     }
 }
 
 impl Drop for Output {
     /// A file not finished is removed, so that no half-written output is left behind.
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.temporary);
+        if let Some(temporary) = &self.temporary {
+            let _ = std::fs::remove_file(temporary);
+        }
     }
 }

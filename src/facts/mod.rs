@@ -145,6 +145,7 @@ pub enum Subsidy {
 impl Subsidy {
     /// The other names a file may use, each with the name it stands for (the serde aliases
     /// above, listed once more for the JSON Schema; a test keeps the two lists alike).
+    #[cfg(any(feature = "schema", test))]
     pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[
         ("困难残疾人生活补贴", "living"),
         ("生活补贴", "living"),
@@ -221,11 +222,13 @@ pub enum Category {
 
 impl Place {
     /// The other names a file may use (see [`Subsidy::ALIASES`]).
+    #[cfg(any(feature = "schema", test))]
     pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[("天津", "tianjin")];
 }
 
 impl AssistanceKind {
     /// The other names a file may use (see [`Subsidy::ALIASES`]).
+    #[cfg(any(feature = "schema", test))]
     pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[
         ("低保", "dibao"),
         ("最低生活保障", "dibao"),
@@ -237,6 +240,7 @@ impl AssistanceKind {
 
 impl Category {
     /// The other names a file may use (see [`Subsidy::ALIASES`]).
+    #[cfg(any(feature = "schema", test))]
     pub(crate) const ALIASES: &'static [(&'static str, &'static str)] = &[
         ("视力", "visual"),
         ("听力", "hearing"),

@@ -184,12 +184,13 @@ impl Table {
         }
     }
 
-    /// The table as CSV (RFC 4180): the header, then one line per row; no title, no notes. A
-    /// cell with a comma or a quote is quoted; control characters are escaped as in text.
+    /// The table as CSV (RFC 4180): the header, then one line per row; no title, no notes. Each
+    /// cell is trimmed of the spaces the text layout indents it with; a cell with a comma or a
+    /// quote is quoted; control characters are escaped as in text.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
-            let fields: Vec<String> = cells.map(csv_field).collect();
+            let fields: Vec<String> = cells.map(|c| csv_field(c.trim())).collect();
             out.push_str(&fields.join(","));
             out.push('\n');
         };

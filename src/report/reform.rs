@@ -385,7 +385,7 @@ fn movers(w: &dyn Words, c: &Comparison) -> Section {
     let mut table = Table::new(
         "movers",
         vec![
-            Column::left(""),
+            Column::left(w.label(Label::Subsidy)),
             Column::right(w.label(Label::Gain)),
             Column::right(w.label(Label::Lose)),
             Column::right(w.label(Label::Unchanged)),
@@ -415,7 +415,7 @@ fn per_subsidy(
     let mut table = Table::new(
         key,
         vec![
-            Column::left(""),
+            Column::left(w.label(Label::Subsidy)),
             Column::right(w.label(Label::Baseline)),
             Column::right(w.label(Label::Reform)),
             Column::right(w.label(Label::Difference)),
@@ -503,10 +503,10 @@ fn breakdown<'c>(
             Column::right(w.label(Label::People)),
             Column::right(w.label(Label::LivingBaseline)),
             Column::right(w.label(Label::LivingReform)),
-            Column::right(w.label(Label::Difference)),
+            Column::right(w.label(Label::LivingDifference)),
             Column::right(w.label(Label::NursingBaseline)),
             Column::right(w.label(Label::NursingReform)),
-            Column::right(w.label(Label::Difference)),
+            Column::right(w.label(Label::NursingDifference)),
             Column::right(w.label(Label::BothDifference)),
         ],
     );
@@ -532,8 +532,8 @@ fn side_by_side(w: &dyn Words, m: &MonthComparison) -> Table {
     let mut table = Table::new(
         "side_by_side",
         vec![
-            Column::left(""),
-            Column::left(""),
+            Column::left("≠"),
+            Column::left(w.label(Label::Subsidy)),
             Column::left(w.label(Label::Baseline)),
             Column::left(w.label(Label::Reform)),
         ],

@@ -484,7 +484,13 @@ pub(super) fn more(w: &dyn Words, table: &mut Table, more: u64) {
 /// The lines read and what became of them, with the check that each was counted once.
 pub(super) fn lines_section(w: &dyn Words, counts: &LineCounts) -> Section {
     let mut section = Section::new(w.label(Label::Lines));
-    let mut table = Table::new("lines", vec![Column::left(""), Column::right("")]);
+    let mut table = Table::new(
+        "lines",
+        vec![
+            Column::left(w.label(Label::Item)),
+            Column::right(w.label(Label::LineCount)),
+        ],
+    );
     for (label, count) in [
         (Label::Read, counts.read),
         (Label::Blank, counts.blank),

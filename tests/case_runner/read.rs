@@ -214,19 +214,73 @@ fn read_elements<T: DeserializeOwned>(
     let spans = elements(text, member.value)?;
     let mut list = Vec::new();
     for (i, span) in spans.into_iter().enumerate() {
-        match json::from_str::<T>(&only(text, span)) {
+        let element = only(text, span);
+        let place = |error: &mut ReadError| {
+            error.path = if error.path == "." {
+                format!("{}[{i}]", member.key)
+            } else {
+                format!("{}[{i}].{}", member.key, error.path)
+            };
+        };
+        match json::from_str::<T>(&element) {
             Ok(value) => list.push((i, At::of(text, span.start), value)),
             Err(mut error) => {
-                error.path = if error.path == "." {
-                    format!("{}[{i}]", member.key)
-                } else {
-                    format!("{}[{i}].{}", member.key, error.path)
-                };
+                let retry = without_unknown_fields::<T>(&element, &error, problems, &place);
+                place(&mut error);
                 problems.push(ReadProblem::from_error(&error));
+                // A misspelt field is left out, so that the element's other checks still run.
+                if let Some(value) = retry {
+                    list.push((i, At::of(text, span.start), value));
+                }
             }
         }
     }
     Some(list)
+}
+
+/// The element `text`, whose reading gave `first` (an unknown field), read again with each unknown
+/// field left out: the value, once the rest reads, with each further unknown field reported (by
+/// its path; its position is that of the element read again, so none is given). None when a
+/// problem other than an unknown field remains.
+fn without_unknown_fields<T: DeserializeOwned>(
+    text: &str,
+    first: &ReadError,
+    problems: &mut Vec<ReadProblem>,
+    place: &dyn Fn(&mut ReadError),
+) -> Option<T> {
+    let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut error = first.clone();
+    for _ in 0..16 {
+        let JsonProblem::UnknownField { field, .. } = &*error.problem else {
+            return None;
+        };
+        remove_field(&mut value, &error.path, field)?;
+        match json::from_value::<T>(&value) {
+            Ok(read) => return Some(read),
+            Err(mut next) => {
+                if !matches!(&*next.problem, JsonProblem::UnknownField { .. }) {
+                    place(&mut next);
+                    problems.push(ReadProblem::from_error(&next));
+                    return None;
+                }
+                let mut shown = next.clone();
+                place(&mut shown);
+                problems.push(ReadProblem::from_error(&shown));
+                error = next;
+            }
+        }
+    }
+    None
+}
+
+/// Removes the member `field` at `path` (`living.amout`: the member `amout` of `living`).
+fn remove_field(value: &mut serde_json::Value, path: &str, field: &str) -> Option<()> {
+    let mut node = value;
+    let parents: Vec<&str> = path.split('.').collect();
+    for key in &parents[..parents.len().saturating_sub(1)] {
+        node = node.get_mut(*key)?;
+    }
+    node.as_object_mut()?.remove(field).map(|_| ())
 }
 
 /// The `month` or `months` of an expectation that did not read, read leniently; none when they

@@ -16,7 +16,7 @@ type Test = fn() -> Result<(), Failed>;
 
 /// The runner's own tests.
 pub fn trials() -> Vec<Trial> {
-    let tests: [(&str, Test); 16] = [
+    let tests: [(&str, Test); 17] = [
         (
             "a_wrong_expectation_gives_one_line_per_field",
             one_line_per_field,
@@ -52,6 +52,10 @@ pub fn trials() -> Vec<Trial> {
             fixture_missing_clauses,
         ),
         ("fixture_not_json_has_the_crates_position", fixture_not_json),
+        (
+            "a_misspelt_field_leaves_the_rest_of_its_expectation_checked",
+            fixture_two_in_one,
+        ),
         (
             "every_top_level_problem_is_reported",
             every_top_level_problem,
@@ -414,6 +418,29 @@ fn fixture_wrong() -> Result<(), Failed> {
     holds(
         report.matches("2024-0").count() > 0 && !report.contains("\n  2024-02 "),
         format!("no line for 2024-02 alone:\n{report}"),
+    )?;
+    positions_are_the_crates(&report)
+}
+
+/// One expectation with a misspelt field and a wrong amount: both are reported in one run, the
+/// misspelt field left out so that the rest of the expectation is checked.
+fn fixture_two_in_one() -> Result<(), Failed> {
+    let (file, text) = fixture("two-in-one.json")?;
+    let run = run(&text);
+    same(
+        run.problems.clone(),
+        vec![
+            "expect[0].nursing.ammount: unknown field `ammount`, expected one of `outcome`, \
+             `amount`, `payee`, `because`, `by`, `since`, `stop_because`, `missing`, \
+             `would_pay`, `gives_up`, `reasons`, `not_reasons` (line 15, column 127)"
+                .to_owned(),
+            "2024-03..2024-09 living.amount: expected 160, found 300".to_owned(),
+        ],
+    )?;
+    let report = run.report(&file);
+    holds(
+        report.starts_with("tests/case-fixtures/two-in-one.json: 2 problems\n"),
+        format!("the report's first line:\n{report}"),
     )?;
     positions_are_the_crates(&report)
 }
