@@ -239,7 +239,10 @@ fn jsonl_into_a_link_or_a_pipe_writes_through_it() {
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let ran = run(example("roster").arg("--jsonl").arg(&link));
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
     let written = fs::read_to_string(&real).unwrap();
     assert!(written.lines().count() > 300, "{written}");
     assert!(written.lines().last().unwrap().contains("\"summary\""));
@@ -258,7 +261,10 @@ fn jsonl_into_a_link_or_a_pipe_writes_through_it() {
     let read = reader.join().expect("the reader");
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     assert!(read.lines().count() > 300, "{} lines", read.lines().count());
-    assert!(!fs::metadata(&fifo).unwrap().is_file(), "the pipe was replaced by a file");
+    assert!(
+        !fs::metadata(&fifo).unwrap().is_file(),
+        "the pipe was replaced by a file"
+    );
 }
 
 /// `--csv DIR`: a file per table, each starting with a byte-order mark (a spreadsheet then reads
@@ -266,10 +272,15 @@ fn jsonl_into_a_link_or_a_pipe_writes_through_it() {
 #[test]
 fn csv_files_open_in_a_spreadsheet() {
     let dir = TempDir::new("csv");
-    let ran = run(example("roster").args(["--lang", "zh", "--csv"]).arg(dir.0.join("out")));
+    let ran = run(example("roster")
+        .args(["--lang", "zh", "--csv"])
+        .arg(dir.0.join("out")));
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let lines = fs::read_to_string(dir.0.join("out/lines.csv")).unwrap();
-    assert!(lines.starts_with("\u{feff}项目,行数\n读取,305\n"), "{lines}");
+    assert!(
+        lines.starts_with("\u{feff}项目,行数\n读取,305\n"),
+        "{lines}"
+    );
     let file = dir.file("plain", b"");
     let ran = run(example("reform").arg("--csv").arg(&file));
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
@@ -288,7 +299,11 @@ fn an_unusable_value_exits_2() {
         let ran = run(example(name).args(args));
         assert_eq!(ran.code, Some(2), "{name} {args:?}: {}", ran.stderr);
         assert!(ran.stderr.starts_with("error:"), "{name}: {}", ran.stderr);
-        assert!(ran.stderr.contains(&format!("Usage: {name}")), "{name}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains(&format!("Usage: {name}")),
+            "{name}: {}",
+            ran.stderr
+        );
     }
 }
 
