@@ -344,6 +344,33 @@ pub fn split(roster: &[u8], parts: usize) -> Vec<Part<'_>> {
 /// welfare institutions; the cap is far above any real roster.
 pub const MAX_INSTITUTIONS: usize = 10_000;
 
+/// Adds `children` paid `amount` through `institution` to its total, paid at the end by one
+/// record; an institution met after [`MAX_INSTITUTIONS`] others is paid at once, by its own
+/// record, counted in the summary, so that a scan's memory stays bounded.
+fn pay_institution(
+    institutions: &mut BTreeMap<(String, Subsidy), (u64, Money)>,
+    summary: &mut ScanSummary,
+    (institution, subsidy): (&str, Subsidy),
+    (children, amount): (u64, Money),
+    sink: &mut impl FnMut(ScanRecord),
+) {
+    let key = (institution.to_owned(), subsidy);
+    if let Some(entry) = institutions.get_mut(&key) {
+        entry.0 += children;
+        entry.1 = entry.1 + amount;
+    } else if institutions.len() < MAX_INSTITUTIONS {
+        institutions.insert(key, (children, amount));
+    } else {
+        summary.unaggregated_institution_children += children;
+        sink(ScanRecord::InstitutionPayment {
+            institution: key.0,
+            subsidy,
+            children,
+            amount,
+        });
+    }
+}
+
 /// A roster read line by line: each line's resident, read and checked, or why it was not. The
 /// one way the scan, the reform comparison and the examples read a roster file, so that they
 /// count the same lines of the same file the same way.
@@ -448,23 +475,28 @@ impl<R: BufRead> RosterReader<R> {
         let Some(line) = self.lines.next_line()? else {
             return Ok(None);
         };
-        Ok(Some(match line {
-            Line::Blank { number } => RosterLine::Blank { line: number },
-            Line::Unreadable { number, problem } => RosterLine::Unreadable {
+        Ok(Some(roster_line(&mut self.slot, line)))
+    }
+}
+
+/// A line of a roster as a resident, read and checked into `slot`, or why not.
+fn roster_line<'s>(slot: &'s mut Option<Resident>, line: Line<'_>) -> RosterLine<'s> {
+    match line {
+        Line::Blank { number } => RosterLine::Blank { line: number },
+        Line::Unreadable { number, problem } => RosterLine::Unreadable {
+            line: number,
+            problem,
+        },
+        Line::Json { number, text } => match Resident::read_into(slot, text) {
+            Ok(resident) => RosterLine::Resident {
                 line: number,
-                problem,
+                resident,
             },
-            Line::Json { number, text } => match Resident::read_into(&mut self.slot, text) {
-                Ok(resident) => RosterLine::Resident {
-                    line: number,
-                    resident,
-                },
-                Err(error) => RosterLine::Rejected {
-                    line: number,
-                    error,
-                },
+            Err(error) => RosterLine::Rejected {
+                line: number,
+                error,
             },
-        }))
+        },
     }
 }
 
@@ -611,21 +643,13 @@ impl<'p> RosterScan<'p> {
         self.summary.merge(&other.summary);
         self.line = self.line.max(other.line);
         for ((institution, subsidy), (children, amount)) in other.institutions {
-            let key = (institution, subsidy);
-            if let Some(entry) = self.institutions.get_mut(&key) {
-                entry.0 += children;
-                entry.1 = entry.1 + amount;
-            } else if self.institutions.len() < MAX_INSTITUTIONS {
-                self.institutions.insert(key, (children, amount));
-            } else {
-                self.summary.unaggregated_institution_children += children;
-                sink(ScanRecord::InstitutionPayment {
-                    institution: key.0,
-                    subsidy,
-                    children,
-                    amount,
-                });
-            }
+            pay_institution(
+                &mut self.institutions,
+                &mut self.summary,
+                (&institution, subsidy),
+                (children, amount),
+                &mut sink,
+            );
         }
         Ok(())
     }
@@ -667,50 +691,35 @@ impl<'p> RosterScan<'p> {
     ) -> std::io::Result<()> {
         let mut lines = RosterReader::new(reader).with_lines_before(self.line);
         while let Some(read) = lines.next_line()? {
-            self.line += 1;
-            self.summary.lines_read += 1;
-            let lang = self.options.language;
-            match read {
-                RosterLine::Resident { line, resident } => self.checked(line, resident, sink),
-                RosterLine::Blank { .. } => self.summary.blank += 1,
-                RosterLine::Unreadable { line, problem } => {
-                    self.rejected(line, problem.describe(lang), sink)
-                }
-                RosterLine::Rejected { line, error } => {
-                    self.rejected(line, error.describe_in_line(lang), sink)
-                }
-            }
+            self.take(read, sink);
         }
         Ok(())
+    }
+
+    /// Counts one line of the roster, and scans its resident or reports why there is none.
+    fn take(&mut self, read: RosterLine<'_>, sink: &mut impl FnMut(ScanRecord)) {
+        self.line += 1;
+        self.summary.lines_read += 1;
+        let lang = self.options.language;
+        match read {
+            RosterLine::Resident { line, resident } => self.checked(line, resident, sink),
+            RosterLine::Blank { .. } => self.summary.blank += 1,
+            RosterLine::Unreadable { line, problem } => {
+                self.rejected(line, problem.describe(lang), sink)
+            }
+            RosterLine::Rejected { line, error } => {
+                self.rejected(line, error.describe_in_line(lang), sink)
+            }
+        }
     }
 
     /// Scans one roster line (the next line number), handing its records to `sink`. The text is
     /// the caller's, so the 1 MiB limit of [`scan`](RosterScan::scan) does not apply; a
     /// byte-order mark is skipped on the first line, as by `scan`.
     pub fn line(&mut self, text: &str, sink: &mut impl FnMut(ScanRecord)) {
-        self.line += 1;
-        self.summary.lines_read += 1;
-        let Some(text) = self.text_of(text) else {
-            return;
-        };
-        let line = self.line;
-        self.json(line, text, &mut None, sink);
-    }
-
-    /// The JSON of the current line: trimmed, without a byte-order mark on the first line;
-    /// `None` for a blank line, which is counted.
-    fn text_of<'t>(&mut self, text: &'t str) -> Option<&'t str> {
-        let text = if self.line == 1 {
-            text.strip_prefix('\u{feff}').unwrap_or(text)
-        } else {
-            text
-        };
-        let text = text.trim();
-        if text.is_empty() {
-            self.summary.blank += 1;
-            return None;
-        }
-        Some(text)
+        let mut slot = None;
+        let read = roster_line(&mut slot, Line::of_text(self.line + 1, text));
+        self.take(read, sink);
     }
 
     /// Scans a resident already read and checked, as the roster's next line: for a service that
@@ -741,24 +750,6 @@ impl<'p> RosterScan<'p> {
         self.summary.lines_read += 1;
         let line = self.line;
         self.checked(line, resident, sink);
-    }
-
-    /// Reads, checks and decides the JSON of one line; `slot` is storage for the resident, kept
-    /// from one line to the next (its contents replaced) so that a resident is moved once.
-    fn json(
-        &mut self,
-        line: usize,
-        text: &str,
-        slot: &mut Option<Resident>,
-        sink: &mut impl FnMut(ScanRecord),
-    ) {
-        match Resident::read_into(slot, text) {
-            Ok(resident) => self.checked(line, resident, sink),
-            Err(error) => {
-                let error = error.describe_in_line(self.options.language);
-                self.rejected(line, error, sink)
-            }
-        }
     }
 
     /// Decides a resident whose facts read and checked.
@@ -825,25 +816,13 @@ impl<'p> RosterScan<'p> {
                             subsidy,
                             amount,
                         }),
-                        Some(name) => {
-                            let key = (name.to_owned(), subsidy);
-                            if let Some(entry) = self.institutions.get_mut(&key) {
-                                entry.0 += 1;
-                                entry.1 = entry.1 + amount;
-                            } else if self.institutions.len() < MAX_INSTITUTIONS {
-                                self.institutions.insert(key, (1, amount));
-                            } else {
-                                // Memory stays bounded: beyond the cap, a child's payment to
-                                // an institution is its own record, at once.
-                                self.summary.unaggregated_institution_children += 1;
-                                sink(ScanRecord::InstitutionPayment {
-                                    institution: key.0,
-                                    subsidy,
-                                    children: 1,
-                                    amount,
-                                });
-                            }
-                        }
+                        Some(name) => pay_institution(
+                            &mut self.institutions,
+                            &mut self.summary,
+                            (name, subsidy),
+                            (1, amount),
+                            sink,
+                        ),
                     }
                 }
                 Judged::Stopped { since, because } if since >= self.earliest_stop => {

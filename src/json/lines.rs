@@ -74,6 +74,24 @@ pub enum Line<'a> {
     },
 }
 
+impl<'a> Line<'a> {
+    /// Line `number` of a JSON Lines file, whose text (without its `\n`) is `text`: a
+    /// byte-order mark is skipped on line 1 only, the text trimmed, white space alone a
+    /// [`Line::Blank`]. The one rule for a line of text, for a caller who holds the lines itself
+    /// (as [`RosterScan::line`](crate::RosterScan::line) does) as for [`JsonLines`].
+    pub fn of_text(number: usize, text: &'a str) -> Line<'a> {
+        let text = if number == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        };
+        match text.trim() {
+            "" => Line::Blank { number },
+            text => Line::Json { number, text },
+        }
+    }
+}
+
 impl Line<'_> {
     /// The line's 1-based number.
     pub fn number(&self) -> usize {
@@ -158,17 +176,7 @@ impl<R: BufRead> JsonLines<R> {
                 problem: JsonProblem::NotUtf8,
             }));
         };
-        let text = if number == 1 {
-            text.strip_prefix('\u{feff}').unwrap_or(text)
-        } else {
-            text
-        };
-        let text = text.trim();
-        Ok(Some(if text.is_empty() {
-            Line::Blank { number }
-        } else {
-            Line::Json { number, text }
-        }))
+        Ok(Some(Line::of_text(number, text)))
     }
 }
 

@@ -534,6 +534,23 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Bridge<'_, V
             (a, b) => a == b,
         }
     }
+
+    /// Hands an object to the visitor, its repeated keys looked for here when `TRACK` (maps,
+    /// and every object on the careful reading; serde's derived code refuses a struct's own).
+    #[inline]
+    fn read_map<A: MapAccess<'de>, const TRACK: bool>(self, map: A) -> Result<V::Value, A::Error> {
+        let slot = self.slot;
+        let access = StrictMap::<A, CAREFUL, TRACK> {
+            map,
+            slot,
+            seen: Vec::new(),
+            is_struct: STRUCT,
+            key: None,
+        };
+        self.visitor
+            .visit_map(access)
+            .map_err(|e| e.into_inner(slot))
+    }
 }
 
 macro_rules! leaf {
@@ -679,29 +696,10 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
         // serde's derived code refuses a field written twice in a struct; maps need the reader.
         // Which is known when the code is compiled, so that a struct's quick reading carries no
         // code for keys.
-        let slot = self.slot;
         if CAREFUL || !STRUCT {
-            let access = StrictMap::<A, CAREFUL, true> {
-                map,
-                slot,
-                seen: Vec::new(),
-                is_struct: STRUCT,
-                key: None,
-            };
-            self.visitor
-                .visit_map(access)
-                .map_err(|e| e.into_inner(slot))
+            self.read_map::<A, true>(map)
         } else {
-            let access = StrictMap::<A, CAREFUL, false> {
-                map,
-                slot,
-                seen: Vec::new(),
-                is_struct: STRUCT,
-                key: None,
-            };
-            self.visitor
-                .visit_map(access)
-                .map_err(|e| e.into_inner(slot))
+            self.read_map::<A, false>(map)
         }
     }
 

@@ -15,7 +15,7 @@ use crate::money::AmountError;
 use crate::month::{Coverage, Month};
 use crate::policy::{BenefitRelation, CountsWhen, StopTiming, TieBreak};
 
-use super::{mebibytes, At, Label, Sentence, Which, Words};
+use super::{whole_mebibytes, At, Label, Sentence, Which, Words};
 
 /// English.
 pub(crate) struct English;
@@ -368,10 +368,9 @@ impl Words for English {
             P::DuplicateKey { key } => format!("duplicate key `{key}`"),
             P::NotUtf8 => "expected UTF-8 text".to_owned(),
             P::LineTooLong { max_bytes } => {
-                format!(
-                    "line longer than {max_bytes} bytes{}: not read",
-                    mebibytes(*max_bytes)
-                )
+                let mib =
+                    whole_mebibytes(*max_bytes).map_or(String::new(), |m| format!(" ({m} MiB)"));
+                format!("line longer than {max_bytes} bytes{mib}: not read")
             }
             P::Other { message } => message.clone(),
         }

@@ -692,18 +692,7 @@ pub(crate) fn json_text(value: &serde_json::Value) -> String {
     }
 }
 
-/// ` (1 MiB)` for a whole number of mebibytes, else nothing: a line cap as people count it.
-pub(crate) fn mebibytes(bytes: usize) -> String {
-    match bytes % (1 << 20) {
-        0 if bytes > 0 => format!(" ({} MiB)", bytes >> 20),
-        _ => String::new(),
-    }
-}
-
-/// `（1 MiB）` for a whole number of mebibytes, else nothing.
-pub(crate) fn mebibytes_zh(bytes: usize) -> String {
-    match bytes % (1 << 20) {
-        0 if bytes > 0 => format!("（{}兆字节）", bytes >> 20),
-        _ => String::new(),
-    }
+/// `bytes` as a whole number of mebibytes, when it is one: a line cap as people count it.
+pub(crate) fn whole_mebibytes(bytes: usize) -> Option<usize> {
+    (bytes > 0 && bytes.is_multiple_of(1 << 20)).then_some(bytes >> 20)
 }

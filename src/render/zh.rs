@@ -15,7 +15,7 @@ use crate::money::AmountError;
 use crate::month::{Coverage, Month};
 use crate::policy::{BenefitRelation, CountsWhen, Parameter, StopTiming, TieBreak};
 
-use super::{mebibytes_zh, At, Label, Sentence, Which, Words};
+use super::{whole_mebibytes, At, Label, Sentence, Which, Words};
 
 /// 中文.
 pub(crate) struct Chinese;
@@ -391,10 +391,9 @@ impl Words for Chinese {
             P::DuplicateKey { key } => format!("键{}重复", field_name(key)),
             P::NotUtf8 => "应为 UTF-8 文本".to_owned(),
             P::LineTooLong { max_bytes } => {
-                format!(
-                    "该行超过{max_bytes}字节{}，未读取",
-                    mebibytes_zh(*max_bytes)
-                )
+                let mib =
+                    whole_mebibytes(*max_bytes).map_or(String::new(), |m| format!("（{m}兆字节）"));
+                format!("该行超过{max_bytes}字节{mib}，未读取")
             }
             P::Other { .. } => "内容不符合要求".to_owned(),
         }

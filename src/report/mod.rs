@@ -94,7 +94,8 @@ pub struct Table {
     pub title: Option<String>,
     /// The columns.
     pub columns: Vec<Column>,
-    /// The rows: one cell per column (a short row is padded with empty cells).
+    /// The rows: one cell per column (a short row is padded with empty cells; a longer one is
+    /// shown whole, under columns without a header).
     pub rows: Vec<Vec<String>>,
     /// Lines under the table (a check, "… and 12 more").
     pub notes: Vec<String>,
@@ -133,22 +134,39 @@ impl Table {
         out
     }
 
+    /// How many columns the table shows: its columns, or more when a row has more cells (a
+    /// cell is never dropped; the extra columns have no header and are aligned left).
+    fn width_in_columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+            .max(self.columns.len())
+    }
+
+    /// Column `i`'s header and alignment (none and left beyond the columns).
+    fn column(&self, i: usize) -> (&str, Align) {
+        self.columns
+            .get(i)
+            .map_or(("", Align::Left), |c| (c.header.as_str(), c.align))
+    }
+
     fn write_text(&self, out: &mut String, indent: &str, width: &dyn Fn(&str) -> usize) {
+        let n = self.width_in_columns();
         let cells = |row: &[String], i: usize| -> String {
             row.get(i)
                 .map_or(String::new(), |c| printable(c).into_owned())
         };
-        let header: Vec<String> = self
-            .columns
-            .iter()
-            .map(|c| printable(&c.header).into_owned())
+        let header: Vec<String> = (0..n)
+            .map(|i| printable(self.column(i).0).into_owned())
             .collect();
         let rows: Vec<Vec<String>> = self
             .rows
             .iter()
-            .map(|row| (0..self.columns.len()).map(|i| cells(row, i)).collect())
+            .map(|row| (0..n).map(|i| cells(row, i)).collect())
             .collect();
-        let widths: Vec<usize> = (0..self.columns.len())
+        let widths: Vec<usize> = (0..n)
             .map(|i| {
                 std::iter::once(&header[i])
                     .chain(rows.iter().map(|r| &r[i]))
@@ -165,7 +183,7 @@ impl Table {
                     line.push_str("  ");
                 }
                 let pad = " ".repeat(widths[i].saturating_sub(width(cell)));
-                match self.columns[i].align {
+                match self.column(i).1 {
                     Align::Left => {
                         line.push_str(cell);
                         line.push_str(&pad);
@@ -194,14 +212,12 @@ impl Table {
             out.push_str(&fields.join(","));
             out.push('\n');
         };
-        line(
-            &mut out,
-            &mut self.columns.iter().map(|c| c.header.as_str()),
-        );
+        let n = self.width_in_columns();
+        line(&mut out, &mut (0..n).map(|i| self.column(i).0));
         for row in &self.rows {
             line(
                 &mut out,
-                &mut (0..self.columns.len()).map(|i| row.get(i).map_or("", String::as_str)),
+                &mut (0..n).map(|i| row.get(i).map_or("", String::as_str)),
             );
         }
         out
@@ -359,6 +375,14 @@ mod tests {
             vec!["z".into()],
         ]);
         assert_eq!(table.to_csv(), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\nz,\n");
+    }
+
+    #[test]
+    fn a_cell_beyond_the_columns_is_shown_not_dropped() {
+        let table = Table::new("t", vec![Column::left("a")])
+            .with_rows(vec![vec!["x".into(), "extra".into()]]);
+        assert_eq!(table.to_text(&|s: &str| s.chars().count()), "a\nx  extra\n");
+        assert_eq!(table.to_csv(), "a,\nx,extra\n");
     }
 
     #[test]
