@@ -390,7 +390,14 @@ impl Comparison {
         if (&self.baseline, &self.reform) != (&other.baseline, &other.reform) {
             return Err(MergeError::DifferentPolicies);
         }
-        if (self.first, self.last) != (other.first, other.last) {
+        // Comparisons read back from JSON hold what they hold: their months must agree too, or
+        // a month would be dropped.
+        let months = |c: &Comparison| -> Vec<Month> { c.monthly.iter().map(|m| m.month).collect() };
+        let years = |c: &Comparison| -> Vec<i32> { c.yearly.iter().map(|y| y.year).collect() };
+        if (self.first, self.last) != (other.first, other.last)
+            || months(self) != months(other)
+            || years(self) != years(other)
+        {
             return Err(MergeError::DifferentMonths);
         }
         self.residents += other.residents;

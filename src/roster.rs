@@ -305,11 +305,13 @@ pub struct Part<'a> {
 /// number of lines before it: for scanning the parts on several threads and merging them
 /// ([`RosterScan::merge`]). Fewer parts when the roster is short; at least one.
 pub fn split(roster: &[u8], parts: usize) -> Vec<Part<'_>> {
-    let parts = parts.max(1);
+    // No more parts than bytes: each part holds at least one.
+    let parts = parts.clamp(1, roster.len().max(1));
     let mut out = Vec::with_capacity(parts);
     let (mut start, mut lines_before) = (0, 0);
     for k in 1..=parts {
-        let target = roster.len() * k / parts;
+        // In u128, so that no length and count can overflow.
+        let target = (roster.len() as u128 * k as u128 / parts as u128) as usize;
         let end = if k == parts {
             roster.len()
         } else {
@@ -436,6 +438,19 @@ pub enum RosterLine<'a> {
         /// see [`Error::describe_in_line`]).
         error: Error,
     },
+}
+
+impl RosterLine<'_> {
+    /// Why the line gives no resident, in `lang`, as a roster report lists it: for a line that
+    /// is not text or whose facts do not read or check; none for a resident or a blank line. A
+    /// reading error gives its column within the line ([`Error::describe_in_line`]).
+    pub fn why_rejected(&self, lang: Language) -> Option<String> {
+        match self {
+            RosterLine::Resident { .. } | RosterLine::Blank { .. } => None,
+            RosterLine::Unreadable { problem, .. } => Some(problem.describe(lang)),
+            RosterLine::Rejected { error, .. } => Some(error.describe_in_line(lang)),
+        }
+    }
 }
 
 impl<R: BufRead> RosterReader<R> {
@@ -700,15 +715,12 @@ impl<'p> RosterScan<'p> {
     fn take(&mut self, read: RosterLine<'_>, sink: &mut impl FnMut(ScanRecord)) {
         self.line += 1;
         self.summary.lines_read += 1;
-        let lang = self.options.language;
+        let why = read.why_rejected(self.options.language);
         match read {
             RosterLine::Resident { line, resident } => self.checked(line, resident, sink),
             RosterLine::Blank { .. } => self.summary.blank += 1,
-            RosterLine::Unreadable { line, problem } => {
-                self.rejected(line, problem.describe(lang), sink)
-            }
-            RosterLine::Rejected { line, error } => {
-                self.rejected(line, error.describe_in_line(lang), sink)
+            RosterLine::Unreadable { line, .. } | RosterLine::Rejected { line, .. } => {
+                self.rejected(line, why.unwrap_or_default(), sink)
             }
         }
     }

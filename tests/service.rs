@@ -386,6 +386,32 @@ mod parts {
         }
     }
 
+    /// Any number of parts, any roster: the parts are the roster, in order, cut at line ends,
+    /// each knowing the lines before it; none is empty; nothing panics.
+    #[test]
+    fn a_roster_splits_into_whole_lines() {
+        for roster in ["", "a", "a\n", "a\nb", "a\n\nb\n", BUNDLED] {
+            for parts in [0, 1, 2, 3, 7, 1000, usize::MAX] {
+                let cut = split(roster.as_bytes(), parts);
+                assert!(
+                    !cut.is_empty() && cut.len() <= parts.max(1),
+                    "{parts} of {roster:?}"
+                );
+                let joined: Vec<u8> = cut.iter().flat_map(|p| p.bytes.iter().copied()).collect();
+                assert_eq!(joined, roster.as_bytes(), "{parts} of {roster:?}");
+                let mut lines = 0;
+                for (i, part) in cut.iter().enumerate() {
+                    assert_eq!(part.lines_before, lines, "{parts} of {roster:?}");
+                    assert!(i == 0 || !part.bytes.is_empty());
+                    if i + 1 < cut.len() {
+                        assert!(part.bytes.ends_with(b"\n"), "{parts} of {roster:?}");
+                    }
+                    lines += part.bytes.iter().filter(|&&b| b == b'\n').count();
+                }
+            }
+        }
+    }
+
     #[test]
     fn scans_of_different_months_do_not_merge() {
         let mut june =
@@ -423,6 +449,13 @@ mod parts {
             .expect("covered")
             .finish();
         assert_eq!(merged.merge(&other), Err(MergeError::DifferentMonths));
+        // A comparison read back from JSON with a month missing does not merge, and is not
+        // changed.
+        let mut damaged = whole.clone();
+        damaged.monthly.pop();
+        let before = merged.clone();
+        assert_eq!(merged.merge(&damaged), Err(MergeError::DifferentMonths));
+        assert_eq!(merged, before);
         let mut summary = ScanSummary::default();
         summary.merge(&one_pass(ScanOptions::new(month("2025-06"))).0);
         assert_eq!(summary, one_pass(ScanOptions::new(month("2025-06"))).0);

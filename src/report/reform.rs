@@ -116,6 +116,7 @@ impl<'p> ReformReport<'p> {
         let mut roster = RosterReader::new(reader).with_lines_before(self.lines.read as usize);
         while let Some(line) = roster.next_line()? {
             self.lines.read += 1;
+            let why = line.why_rejected(lang);
             match line {
                 RosterLine::Resident { line, resident } => match comparer.add(resident) {
                     Ok(totals) => {
@@ -134,11 +135,8 @@ impl<'p> ReformReport<'p> {
                     Err(error) => self.reject(line, error.describe(lang)),
                 },
                 RosterLine::Blank { .. } => self.lines.blank += 1,
-                RosterLine::Unreadable { line, problem } => {
-                    self.reject(line, problem.describe(lang))
-                }
-                RosterLine::Rejected { line, error } => {
-                    self.reject(line, error.describe_in_line(lang))
+                RosterLine::Unreadable { line, .. } | RosterLine::Rejected { line, .. } => {
+                    self.reject(line, why.unwrap_or_default())
                 }
             }
         }
