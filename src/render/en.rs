@@ -879,6 +879,7 @@ fn report_sentence(w: &English, s: &Sentence<'_>) -> String {
         } => {
             format!("override {parameter} from {from} = {value}")
         }
+        Sentence::ParameterName { parameter } => parameter.name_en().to_owned(),
         Sentence::Source { source } => format!("source: {source}"),
         Sentence::MoversHeading { first, last } => {
             format!("Who gains and who loses (each resident's total over {first} to {last})")

@@ -26,6 +26,7 @@ use crate::json::JsonProblem;
 use crate::language::{Language, UnknownLanguage};
 use crate::money::{AmountError, Money};
 use crate::month::{Coverage, InvalidMonth, Month};
+use crate::policy::Parameter;
 use crate::policy::{BenefitRelation, CountsWhen};
 
 /// Where in a document a reading error is, as a message shows it.
@@ -261,9 +262,12 @@ pub(crate) enum Sentence<'a> {
         source: &'a str,
     },
     Override {
-        parameter: &'a str,
+        parameter: Parameter,
         from: Month,
         value: &'a str,
+    },
+    ParameterName {
+        parameter: Parameter,
     },
     Source {
         source: &'a str,

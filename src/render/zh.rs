@@ -1070,8 +1070,12 @@ fn report_sentence(w: &Chinese, s: &Sentence<'_>) -> String {
             from,
             value,
         } => {
-            format!("调整参数 {parameter}：自{from}起为 {value}")
+            format!(
+                "调整参数 {}（{parameter}）：自{from}起为 {value}",
+                parameter.name_zh()
+            )
         }
+        Sentence::ParameterName { parameter } => parameter.name_zh().to_owned(),
         Sentence::Source { source } => format!("来源：{source}"),
         Sentence::MoversHeading { first, last } => {
             format!("增减情况（每人{first}至{last}合计）")

@@ -297,6 +297,31 @@ impl Report {
     }
 }
 
+/// A reform's description and its overrides, each with its source, as lines under a report's
+/// title.
+fn reform_lines(w: &dyn crate::render::Words, reform: &crate::reform::Reform) -> Vec<String> {
+    use crate::render::Sentence;
+    let mut lines = Vec::new();
+    if !reform.description.is_empty() {
+        lines.push(format!("  {}", reform.description));
+    }
+    for o in &reform.overrides {
+        lines.push(format!(
+            "  {}",
+            w.sentence(&Sentence::Override {
+                parameter: o.parameter,
+                from: o.from,
+                value: &crate::render::json_text(&o.value),
+            })
+        ));
+        lines.push(format!(
+            "    {}",
+            w.sentence(&Sentence::Source { source: &o.source })
+        ));
+    }
+    lines
+}
+
 /// How many lines of a roster were read, and what became of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LineCounts {

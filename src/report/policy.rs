@@ -6,7 +6,7 @@ use crate::facts::BenefitKind;
 use crate::language::Language;
 use crate::policy::{BenefitRelation, Parameter, Policy};
 use crate::reform::Reform;
-use crate::render::{json_text, words, Label, Sentence};
+use crate::render::{words, Label, Sentence};
 
 /// The policy at a glance: its name, the document it implements and the months it covers; every
 /// parameter with each of its dated values and their sources (table `parameters`); and how every
@@ -111,36 +111,11 @@ impl<'p> PolicyReport<'p> {
             report
                 .preamble
                 .push(w.sentence(&Sentence::ReformFile { source }));
-            if !reform.description.is_empty() {
-                report.preamble.push(format!("  {}", reform.description));
-            }
-            for o in &reform.overrides {
-                let parameter = self.parameter_name(o.parameter);
-                report.preamble.push(format!(
-                    "  {}",
-                    w.sentence(&Sentence::Override {
-                        parameter: &parameter,
-                        from: o.from,
-                        value: &json_text(&o.value),
-                    })
-                ));
-                report.preamble.push(format!(
-                    "    {}",
-                    w.sentence(&Sentence::Source { source: &o.source })
-                ));
-            }
+            report.preamble.extend(super::reform_lines(w, reform));
         }
         report.sections.push(self.parameters());
         report.sections.push(self.relations());
         report
-    }
-
-    /// A parameter as an override names it: in Chinese with its code name.
-    fn parameter_name(&self, parameter: Parameter) -> String {
-        match self.language {
-            Language::Chinese => format!("{}（{}）", parameter.name_zh(), parameter),
-            _ => parameter.to_string(),
-        }
     }
 
     fn parameters(&self) -> Section {
@@ -156,13 +131,10 @@ impl<'p> PolicyReport<'p> {
             ],
         );
         for &parameter in Parameter::ALL {
-            let name = match self.language {
-                Language::Chinese => parameter.name_zh(),
-                _ => parameter.name_en(),
-            };
+            let name = w.sentence(&Sentence::ParameterName { parameter });
             for v in self.policy.parameters().values_of(parameter) {
                 table.rows.push(vec![
-                    name.to_owned(),
+                    name.clone(),
                     parameter.name().to_owned(),
                     v.from.to_string(),
                     w.sentence(&Sentence::Value { value: &v.value }),

@@ -176,30 +176,7 @@ impl<'p> ReformReport<'p> {
             })],
             sections: Vec::new(),
         };
-        if !self.reform.description.is_empty() {
-            report
-                .preamble
-                .push(format!("  {}", self.reform.description));
-        }
-        for o in &self.reform.overrides {
-            let parameter = match self.language {
-                Language::Chinese => format!("{}（{}）", o.parameter.name_zh(), o.parameter),
-                _ => o.parameter.to_string(),
-            };
-            let value = json_text(&o.value);
-            report.preamble.push(format!(
-                "  {}",
-                w.sentence(&Sentence::Override {
-                    parameter: &parameter,
-                    from: o.from,
-                    value: &value,
-                })
-            ));
-            report.preamble.push(format!(
-                "    {}",
-                w.sentence(&Sentence::Source { source: &o.source })
-            ));
-        }
+        report.preamble.extend(super::reform_lines(w, self.reform));
         report.preamble.push(w.sentence(&Sentence::Roster {
             source: roster_source,
         }));
