@@ -406,13 +406,23 @@ impl From<crate::money::AmountError> for Error {
 
 impl From<crate::json::ReadError> for Error {
     fn from(located: crate::json::ReadError) -> Error {
-        if let Some(Error::InvalidFact { path, problem }) =
-            located.checked().and_then(|c| c.downcast_ref::<Error>())
-        {
-            return Error::InvalidFact {
-                path: within(&located.path, path),
-                problem: problem.clone(),
-            };
+        // A value inside the document (a resident, a policy) failed its own checks: their
+        // error, its path placed inside the document's.
+        match located.checked().and_then(|c| c.downcast_ref::<Error>()) {
+            Some(Error::InvalidFact { path, problem }) => {
+                return Error::InvalidFact {
+                    path: within(&located.path, path),
+                    problem: problem.clone(),
+                }
+            }
+            Some(Error::InvalidPolicy { path, problem }) => {
+                return Error::InvalidPolicy {
+                    path: within(&located.path, path),
+                    problem: problem.clone(),
+                }
+            }
+            Some(other) => return other.clone(),
+            None => {}
         }
         Error::Json {
             path: located.path,

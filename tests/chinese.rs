@@ -610,11 +610,13 @@ fn policy_edited(edit: impl FnOnce(&mut Value)) -> String {
 /// `value` read as a `T` by the crate's reader, the error noted.
 fn read<T: serde::de::DeserializeOwned>(seen: &mut Seen, text: &str) {
     if let Err(err) = tianjin_disability_subsidies::json::from_str::<T>(text) {
-        check(
-            &err.describe(Language::Chinese),
-            std::slice::from_ref(&err.path),
-        );
-        seen.error(&Error::from(err));
+        // The paths the message may name: the reading's, and those of the error it converts
+        // into (a value inside that failed its own checks names its own path).
+        let error = Error::from(err.clone());
+        let mut paths = paths_of(&error);
+        paths.push(err.path.clone());
+        check(&err.describe(Language::Chinese), &paths);
+        seen.error(&error);
     }
 }
 

@@ -78,6 +78,39 @@ fn serde_refuses_what_from_json_refuses() {
     );
 }
 
+/// A policy inside a service's own configuration, read by the crate's reader: one that fails its
+/// checks gives the policy's own error, its path inside the configuration, in either language.
+#[test]
+fn a_policy_inside_a_configuration_keeps_its_error() {
+    #[derive(Debug, serde::Deserialize)]
+    struct Config {
+        #[allow(dead_code)]
+        policy: Policy,
+    }
+    let mut broken: Value = serde_json::from_str(TIANJIN_2023_JSON).unwrap();
+    broken["parameters"]["nursing_allowance"] = json!([]);
+    let text = json!({ "policy": broken }).to_string();
+    let err = tianjin_disability_subsidies::Error::from(
+        tianjin_disability_subsidies::json::from_str::<Config>(&text).unwrap_err(),
+    );
+    assert_eq!(err.path(), Some("policy.parameters.nursing_allowance"));
+    assert_eq!(
+        err.to_string(),
+        "policy policy.parameters.nursing_allowance: expected at least one dated value, found none"
+    );
+    assert!(
+        !err.describe(tianjin_disability_subsidies::Language::Chinese)
+            .contains("内容不符合要求"),
+        "{}",
+        err.describe(tianjin_disability_subsidies::Language::Chinese)
+    );
+    let config: Config = tianjin_disability_subsidies::json::from_str(
+        &json!({ "policy": serde_json::from_str::<Value>(TIANJIN_2023_JSON).unwrap() }).to_string(),
+    )
+    .expect("the embedded policy reads inside a configuration");
+    assert_eq!(config.policy, Policy::tianjin_2023());
+}
+
 /// Every parameter is checked at load: an empty list of values for any of them is refused,
 /// naming it.
 #[test]

@@ -47,8 +47,7 @@ pub const TIANJIN_2023_JSON: &str = include_str!("../../data/tianjin-2023.json")
 /// same format, for a service that keeps its policy in its own configuration) and
 /// [`Reform::apply`](crate::Reform::apply) all build it the same way, so a policy read any way
 /// decides alike.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "PolicyFile")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policy {
     name: Arc<str>,
     title: String,
@@ -95,6 +94,19 @@ impl schemars::JsonSchema for Policy {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         <PolicyFile as schemars::JsonSchema>::json_schema(generator)
+    }
+}
+
+/// A policy reads as its file and is built, with its checks, as it is read. A policy that fails
+/// them inside a caller's own configuration, read by the crate's reader ([`json::from_str`]),
+/// gives the policy's own error ([`Error::InvalidPolicy`]), its path placed inside the
+/// configuration's; read by serde_json alone, the same checks refuse it with their English.
+///
+/// [`json::from_str`]: crate::json::from_str
+impl<'de> Deserialize<'de> for Policy {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Policy, D::Error> {
+        let file = PolicyFile::deserialize(deserializer)?;
+        Policy::try_from(file).map_err(crate::json::refuse_checked)
     }
 }
 
