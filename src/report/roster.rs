@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use super::{Column, Kept, LineCounts, Report, Section, Table};
 use crate::decision::{Cause, OutreachStatus, TriggerKind};
 use crate::facts::{OfficeBody, Subsidy};
-use crate::language::Language;
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::Policy;
@@ -108,10 +107,8 @@ struct Office {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterReport {
     policy: String,
-    month: Month,
-    outreach_day: NaiveDate,
-    earliest_stop: Month,
-    language: Language,
+    /// The scan's options: its month, outreach day, earliest stop and language.
+    options: ScanOptions,
     limits: Limits,
     offices: BTreeMap<OfficeBody, Office>,
     entitled: Kept<(usize, Arc<str>, Subsidy, Money)>,
@@ -131,10 +128,7 @@ impl RosterReport {
         let limits = Limits::default();
         RosterReport {
             policy: policy.name().to_owned(),
-            month: options.month(),
-            outreach_day: options.outreach_day(),
-            earliest_stop: options.earliest_stop(),
-            language: options.language(),
+            options: *options,
             limits,
             offices: BTreeMap::new(),
             entitled: Kept::new(limits.entitled),
@@ -259,10 +253,10 @@ impl RosterReport {
 
     /// The report, for the scan that gave `summary`, of the roster named `source`.
     pub fn report(&self, summary: &ScanSummary, source: &str) -> Report {
-        let w = words(self.language);
+        let w = words(self.options.language());
         let mut report = Report {
             title: w.sentence(&Sentence::RosterTitle {
-                month: self.month,
+                month: self.options.month(),
                 policy: &self.policy,
             }),
             preamble: vec![w.sentence(&Sentence::Roster { source })],
@@ -281,7 +275,7 @@ impl RosterReport {
 
     fn outreach(&self, w: &dyn Words, summary: &ScanSummary) -> Section {
         let mut section = Section::new(w.sentence(&Sentence::OutreachHeading {
-            day: self.outreach_day,
+            day: self.options.outreach_day(),
             pending: summary.outreach_pending,
             overdue: summary.outreach_overdue,
         }));
@@ -364,8 +358,8 @@ impl RosterReport {
 
     fn to_stop(&self, w: &dyn Words, summary: &ScanSummary) -> Section {
         let mut section = Section::new(w.sentence(&Sentence::ToStopHeading {
-            first: self.earliest_stop,
-            last: self.month,
+            first: self.options.earliest_stop(),
+            last: self.options.month(),
             count: summary.to_stop,
         }));
         let mut table = Table::new(
@@ -398,7 +392,9 @@ impl RosterReport {
     }
 
     fn payments(&self, w: &dyn Words, summary: &ScanSummary) -> Section {
-        let mut section = Section::new(w.sentence(&Sentence::PaymentHeading { month: self.month }));
+        let mut section = Section::new(w.sentence(&Sentence::PaymentHeading {
+            month: self.options.month(),
+        }));
         for subsidy in Subsidy::ALL {
             let totals = match subsidy {
                 Subsidy::Living => &summary.living,
