@@ -157,10 +157,9 @@ impl<'e> Evaluation<'e> {
             .map(|c| (c.category, c.grade));
         let household = facts.household_assistance.as_ref().map(|periods| {
             self.resident
-                .covering(Periods::Assistance, periods, day, |p| {
+                .first_holding(Periods::Assistance, periods, day, |p| {
                     covers(p.from, p.to, day)
                 })
-                .next()
                 .map(|i| periods[i].kind)
         });
         Profile {

@@ -42,17 +42,20 @@ impl Month {
     }
 
     /// The month that contains `date`.
+    #[inline]
     pub fn of(date: NaiveDate) -> Month {
         // Day 1 exists in every month chrono can represent, so `with_day(1)` cannot fail here.
         Month(date.with_day(1).unwrap_or(date))
     }
 
     /// The first day of the month.
+    #[inline]
     pub fn first_day(self) -> NaiveDate {
         self.0
     }
 
     /// The last day of the month (the 28th, 29th, 30th or 31st).
+    #[inline]
     pub fn last_day(self) -> NaiveDate {
         match self.next() {
             // Only the last month chrono can represent has no next month.
@@ -76,6 +79,7 @@ impl Month {
     }
 
     /// The following month. Saturates at the last month chrono can represent.
+    #[inline]
     pub fn next(self) -> Month {
         self.plus(1)
     }
@@ -86,11 +90,13 @@ impl Month {
     }
 
     /// `n` months later, saturating at the last month chrono can represent.
+    #[inline]
     pub fn plus(self, n: u32) -> Month {
         self.shifted(i64::from(n))
     }
 
     /// `n` months earlier, saturating at the first month chrono can represent.
+    #[inline]
     pub fn minus(self, n: u32) -> Month {
         self.shifted(-i64::from(n))
     }
@@ -98,6 +104,7 @@ impl Month {
     /// `n` months later (earlier when negative), saturating at the first and last months chrono
     /// can represent. Month arithmetic on (year × 12 + month), without chrono's day-clamping
     /// month addition: every roster line does several of these.
+    #[inline]
     fn shifted(self, n: i64) -> Month {
         let index = (i64::from(self.year()) * 12 + i64::from(self.month0())).saturating_add(n);
         // rem_euclid(12) is 0..=11, so the month number always fits.

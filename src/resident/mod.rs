@@ -10,8 +10,8 @@ use crate::error::{Error, FactProblem, ReadResidentError};
 use crate::facts::Facts;
 use crate::facts::{check_number, OrphanCare, MAX_BACK_PAY_MONTHS, MAX_TEXT_CHARS};
 
+use index::Index;
 pub(crate) use index::Periods;
-use index::{Index, Stab};
 
 /// One resident's [`Facts`], checked for deciding: build once, decide many months.
 ///
@@ -39,8 +39,9 @@ pub struct Resident {
     /// The order in which the rules read the other benefits and the custody periods when they
     /// keep reasons, made when first needed (see [`Orders`]).
     orders: OnceLock<Orders>,
-    /// The index of the long lists, made when first asked about.
-    index: OnceLock<Index>,
+    /// The index of the long lists, made when first asked about (boxed: most residents never
+    /// have one, and a resident held in memory stays small).
+    index: OnceLock<Box<Index>>,
 }
 
 /// A resident reads as its [`Facts`] and is checked as it is read, so that a caller's own
@@ -230,51 +231,69 @@ impl Resident {
         }
     }
 
-    /// The index of the long lists, when the resident has one.
-    #[inline]
-    fn index(&self) -> Option<&Index> {
-        if !self.long {
-            return None;
-        }
-        Some(self.index.get_or_init(
-            #[cold]
-            || {
-                let mut days = Vec::new();
-                for_each_period(&self.facts, |from, to| {
-                    days.push(from);
-                    if let Some(after) = to.and_then(|to| to.succ_opt()) {
-                        days.push(after);
-                    }
-                });
-                Index::new(&self.facts, days)
-            },
-        ))
+    /// The index of the long lists, made on first use. Out of line: it is never called for a
+    /// resident of ordinary length, and the rules that ask stay small enough for the compiler to
+    /// inline the ordinary path (inlined, this made a roster scan's rules a tenth slower).
+    #[cold]
+    #[inline(never)]
+    fn long_index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut days = Vec::new();
+            for_each_period(&self.facts, |from, to| {
+                days.push(from);
+                if let Some(after) = to.and_then(|to| to.succ_opt()) {
+                    days.push(after);
+                }
+            });
+            Box::new(Index::new(&self.facts, days))
+        })
+    }
+
+    /// Whether a list is long enough to be indexed: the rules then look through the index, out
+    /// of line.
+    #[inline(always)]
+    pub(crate) fn has_long_list(&self) -> bool {
+        self.long
     }
 
     /// The index of `group`, when the group is long.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn indexed(&self, group: Periods) -> Option<&index::Stabbing> {
-        self.index().and_then(|index| index.group(group))
+        if self.long {
+            self.long_index().group(group)
+        } else {
+            None
+        }
     }
 
-    /// The records of `group` (its list `list`) that hold on `day`: those for which `holds` is
-    /// true, found by a pass over a short list and through the index for a long one. In the
-    /// order of the list for a short one; for a long one, latest start first.
-    #[inline]
-    pub(crate) fn covering<'r, T, F: Fn(&T) -> bool>(
-        &'r self,
+    /// The first record of `group` (its list `list`) that holds on `day` (one for which `holds`
+    /// is true): by a pass over a short list; through the index for a long one, where of several
+    /// the one that starts last. For the groups whose periods may not overlap, the one that
+    /// holds.
+    #[inline(always)]
+    pub(crate) fn first_holding<T>(
+        &self,
         group: Periods,
-        list: &'r [T],
+        list: &[T],
         day: NaiveDate,
-        holds: F,
-    ) -> Covering<'r, T, F> {
-        match self.indexed(group) {
-            Some(stabbing) => Covering::Indexed(stabbing.covering(day)),
-            None => Covering::Pass {
-                records: list.iter().enumerate(),
-                holds,
-            },
+        holds: impl Fn(&T) -> bool,
+    ) -> Option<usize> {
+        if self.long {
+            if let Some(found) = self.first_indexed(group, day) {
+                return found;
+            }
         }
+        list.iter().position(holds)
+    }
+
+    /// [`first_holding`](Resident::first_holding) through the index: `None` when `group` is not
+    /// long. Out of line, as every path to the index is, so that the rules' ordinary path stays
+    /// small.
+    #[cold]
+    #[inline(never)]
+    fn first_indexed(&self, group: Periods, day: NaiveDate) -> Option<Option<usize>> {
+        self.indexed(group)
+            .map(|stabbing| stabbing.covering(day).next())
     }
 
     /// Calls `each` with every record of `group` (its list `list`) that holds on `day` (those for
@@ -293,27 +312,30 @@ impl Resident {
         in_order: Option<impl Fn(&T) -> K>,
         mut each: impl FnMut(usize),
     ) {
-        if let Some(stabbing) = self.indexed(group) {
-            by_index(stabbing, list, day, in_order)
-                .into_iter()
-                .for_each(each);
-            return;
-        }
-        let order = if in_order.is_some() {
-            let orders = self.orders.get_or_init(|| Orders::of(&self.facts));
-            match group {
-                Periods::Benefits => orders.benefits.as_deref(),
-                Periods::Custody => orders.custody.as_deref(),
-                _ => None,
-            }
+        // A long list's records that hold, found through its index (out of line).
+        let found = if self.long {
+            self.indexed(group)
+                .map(|stabbing| by_index(stabbing, list, day, in_order.as_ref()))
         } else {
             None
         };
-        let len = list.len();
-        // One loop for both orders, so that `each` is compiled once more only.
+        let order = match &found {
+            Some(found) => Some(&found[..]),
+            None if in_order.is_some() => {
+                let orders = self.orders.get_or_init(|| Orders::of(&self.facts));
+                match group {
+                    Periods::Benefits => orders.benefits.as_deref(),
+                    Periods::Custody => orders.custody.as_deref(),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        let len = order.map_or(list.len(), <[usize]>::len);
+        // One loop for every order, so that `each` is compiled once only.
         for k in 0..len {
             let i = order.map_or(k, |order| order[k]);
-            if holds(&list[i]) {
+            if found.is_some() || holds(&list[i]) {
                 each(i);
             }
         }
@@ -327,8 +349,8 @@ impl Resident {
     /// once. A resident with a long list is indexed (see `index.rs`).
     #[inline]
     pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        if let Some(index) = self.index() {
-            return index.next_change_day(after, until);
+        if self.long {
+            return self.long_index().next_change_day(after, until);
         }
         next_change_day_by_pass(&self.facts, after, until)
     }
@@ -342,7 +364,7 @@ fn by_index<T, K: Ord>(
     stabbing: &index::Stabbing,
     list: &[T],
     day: NaiveDate,
-    in_order: Option<impl Fn(&T) -> K>,
+    in_order: Option<&impl Fn(&T) -> K>,
 ) -> Vec<usize> {
     let mut found: Vec<usize> = stabbing.covering(day).collect();
     if let Some(key) = in_order {
@@ -400,29 +422,6 @@ impl Orders {
                 .as_deref()
                 .and_then(|c| in_key_order(c, |p| (p.from, p.to, p.kind)))
                 .map(Vec::into_boxed_slice),
-        }
-    }
-}
-
-/// The records of a group that hold on a day: see [`Resident::covering`].
-pub(crate) enum Covering<'r, T, F> {
-    /// A pass over a short list.
-    Pass {
-        records: std::iter::Enumerate<std::slice::Iter<'r, T>>,
-        holds: F,
-    },
-    /// Through the index of a long one.
-    Indexed(Stab<'r>),
-}
-
-impl<T, F: Fn(&T) -> bool> Iterator for Covering<'_, T, F> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        match self {
-            Covering::Pass { records, holds } => records.find(|(_, r)| holds(r)).map(|(i, _)| i),
-            Covering::Indexed(stab) => stab.next(),
         }
     }
 }
@@ -524,13 +523,14 @@ fn same_key<T, K: Ord + Copy>(
     })
 }
 
-/// Refuses a text longer than [`MAX_TEXT_CHARS`]; counted only when its bytes could exceed it.
-fn check_length(path: String, text: &str) -> Result<(), Error> {
+/// Refuses a text longer than [`MAX_TEXT_CHARS`]; counted only when its bytes could exceed it,
+/// and its path written only for an error (this runs for every resident of a roster).
+fn check_length(path: impl FnOnce() -> String, text: &str) -> Result<(), Error> {
     if text.len() > MAX_TEXT_CHARS {
         let found = text.chars().count();
         if found > MAX_TEXT_CHARS {
             return Err(invalid(
-                path,
+                path(),
                 FactProblem::TooLong {
                     max: MAX_TEXT_CHARS,
                     found,
@@ -546,7 +546,7 @@ fn check(facts: &Facts) -> Result<(), Error> {
     if facts.id.chars().all(char::is_whitespace) {
         return Err(invalid("id".into(), FactProblem::EmptyId));
     }
-    check_length("id".into(), &facts.id)?;
+    check_length(|| "id".into(), &facts.id)?;
     if let Some(hukou) = &facts.hukou {
         check_periods(
             "hukou",
@@ -618,7 +618,7 @@ fn check(facts: &Facts) -> Result<(), Error> {
         for (i, p) in orphan.iter().enumerate() {
             if let OrphanCare::Institution { institution, .. } = &p.care {
                 check_length(
-                    format!("orphan_guarantee[{i}].care.institution"),
+                    || format!("orphan_guarantee[{i}].care.institution"),
                     institution,
                 )?;
             }

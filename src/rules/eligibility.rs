@@ -52,10 +52,7 @@ pub(crate) fn tianjin_hukou(
         return;
     };
     let clause = eligibility_clause(subsidy);
-    let found = match resident.indexed(Periods::Hukou) {
-        Some(indexed) => indexed.covering(day).next(),
-        None => periods.iter().position(|p| covers(p.from, p.to, day)),
-    };
+    let found = resident.first_holding(Periods::Hukou, periods, day, |p| covers(p.from, p.to, day));
     match found {
         Some(i) if periods[i].place == Place::Tianjin => {
             trace.add(clause, || Finding::TianjinHukou {
@@ -98,24 +95,27 @@ pub(crate) fn certificate<'r>(
     let clause = eligibility_clause(subsidy);
     let valid = renewed_certificate.or_else(|| valid_certificate(resident, day));
     let Some(i) = valid.filter(|&i| i < certificates.len()) else {
-        let last = last_issued(resident, day).map(|i| (i, &certificates[i]));
-        let lapse = match last {
-            None => Lapse::NoneIssued,
-            Some((_, c)) => match c.withdrawn {
-                Some(w) if w.on <= day => match w.how {
-                    WithdrawalKind::Cancelled => Lapse::Cancelled { on: w.on },
-                    WithdrawalKind::Frozen => Lapse::Frozen { on: w.on },
-                },
-                _ => Lapse::Expired {
-                    on: c.expires.unwrap_or(day),
-                },
-            },
-        };
         status.unmet.insert(Cause::NoValidCertificate);
-        trace.add(clause, || Finding::NoValidCertificate {
-            on: day,
-            lapse,
-            fact: last.map(|(i, _)| FactRef::new(FactGroup::Certificates, i)),
+        // Which certificate lapsed, and how, is looked for only when reasons are kept.
+        trace.add(clause, || {
+            let last = last_issued(resident, day).map(|i| (i, &certificates[i]));
+            let lapse = match last {
+                None => Lapse::NoneIssued,
+                Some((_, c)) => match c.withdrawn {
+                    Some(w) if w.on <= day => match w.how {
+                        WithdrawalKind::Cancelled => Lapse::Cancelled { on: w.on },
+                        WithdrawalKind::Frozen => Lapse::Frozen { on: w.on },
+                    },
+                    _ => Lapse::Expired {
+                        on: c.expires.unwrap_or(day),
+                    },
+                },
+            };
+            Finding::NoValidCertificate {
+                on: day,
+                lapse,
+                fact: last.map(|(i, _)| FactRef::new(FactGroup::Certificates, i)),
+            }
         });
         return;
     };
@@ -194,17 +194,34 @@ pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<u
     let valid = |c: &crate::facts::Certificate| {
         covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on)
     };
-    match resident.indexed(Periods::Certificates) {
-        Some(indexed) => indexed
+    if resident.has_long_list() {
+        if let Some(found) = valid_indexed(resident, certificates, day) {
+            return found;
+        }
+    }
+    certificates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| valid(c))
+        .max_by_key(|(_, c)| c.issued)
+        .map(|(i, _)| i)
+}
+
+/// [`valid_certificate`] through the index of a long list of certificates; `None` when the list
+/// is not long. Out of line, so that the ordinary path stays small.
+#[cold]
+#[inline(never)]
+fn valid_indexed(
+    resident: &Resident,
+    certificates: &[crate::facts::Certificate],
+    day: NaiveDate,
+) -> Option<Option<usize>> {
+    let indexed = resident.indexed(Periods::Certificates)?;
+    Some(
+        indexed
             .covering(day)
             .max_by_key(|&i| certificates[i].issued),
-        None => certificates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| valid(c))
-            .max_by_key(|(_, c)| c.issued)
-            .map(|(i, _)| i),
-    }
+    )
 }
 
 /// The certificate issued last on or before `day`, valid or not (what a decision names when none
@@ -244,10 +261,9 @@ pub(crate) fn household_assistance(
         status.missing.insert(FactGroup::HouseholdAssistance);
         return;
     };
-    let found = match resident.indexed(Periods::Assistance) {
-        Some(indexed) => indexed.covering(day).next(),
-        None => periods.iter().position(|p| covers(p.from, p.to, day)),
-    };
+    let found = resident.first_holding(Periods::Assistance, periods, day, |p| {
+        covers(p.from, p.to, day)
+    });
     match found {
         Some(i) => {
             let kind = periods[i].kind;

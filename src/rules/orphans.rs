@@ -24,10 +24,8 @@ pub(crate) fn orphan_guarantee<'r>(
         status.missing.insert(FactGroup::OrphanGuarantee);
         return;
     };
-    let found = match resident.indexed(Periods::Orphan) {
-        Some(indexed) => indexed.covering(day).next(),
-        None => periods.iter().position(|p| covers(p.from, p.to, day)),
-    };
+    let found =
+        resident.first_holding(Periods::Orphan, periods, day, |p| covers(p.from, p.to, day));
     let Some(i) = found else {
         return;
     };

@@ -206,8 +206,7 @@ pub(crate) fn duties(
             let day_before = p.from.pred_opt();
             let had_one = day_before.is_some_and(|d| {
                 resident
-                    .covering(Periods::Assistance, periods, d, |o| covers(o.from, o.to, d))
-                    .next()
+                    .first_holding(Periods::Assistance, periods, d, |o| covers(o.from, o.to, d))
                     .is_some()
             });
             if !had_one {
