@@ -88,6 +88,43 @@ fn two_choices_from_the_same_day_that_disagree_are_refused() {
     assert!(Resident::from_json(&facts.to_string()).is_ok());
 }
 
+/// Review: of three choices from the same day, two agreeing and one not, the conflict is found in
+/// every order (the check used to compare only the first pair of equal keys, which agreed), and
+/// the two it names disagree.
+#[test]
+fn three_choices_from_the_same_day_one_disagreeing_are_refused_in_every_order() {
+    let a = json!({ "subsidy": "living", "keeps": "subsidy", "from": "2024-01-01" });
+    let c = json!({ "subsidy": "living", "keeps": "other_benefit", "from": "2024-01-01" });
+    // The two agreeing choices are alike, so the six orders are these three.
+    let orders = [[&a, &a, &c], [&a, &c, &a], [&c, &a, &a]];
+    for choices in orders {
+        let mut facts = eligible();
+        facts["choices"] = json!(choices);
+        let err = Resident::from_json(&facts.to_string()).unwrap_err();
+        let Error::InvalidFact {
+            problem: FactProblem::ConflictingChoices { other },
+            ..
+        } = &err
+        else {
+            panic!("{choices:?}: {err}");
+        };
+        let later: usize = err.path().unwrap()["choices[".len()..]
+            .trim_end_matches(']')
+            .parse()
+            .unwrap();
+        let earlier: usize = other["choices[".len()..]
+            .trim_end_matches(']')
+            .parse()
+            .unwrap();
+        assert!(earlier < later, "{err}");
+        assert_ne!(choices[later]["keeps"], choices[earlier]["keeps"], "{err}");
+    }
+    // All three agreeing: no conflict.
+    let mut facts = eligible();
+    facts["choices"] = json!([a, a, a]);
+    assert!(Resident::from_json(&facts.to_string()).is_ok());
+}
+
 /// `value` with every fact reference (`certificates[0]`) replaced by the fact it names, so that
 /// decisions about the same facts in another order compare equal.
 fn resolved(value: &mut Value, facts: &Value) {

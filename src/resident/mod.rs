@@ -507,18 +507,31 @@ pub(crate) fn in_key_order<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Opt
 }
 
 /// Two records of `items` that `key` makes equal (it returns `None` for a record that takes no
-/// part), found by sorting: the later of the two in the list first.
+/// part) and that `conflicts` says cannot stand together, found by sorting: the later of the two
+/// in the list first. Records with equal keys are adjacent once sorted; each is compared with the
+/// first of its run, so a conflicting pair is found wherever it lies in the run, as long as
+/// `conflicts` is "differs in something" (any two records of a run that differ mean one of them
+/// differs from the first) or always true.
 fn same_key<T, K: Ord + Copy>(
     items: &[T],
     key: impl Fn(&T) -> Option<K>,
+    conflicts: impl Fn(&T, &T) -> bool,
 ) -> Option<(usize, usize)> {
     let order = in_key_order(items, |r| key(r));
     let at = |k: usize| order.as_ref().map_or(k, |o| o[k]);
+    // The first record of the current run of equal keys (by position in the sorted order).
+    let mut first = 0;
     (1..items.len()).find_map(|k| {
-        let (a, b) = (at(k - 1), at(k));
-        match (key(&items[a]), key(&items[b])) {
-            (Some(x), Some(y)) if x == y => Some((a.max(b), a.min(b))),
-            _ => None,
+        let b = at(k);
+        match (key(&items[at(k - 1)]), key(&items[b])) {
+            (Some(x), Some(y)) if x == y => {
+                let a = at(first);
+                conflicts(&items[a], &items[b]).then(|| (a.max(b), a.min(b)))
+            }
+            _ => {
+                first = k;
+                None
+            }
         }
     })
 }
@@ -597,7 +610,7 @@ fn check(facts: &Facts) -> Result<(), Error> {
                 .is_none_or(|w| w.on > c.issued)
                 .then_some(c.issued)
         };
-        if let Some((later, earlier)) = same_key(certificates, valid_on_issue) {
+        if let Some((later, earlier)) = same_key(certificates, valid_on_issue, |_, _| true) {
             return Err(invalid(
                 format!("certificates[{later}].issued"),
                 FactProblem::SameDayCertificates {
@@ -647,8 +660,7 @@ fn check(facts: &Facts) -> Result<(), Error> {
     // Two choices for one subsidy from the same day that disagree: which holds cannot be told
     // (reading `higher.tie`: the most recent choice holds).
     let choice_key = |c: &crate::facts::Choice| Some((c.subsidy, c.from));
-    if let Some((later, earlier)) = same_key(&facts.choices, choice_key)
-        .filter(|&(a, b)| facts.choices[a].keeps != facts.choices[b].keeps)
+    if let Some((later, earlier)) = same_key(&facts.choices, choice_key, |a, b| a.keeps != b.keeps)
     {
         return Err(invalid(
             format!("choices[{later}]"),
