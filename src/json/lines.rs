@@ -140,7 +140,11 @@ impl<R: BufRead> JsonLines<R> {
     /// An I/O error of the underlying reader. Text that is not UTF-8 is not an error but a
     /// [`Line::Unreadable`].
     pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
-        let limit = self.max_line_bytes as u64 + 1;
+        // The cap and one byte more, to tell a line of exactly the cap from a longer one; a cap of
+        // `usize::MAX` has no byte more (saturating, not overflowing).
+        let limit = u64::try_from(self.max_line_bytes)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
         self.bytes.clear();
         if (&mut self.reader)
             .take(limit)
@@ -224,6 +228,16 @@ mod tests {
         assert_eq!(
             all(b"12345678901\n", 10),
             ["1 LineTooLong { max_bytes: 10 }"]
+        );
+    }
+
+    /// Review: a cap of `usize::MAX` (no cap) overflowed `max + 1`: a panic in a debug build, and
+    /// nothing read in a release build.
+    #[test]
+    fn the_largest_cap_reads_every_line() {
+        assert_eq!(
+            all(b"[1]\n\n[3]", usize::MAX),
+            ["1 [1]", "2 blank", "3 [3]"]
         );
     }
 
