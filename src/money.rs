@@ -148,9 +148,30 @@ impl fmt::Debug for Money {
 impl FromStr for Money {
     type Err = AmountError;
 
-    /// Parses a plain decimal such as `300` or `123.45`.
+    /// Parses a plain decimal such as `300` or `123.45`: ASCII digits, and at most one `.` with
+    /// digits on both sides; nothing else (no sign, space, `_` or exponent). A leading `-` before
+    /// such a number, `-0` included, is [`AmountError::Negative`].
     fn from_str(s: &str) -> Result<Money, AmountError> {
-        let yuan = Decimal::from_str_exact(s.trim()).map_err(|_| AmountError::NotANumber {
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        let (negative, unsigned) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let plain = match unsigned.split_once('.') {
+            Some((whole, fraction)) => digits(whole) && digits(fraction),
+            None => digits(unsigned),
+        };
+        if !plain {
+            return Err(AmountError::NotANumber {
+                found: crate::json::excerpt(s),
+            });
+        }
+        if negative {
+            return Err(AmountError::Negative {
+                found: crate::json::excerpt(s),
+            });
+        }
+        let yuan = Decimal::from_str_exact(unsigned).map_err(|_| AmountError::NotANumber {
             found: crate::json::excerpt(s),
         })?;
         Money::new(yuan)
@@ -235,6 +256,54 @@ mod tests {
         assert_eq!(
             read("\"abc\""),
             format!("invalid value: string \"abc\", expected {EXPECTED} at line 1 column 5")
+        );
+    }
+
+    /// Review: `Decimal::from_str_exact` after a trim took a sign, `_` between digits, `-0` and
+    /// spaces; an amount is now digits with at most one `.` between digits.
+    #[test]
+    fn refuses_what_is_not_plain_digits() {
+        for bad in [
+            "+300",
+            "1_000",
+            " 300 ",
+            " 300",
+            "300 ",
+            "",
+            ".",
+            "5.",
+            ".5",
+            "1.2.3",
+            "1e3",
+            "３００",
+            "--5",
+            "- 5",
+            "0x10",
+            "300\n",
+        ] {
+            assert_eq!(
+                bad.parse::<Money>(),
+                Err(AmountError::NotANumber { found: bad.into() }),
+                "{bad:?}"
+            );
+        }
+        for negative in ["-0", "-0.00", "-5", "-5.10"] {
+            assert_eq!(
+                negative.parse::<Money>(),
+                Err(AmountError::Negative {
+                    found: negative.into()
+                }),
+                "{negative}"
+            );
+        }
+        // Leading and trailing zeros are still plain digits.
+        assert_eq!("007".parse::<Money>().unwrap().to_string(), "7");
+        assert_eq!("0".parse::<Money>().unwrap().to_string(), "0");
+        assert_eq!("0.50".parse::<Money>().unwrap().to_string(), "0.50");
+        let read = |json: &str| serde_json::from_str::<Money>(json).unwrap_err().to_string();
+        assert_eq!(
+            read("\"+300\""),
+            format!("invalid value: string \"+300\", expected {EXPECTED} at line 1 column 6")
         );
     }
 
