@@ -5,20 +5,28 @@ use serde::{de, Deserializer, Serializer};
 
 use crate::json::problem::Own;
 
+/// The number `digits` writes in ASCII digits and nothing else (no sign, no space, no `_`);
+/// `None` for anything else, for no digits, or above `u32::MAX`. Shared by the readers of days
+/// and months, whose fields have a fixed number of digits.
+pub(crate) fn ascii_number(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |n, &d| {
+        d.is_ascii_digit()
+            .then(|| n.checked_mul(10)?.checked_add(u32::from(d - b'0')))
+            .flatten()
+    })
+}
+
 /// Parses exactly `YYYY-MM-DD` (four, two and two ASCII digits). Hand-written because a roster
 /// holds millions of dates and chrono's format-string parser is the slowest step of reading one.
 fn parse<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
     let b = s.as_bytes();
-    let digit = |i: usize| b[i].is_ascii_digit().then(|| u32::from(b[i] - b'0'));
-    let number = |range: std::ops::Range<usize>| {
-        range
-            .map(digit)
-            .try_fold(0u32, |n, d| d.map(|d| n * 10 + d))
-    };
     let date = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
         .then(|| {
-            let year = i32::try_from(number(0..4)?).ok()?;
-            NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+            let year = i32::try_from(ascii_number(&b[0..4])?).ok()?;
+            NaiveDate::from_ymd_opt(year, ascii_number(&b[5..7])?, ascii_number(&b[8..10])?)
         })
         .flatten();
     date.ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &Own::Date))

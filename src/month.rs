@@ -183,12 +183,15 @@ impl FromStr for Month {
         let invalid = || InvalidMonth {
             found: crate::json::excerpt(s),
         };
-        let (year, month) = s.split_once('-').ok_or_else(invalid)?;
-        if year.len() != 4 || month.len() != 2 {
+        // Exactly four and two ASCII digits: no sign, space or `_` (Rust's integer parser
+        // took `2023-+8` and `+999-01`).
+        let b = s.as_bytes();
+        if b.len() != 7 || b[4] != b'-' {
             return Err(invalid());
         }
-        let year: i32 = year.parse().map_err(|_| invalid())?;
-        let month: u32 = month.parse().map_err(|_| invalid())?;
+        let year = crate::dates::ascii_number(&b[0..4]).ok_or_else(invalid)?;
+        let month = crate::dates::ascii_number(&b[5..7]).ok_or_else(invalid)?;
+        let year = i32::try_from(year).map_err(|_| invalid())?;
         Month::new(year, month).map_err(|_| invalid())
     }
 }
@@ -291,6 +294,31 @@ mod tests {
                 format!("expected a month as YYYY-MM, found \"{bad}\"")
             );
         }
+    }
+
+    /// Review: Rust's integer parser took a sign (`2023-+8`, `+999-01`); only ASCII digits are
+    /// a month now.
+    #[test]
+    fn parse_rejects_signs_spaces_and_other_digits() {
+        for bad in [
+            "2023-+8",
+            "+999-01",
+            "-999-01",
+            "2023- 8",
+            " 2023-08",
+            "2023-08 ",
+            "2023-0８",
+            "２０２３-08",
+            "20_3-08",
+        ] {
+            let err = bad.parse::<Month>().unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("expected a month as YYYY-MM, found \"{bad}\""),
+                "{bad}"
+            );
+        }
+        assert_eq!(m("0999-01").to_string(), "0999-01");
     }
 
     #[test]
