@@ -596,7 +596,7 @@ impl<'de, V: Visitor<'de>, const CAREFUL: bool, const STRUCT: bool> Visitor<'de>
         visit_u128(u128) => Shape::Number, |n| Found::Other(n.to_string());
         visit_str(&str) => Shape::Str, |s| Found::Str(excerpt(s));
         visit_borrowed_str(&'de str) => Shape::Str, |s| Found::Str(excerpt(s));
-        visit_string(String) => Shape::Str, Found::Str;
+        visit_string(String) => Shape::Str, |s: String| Found::Str(excerpt(&s));
         visit_bytes(&[u8]) => Shape::Any, |_| Found::Other("bytes".to_owned());
         visit_byte_buf(Vec<u8>) => Shape::Any, |_| Found::Other("bytes".to_owned());
     }
@@ -820,7 +820,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for EnumBridge<'_, V> {
             Ok(Some(key)) => {
                 let refused: Result<V::Value, Failure<A::Error>> =
                     Err(Failure::problem(JsonProblem::UnknownField {
-                        field: key.clone(),
+                        field: excerpt(&key),
                         expected: &[],
                     }));
                 slot.within(|| Segment::Key(key), || refused)
@@ -962,7 +962,9 @@ impl<'de, A: MapAccess<'de>, const CAREFUL: bool, const TRACK: bool> MapAccess<'
             if seen.contains(key) {
                 // Refused here, once the key is read, so that the error names it.
                 let problem = if self.is_struct {
-                    JsonProblem::DuplicateField { field: key.clone() }
+                    JsonProblem::DuplicateField {
+                        field: excerpt(key),
+                    }
                 } else {
                     JsonProblem::DuplicateKey { key: excerpt(key) }
                 };
@@ -1494,4 +1496,72 @@ pub(crate) fn read_value<T: DeserializeOwned>(value: &serde_json::Value) -> Resu
     let slot = Slot::tracking_path();
     T::deserialize(Strict::<_, true>::new(value, &slot))
         .map_err(|error| ReadError::from_read_error(slot.error_path(), error, &slot))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+    use crate::json::EXCERPT_CHARS;
+
+    /// A key or value of 1,000 characters, and how an error quotes it.
+    fn long() -> (String, String) {
+        let long = "k".repeat(1000);
+        let quoted = format!("{}…", "k".repeat(EXCERPT_CHARS - 1));
+        (long, quoted)
+    }
+
+    /// Review: a second key in an enum's object was quoted whole.
+    #[test]
+    fn a_long_second_key_of_an_enum_is_quoted_as_an_excerpt() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        enum Choice {
+            A(u8),
+        }
+        let (long, quoted) = long();
+        let err = read::<Choice>(&format!(r#"{{"A": 1, "{long}": 2}}"#)).unwrap_err();
+        assert_eq!(err.path, quoted);
+        assert!(
+            matches!(&*err.problem, JsonProblem::UnknownField { field, .. } if *field == quoted),
+            "{err:?}"
+        );
+    }
+
+    /// Review: a field written twice in an object of a struct that ignores unknown fields was
+    /// quoted whole.
+    #[test]
+    fn a_long_field_written_twice_is_quoted_as_an_excerpt() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Open {
+            a: u8,
+        }
+        let (long, quoted) = long();
+        // (The quick reading leaves an unknown key to the struct, which ignores it; the careful
+        // one, after a later error, finds the key written twice first.)
+        let err = read::<Open>(&format!(r#"{{"{long}": 2, "{long}": 3, "a": "x"}}"#)).unwrap_err();
+        assert_eq!(err.path, quoted);
+        assert_eq!(*err.problem, JsonProblem::DuplicateField { field: quoted });
+    }
+
+    /// Review: a string handed over owned (as a `serde_json::Value` owned hands it) was quoted
+    /// whole.
+    #[test]
+    fn a_long_owned_string_is_quoted_as_an_excerpt() {
+        let (long, quoted) = long();
+        let slot = Slot::tracking_path();
+        let err = u8::deserialize(Strict::<_, true>::new(
+            serde_json::Value::String(long),
+            &slot,
+        ))
+        .unwrap_err();
+        let err = ReadError::from_read_error(slot.error_path(), err, &slot);
+        assert!(
+            matches!(&*err.problem, JsonProblem::WrongType { found: Found::Str(found), .. }
+                if *found == quoted),
+            "{err:?}"
+        );
+    }
 }
