@@ -649,7 +649,9 @@ impl<'p> RosterScan<'p> {
         other: RosterScan<'p>,
         mut sink: impl FnMut(ScanRecord),
     ) -> Result<(), MergeError> {
-        if !std::ptr::eq(self.policy, other.policy) && self.policy.name() != other.policy.name() {
+        // The same policy, or an equal one read twice; a name alone does not say (two versions
+        // of a policy may share one).
+        if !std::ptr::eq(self.policy, other.policy) && *self.policy != *other.policy {
             return Err(MergeError::DifferentPolicies);
         }
         if self.options != other.options {
@@ -715,12 +717,16 @@ impl<'p> RosterScan<'p> {
     fn take(&mut self, read: RosterLine<'_>, sink: &mut impl FnMut(ScanRecord)) {
         self.line += 1;
         self.summary.lines_read += 1;
-        let why = read.why_rejected(self.options.language);
+        // Why a line gives no resident, written here as `RosterLine::why_rejected` writes it.
+        let lang = self.options.language;
         match read {
             RosterLine::Resident { line, resident } => self.checked(line, resident, sink),
             RosterLine::Blank { .. } => self.summary.blank += 1,
-            RosterLine::Unreadable { line, .. } | RosterLine::Rejected { line, .. } => {
-                self.rejected(line, why.unwrap_or_default(), sink)
+            RosterLine::Unreadable { line, problem } => {
+                self.rejected(line, problem.describe(lang), sink)
+            }
+            RosterLine::Rejected { line, error } => {
+                self.rejected(line, error.describe_in_line(lang), sink)
             }
         }
     }

@@ -1188,3 +1188,35 @@ mod totals_near_the_cap {
         }
     }
 }
+
+/// Review: a rejected line's message was `why_rejected(..).unwrap_or_default()`, which could have
+/// become empty unseen; it is written in the match on the line now. In either language, an
+/// unreadable and a refused line are reported as `RosterReader` says why, never empty.
+#[test]
+fn a_rejected_line_says_why_as_the_reader_does() {
+    use tianjin_disability_subsidies::roster::{RosterLine, RosterReader};
+    use tianjin_disability_subsidies::Language;
+    let roster: &[u8] = b"\xff\xfe\n{\"id\":\"\"}\n{\"id\":1}\n";
+    for lang in [Language::English, Language::Chinese] {
+        let (records, summary) = scan_with(
+            roster,
+            ScanOptions::new(month("2025-06")).with_language(lang),
+        );
+        assert_eq!(summary.rejected, 3);
+        let mut reader = RosterReader::new(roster);
+        for record in records {
+            let ScanRecord::Rejected { line, error } = record else {
+                panic!("{record:?}");
+            };
+            let read = reader.next_line().unwrap().expect("a line");
+            let (RosterLine::Unreadable { line: at, .. } | RosterLine::Rejected { line: at, .. }) =
+                read
+            else {
+                panic!("line {line} read as a resident or a blank");
+            };
+            assert_eq!(at, line);
+            assert_eq!(Some(error.as_str()), read.why_rejected(lang).as_deref());
+            assert!(!error.is_empty(), "line {line}");
+        }
+    }
+}

@@ -13,7 +13,7 @@ use tianjin_disability_subsidies::{
     json, Comparer, Error, Facts, Language, Month, Policy, Reform, Resident, RosterScan,
     ScanOptions, ScanRecord, ScanSummary,
 };
-use tianjin_disability_subsidies_support::fixtures::{eligible, month, policy};
+use tianjin_disability_subsidies_support::fixtures::{eligible, month, policy, policy_with};
 
 const BUNDLED: &str = include_str!("../examples/data/roster.jsonl");
 const LIVING_350: &str = include_str!("../examples/data/reforms/living-350.json");
@@ -422,6 +422,24 @@ mod parts {
             MergeError::DifferentOptions.describe(Language::Chinese),
             "不同月份或不同选项的名册筛查结果不能合并"
         );
+    }
+
+    /// Review: scans were merged when their policies had the same name, whatever their
+    /// parameters; two versions of a policy under one name are different policies.
+    #[test]
+    fn scans_under_different_policies_of_one_name_do_not_merge() {
+        let changed =
+            policy_with(|p| p["parameters"]["nursing_allowance"][0]["value"] = json!("230"));
+        assert_eq!(changed.name(), policy().name());
+        assert_ne!(changed, *policy());
+        let options = ScanOptions::new(month("2025-06"));
+        let mut one = RosterScan::new(policy(), options).expect("covered");
+        let other = RosterScan::new(&changed, options).expect("covered");
+        assert_eq!(one.merge(other, |_| {}), Err(MergeError::DifferentPolicies));
+        // An equal policy read again is the same policy.
+        let again = policy_with(|_| {});
+        let other = RosterScan::new(&again, options).expect("covered");
+        assert_eq!(one.merge(other, |_| {}), Ok(()));
     }
 
     #[test]
