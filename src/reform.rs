@@ -179,11 +179,7 @@ fn check_source(i: usize, o: &Override) -> Result<(), Error> {
 fn override_error(i: usize, problem: ValueProblem) -> Error {
     match problem {
         ValueProblem::Reading(e) => Error::InvalidReform {
-            path: match e.path.as_str() {
-                "." => format!("overrides[{i}].value"),
-                within if within.starts_with('[') => format!("overrides[{i}].value{within}"),
-                within => format!("overrides[{i}].value.{within}"),
-            },
+            path: crate::error::within(&format!("overrides[{i}].value"), &e.path),
             problem: ReformProblem::Reading {
                 problem: e.problem,
                 line: e.line,

@@ -1422,8 +1422,7 @@ impl ReadError {
         // serde names a missing field where its object is: the field itself is what is at
         // fault, so the path names it.
         let path = match &problem {
-            JsonProblem::MissingField { field } if path == "." => (*field).to_owned(),
-            JsonProblem::MissingField { field } => format!("{path}.{field}"),
+            JsonProblem::MissingField { field } => crate::error::within(&path, field),
             _ => path,
         };
         ReadError {
