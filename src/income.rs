@@ -19,9 +19,10 @@ pub struct IncomeLine {
     pub monthly_amount: Money,
 }
 
-/// The source of an income line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// The source of an income line: `{"kind": "disability_subsidy", "subsidy": "living"}` or
+/// `{"kind": "other", "description": "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IncomeSource {
     /// One of the two disability subsidies.
@@ -34,6 +35,62 @@ pub enum IncomeSource {
         /// A description for the caseworker.
         description: String,
     },
+}
+
+/// An [`IncomeSource`] as written: read as one object, so that an array is refused and every
+/// problem is a reading error naming its field (serde's buffering of tagged enums would accept an
+/// array and word its own errors), as [`OrphanCare`](crate::facts::OrphanCare) is read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IncomeSourceFields {
+    kind: IncomeSourceKind,
+    #[serde(default, deserialize_with = "present")]
+    subsidy: Option<Subsidy>,
+    #[serde(default, deserialize_with = "present")]
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum IncomeSourceKind {
+    DisabilitySubsidy,
+    Other,
+}
+
+/// A field that is there: `null` is not its absence but a value of the wrong type.
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+impl<'de> Deserialize<'de> for IncomeSource {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<IncomeSource, D::Error> {
+        use serde::de::Error;
+        let fields = IncomeSourceFields::deserialize(deserializer)?;
+        match fields.kind {
+            IncomeSourceKind::DisabilitySubsidy => {
+                if fields.description.is_some() {
+                    return Err(D::Error::unknown_field("description", &["kind", "subsidy"]));
+                }
+                Ok(IncomeSource::DisabilitySubsidy {
+                    subsidy: fields
+                        .subsidy
+                        .ok_or_else(|| D::Error::missing_field("subsidy"))?,
+                })
+            }
+            IncomeSourceKind::Other => {
+                if fields.subsidy.is_some() {
+                    return Err(D::Error::unknown_field("subsidy", &["kind", "description"]));
+                }
+                Ok(IncomeSource::Other {
+                    description: fields
+                        .description
+                        .ok_or_else(|| D::Error::missing_field("description"))?,
+                })
+            }
+        }
+    }
 }
 
 /// A household's income as a means test should count it.

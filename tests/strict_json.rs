@@ -99,6 +99,87 @@ mod arrays_for_objects {
         );
     }
 
+    /// Review: an income line's source, a tagged enum derived by serde, read from an array
+    /// (`["disability_subsidy", "living"]`) as serde's buffering of tagged enums allows. It is
+    /// read as one object now, as an orphan's care is.
+    #[test]
+    fn an_income_source_written_as_an_array_is_refused_at_its_path() {
+        use tianjin_disability_subsidies::income::{IncomeLine, IncomeSource};
+        use tianjin_disability_subsidies::json::from_str;
+        use tianjin_disability_subsidies::Subsidy;
+        let line = |source: &str| format!(r#"{{ "source": {source}, "monthly_amount": "200" }}"#);
+        let err = from_str::<IncomeLine>(&line(r#"["disability_subsidy", "living"]"#)).unwrap_err();
+        assert_eq!(err.path, "source");
+        assert!(
+            matches!(*err.problem, JsonProblem::WrongType { .. }),
+            "{err:?}"
+        );
+        // Every other problem is a reading error naming its field.
+        for (source, path, problem) in [
+            (
+                r#"{ "kind": "other" }"#,
+                "source.description",
+                "missing field `description`",
+            ),
+            (
+                r#"{ "kind": "disability_subsidy" }"#,
+                "source.subsidy",
+                "missing field `subsidy`",
+            ),
+            (
+                r#"{ "kind": "other", "description": "wages", "subsidy": "living" }"#,
+                "source",
+                "unknown field `subsidy`, expected `kind` or `description`",
+            ),
+            (
+                r#"{ "kind": "disability_subsidy", "subsidy": "living", "description": "x" }"#,
+                "source",
+                "unknown field `description`, expected `kind` or `subsidy`",
+            ),
+            (
+                r#"{ "kind": "other", "description": null }"#,
+                "source.description",
+                "invalid type: null",
+            ),
+            (
+                r#"{ "kind": "wages" }"#,
+                "source.kind",
+                "unknown variant `wages`",
+            ),
+            (
+                r#"{ "kind": "other", "description": "a", "pay": 1 }"#,
+                "source.pay",
+                "unknown field `pay`",
+            ),
+        ] {
+            let err = from_str::<IncomeLine>(&line(source)).unwrap_err();
+            assert_eq!(err.path, path, "{source}: {err}");
+            assert!(err.to_string().contains(problem), "{source}: {err}");
+        }
+        // What reads, and round-trips.
+        for source in [
+            IncomeSource::DisabilitySubsidy {
+                subsidy: Subsidy::Living,
+            },
+            IncomeSource::Other {
+                description: "wages".into(),
+            },
+        ] {
+            let written = serde_json::to_string(&source).unwrap();
+            assert_eq!(from_str::<IncomeSource>(&written).unwrap(), source);
+        }
+        assert_eq!(
+            from_str::<IncomeLine>(&line(
+                r#"{ "kind": "disability_subsidy", "subsidy": "nursing" }"#
+            ))
+            .unwrap()
+            .source,
+            IncomeSource::DisabilitySubsidy {
+                subsidy: Subsidy::Nursing
+            }
+        );
+    }
+
     #[test]
     fn a_policy_relation_written_as_an_array_is_refused() {
         let mut policy: Value = serde_json::from_str(TIANJIN_2023_JSON).unwrap();
