@@ -170,7 +170,8 @@ impl Resident {
     ///
     /// # Errors
     ///
-    /// An I/O error of the reader, as `Err(Err(io))`; otherwise `Err(Ok(error))` as
+    /// An I/O error of the reader, as [`ReadResidentError::Io`]; otherwise, for facts that do
+    /// not read or check, [`ReadResidentError::Invalid`] with the error of
     /// [`Resident::from_slice`].
     pub fn from_reader(mut reader: impl std::io::Read) -> Result<Resident, ReadResidentError> {
         let mut bytes = Vec::new();
