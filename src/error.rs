@@ -471,6 +471,9 @@ pub enum MergeError {
     DifferentOptions,
     /// Two comparisons of different ranges of months.
     DifferentMonths,
+    /// Two comparisons whose counts of residents (of a group, or gaining, losing or unchanged)
+    /// add up to more than a count holds (`u64::MAX`): comparisons read from damaged JSON.
+    CountOverflow,
 }
 
 /// The JSON path `inner`, of a value read at `outer` in a larger document: `request.resident` and

@@ -92,26 +92,18 @@ impl<'e> Evaluation<'e> {
     /// unclaimed: what bulk work (a roster scan, costing a reform) reads.
     pub(crate) fn month(&self, month: Month) -> Result<[SubsidyMonth<'e>; 2], Error> {
         let judged = outcomes(self.policy, self.resident, month, self.timelines)?;
-        let mut out = [SubsidyMonth {
-            judged: judged[0],
-            unclaimed: None,
-        }; 2];
-        for subsidy in Subsidy::ALL {
-            let i = subsidy as usize;
-            out[i] = SubsidyMonth {
-                judged: judged[i],
-                unclaimed: match judged[i] {
-                    Judged::NotAppliedFor { would_pay } => Some(would_pay),
-                    // Stopped, but the conditions hold again: a new application is needed
-                    // (reading `restart`), so the person is entitled but not receiving.
-                    Judged::Stopped { .. } => {
-                        would_pay(self.policy, self.resident, subsidy, month)?
-                    }
-                    _ => None,
-                },
+        let [living, nursing] = Subsidy::ALL.map(|subsidy| {
+            let judged = judged[subsidy as usize];
+            let unclaimed = match judged {
+                Judged::NotAppliedFor { would_pay } => Some(would_pay),
+                // Stopped, but the conditions hold again: a new application is needed (reading
+                // `restart`), so the person is entitled but not receiving.
+                Judged::Stopped { .. } => would_pay(self.policy, self.resident, subsidy, month)?,
+                _ => None,
             };
-        }
-        Ok(out)
+            Ok::<_, Error>(SubsidyMonth { judged, unclaimed })
+        });
+        Ok([living?, nursing?])
     }
 
     /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
@@ -148,15 +140,18 @@ impl<'e> Evaluation<'e> {
             .then_some((duty, status))
         })
     }
+}
 
-    /// Who the resident is on `day`: the certificate that counts and the household's assistance.
-    pub(crate) fn profile(&self, day: NaiveDate) -> Profile {
-        let facts = self.resident.facts();
-        let certificate = eligibility::valid_certificate(self.resident, day)
+impl Profile {
+    /// Who `resident` is on `day`: the certificate that counts and the household's assistance
+    /// (facts only: the same under every policy).
+    pub(crate) fn of(resident: &Resident, day: NaiveDate) -> Profile {
+        let facts = resident.facts();
+        let certificate = eligibility::valid_certificate(resident, day)
             .and_then(|i| facts.certificates.as_ref().map(|c| &c[i]))
             .map(|c| (c.category, c.grade));
         let household = facts.household_assistance.as_ref().map(|periods| {
-            self.resident
+            resident
                 .first_holding(Periods::Assistance, periods, day, |p| {
                     covers(p.from, p.to, day)
                 })
@@ -372,7 +367,7 @@ fn judge_subsidy<'r>(
                     first_month: claim.first_month,
                     fact,
                 });
-                if claim.carried_over {
+                if claim.carried_over(resident) {
                     trace.add(ClauseId::StartCarryOver, || Finding::CarriedOver {
                         submitted: application.submitted,
                         from: claim.first_month,

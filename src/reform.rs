@@ -257,13 +257,28 @@ impl Cost {
         self.reform.total().as_decimal() - self.baseline.total().as_decimal()
     }
 
-    /// Adds another group's residents, costs and movers.
+    /// Adds another group's residents, costs and movers. A count whose sum would exceed
+    /// `u64::MAX` stays at `u64::MAX` (only costs read from damaged JSON come near it);
+    /// [`Comparison::merge`] refuses such a sum instead.
     pub fn merge(&mut self, other: &Cost) {
-        self.residents += other.residents;
-        self.baseline.merge(&other.baseline);
-        self.reform.merge(&other.reform);
-        self.living.merge(&other.living);
-        self.nursing.merge(&other.nursing);
+        if let Some(sum) = self.sum(other, saturating) {
+            *self = sum;
+        }
+    }
+
+    /// This group's residents, costs and movers with another's, counts added by `add`; `None`
+    /// when `add` refuses a count.
+    fn sum(&self, other: &Cost, add: AddCounts) -> Option<Cost> {
+        let (mut baseline, mut reform) = (self.baseline, self.reform);
+        baseline.merge(&other.baseline);
+        reform.merge(&other.reform);
+        Some(Cost {
+            residents: add(self.residents, other.residents)?,
+            baseline,
+            reform,
+            living: self.living.sum(&other.living, add)?,
+            nursing: self.nursing.sum(&other.nursing, add)?,
+        })
     }
 
     /// Adds one resident's totals over the range.
@@ -305,12 +320,31 @@ pub struct Movers {
     pub unchanged: u64,
 }
 
+/// How merging adds two counts of residents: [`u64::checked_add`] (refusing a sum past
+/// `u64::MAX`) or [`saturating`].
+type AddCounts = fn(u64, u64) -> Option<u64>;
+
+/// A sum past `u64::MAX` stays at `u64::MAX`: the merges whose signature has no error.
+fn saturating(a: u64, b: u64) -> Option<u64> {
+    Some(a.saturating_add(b))
+}
+
 impl Movers {
-    /// Adds another part's counts.
+    /// Adds another part's counts. A count whose sum would exceed `u64::MAX` stays at
+    /// `u64::MAX`; [`Comparison::merge`] refuses such a sum instead.
     pub fn merge(&mut self, other: &Movers) {
-        self.gain += other.gain;
-        self.lose += other.lose;
-        self.unchanged += other.unchanged;
+        if let Some(sum) = self.sum(other, saturating) {
+            *self = sum;
+        }
+    }
+
+    /// These counts with another part's, added by `add`; `None` when `add` refuses one.
+    fn sum(&self, other: &Movers, add: AddCounts) -> Option<Movers> {
+        Some(Movers {
+            gain: add(self.gain, other.gain)?,
+            lose: add(self.lose, other.lose)?,
+            unchanged: add(self.unchanged, other.unchanged)?,
+        })
     }
 
     /// Counts one resident paid `before` under the baseline and `after` under the reform.
@@ -379,9 +413,14 @@ impl Comparison {
     /// the same months: exact, as money is in fen, so that a population compared in parts (on
     /// several threads or machines) gives the same comparison as one [`Comparer`].
     ///
+    /// The residents and movers of the whole are those of [`Comparison::total`], recomputed
+    /// from it rather than added a second time.
+    ///
     /// # Errors
     ///
-    /// [`MergeError::DifferentPolicies`] or [`MergeError::DifferentMonths`]: nothing is merged.
+    /// [`MergeError::DifferentPolicies`] or [`MergeError::DifferentMonths`]; or
+    /// [`MergeError::CountOverflow`] when a count of residents would exceed `u64::MAX` (only
+    /// comparisons read from damaged JSON come near it): nothing is merged.
     pub fn merge(&mut self, other: &Comparison) -> Result<(), MergeError> {
         if (&self.baseline, &self.reform) != (&other.baseline, &other.reform) {
             return Err(MergeError::DifferentPolicies);
@@ -396,13 +435,30 @@ impl Comparison {
         {
             return Err(MergeError::DifferentMonths);
         }
-        self.residents += other.residents;
-        self.living.merge(&other.living);
-        self.nursing.merge(&other.nursing);
-        self.total.merge(&other.total);
+        // Merged into a copy, so that a count that overflows leaves `self` as it was.
+        let mut merged = self.clone();
+        merged
+            .merge_counted(other)
+            .ok_or(MergeError::CountOverflow)?;
+        *self = merged;
+        Ok(())
+    }
+
+    /// Adds `other`, every count with [`u64::checked_add`]; `None` when one overflows (`self`
+    /// then half merged).
+    fn merge_counted(&mut self, other: &Comparison) -> Option<()> {
+        let add: AddCounts = u64::checked_add;
+        self.total = self.total.sum(&other.total, add)?;
+        // `Cost` counts the residents and the movers: the whole's are the total's.
+        self.residents = self.total.residents;
+        self.living = self.total.living;
+        self.nursing = self.total.nursing;
         self.unclaimed.baseline.merge(&other.unclaimed.baseline);
         self.unclaimed.reform.merge(&other.unclaimed.reform);
-        self.unclaimed.newly_entitled_residents += other.unclaimed.newly_entitled_residents;
+        self.unclaimed.newly_entitled_residents = add(
+            self.unclaimed.newly_entitled_residents,
+            other.unclaimed.newly_entitled_residents,
+        )?;
         for (mine, theirs) in self.monthly.iter_mut().zip(&other.monthly) {
             mine.baseline.merge(&theirs.baseline);
             mine.reform.merge(&theirs.reform);
@@ -413,26 +469,27 @@ impl Comparison {
         }
         merge_groups(&mut self.by_category, &other.by_category, |c| {
             c.map(Category::code)
-        });
-        merge_groups(&mut self.by_grade, &other.by_grade, |g| *g);
-        merge_groups(&mut self.by_household, &other.by_household, |h| *h);
-        Ok(())
+        })?;
+        merge_groups(&mut self.by_grade, &other.by_grade, |g| *g)?;
+        merge_groups(&mut self.by_household, &other.by_household, |h| *h)
     }
 }
 
-/// Adds `other`'s groups to `mine`, each group once, in the order of `key`.
+/// Adds `other`'s groups to `mine`, each group once, in the order of `key`, counts with
+/// [`u64::checked_add`]; `None` when one overflows.
 fn merge_groups<G: Clone, K: Ord>(
     mine: &mut Vec<(G, Cost)>,
     other: &[(G, Cost)],
     key: impl Fn(&G) -> K,
-) {
+) -> Option<()> {
     for (group, cost) in other {
         match mine.iter_mut().find(|(g, _)| key(g) == key(group)) {
-            Some((_, mine)) => mine.merge(cost),
+            Some((_, mine)) => *mine = mine.sum(cost, u64::checked_add)?,
             None => mine.push((group.clone(), *cost)),
         }
     }
     mine.sort_by_key(|(g, _)| key(g));
+    Some(())
 }
 
 /// Entitled-but-not-applied-for months (应享未享) under both policies, at what they would pay.
@@ -513,8 +570,7 @@ pub struct Comparer<'p> {
     reform: &'p Policy,
     first: Month,
     last: Month,
-    residents: u64,
-    movers: [Movers; 2],
+    /// Everyone: the residents and the movers are counted here only.
     total: Cost,
     unclaimed: Unclaimed,
     monthly: Vec<MonthCost>,
@@ -549,8 +605,6 @@ impl<'p> Comparer<'p> {
             reform,
             first,
             last,
-            residents: 0,
-            movers: [Movers::default(); 2],
             total: Cost::default(),
             unclaimed: Unclaimed::default(),
             monthly: first
@@ -579,7 +633,6 @@ impl<'p> Comparer<'p> {
             reform: PerSubsidy::default(),
         };
         let mut unclaimed_months = [false; 2];
-        let mut profile = None;
         for (policy, is_reform) in [(self.baseline, false), (self.reform, true)] {
             let evaluation = self
                 .evaluator
@@ -607,21 +660,12 @@ impl<'p> Comparer<'p> {
                     cell.add(subsidy, amount);
                 }
             }
-            profile.get_or_insert_with(|| evaluation.profile(self.last.first_day()));
         }
-        self.residents += 1;
         if unclaimed_months == [false, true] {
             self.unclaimed.newly_entitled_residents += 1;
         }
-        for (k, subsidy) in Subsidy::ALL.into_iter().enumerate() {
-            let (before, after) = (totals.baseline.get(subsidy), totals.reform.get(subsidy));
-            self.movers[k].count(before, after);
-        }
         self.total.add(&totals);
-        let profile = profile.unwrap_or(crate::evaluator::Profile {
-            certificate: None,
-            household: None,
-        });
+        let profile = crate::evaluator::Profile::of(resident, self.last.first_day());
         let category = profile.certificate.map(|(category, _)| category);
         self.by_category
             .entry(category.map(Category::code))
@@ -668,9 +712,9 @@ impl<'p> Comparer<'p> {
             reform: self.reform.name().to_owned(),
             first: self.first,
             last: self.last,
-            residents: self.residents,
-            living: self.movers[0],
-            nursing: self.movers[1],
+            residents: self.total.residents,
+            living: self.total.living,
+            nursing: self.total.nursing,
             total: self.total,
             unclaimed: self.unclaimed,
             monthly: self.monthly,

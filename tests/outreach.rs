@@ -300,6 +300,34 @@ fn no_duty_when_the_person_meets_no_subsidy_condition() {
     assert!(items(&r, "2024-06-01").is_empty());
 }
 
+/// Reading `certificate.same_day`: a certificate cancelled on the day it was issued never
+/// counted, so it opens no `new_certificate` duty (clause `outreach.duty`) — neither alone nor
+/// beside a certificate issued that day that does count, which opens the one duty.
+#[test]
+fn a_certificate_issued_and_cancelled_the_same_day_opens_no_duty() {
+    let cancelled = json!({ "category": "physical", "grade": 1, "issued": "2024-03-01",
+        "withdrawn": { "how": "cancelled", "on": "2024-03-01" } });
+    let r = resident(json!({ "certificates": [cancelled] }));
+    assert!(items(&r, "2024-04-01").is_empty());
+    for (certificates, counting) in [
+        (json!([cancelled, certificate(1, "2024-03-01")]), 1),
+        (json!([certificate(1, "2024-03-01"), cancelled]), 0),
+    ] {
+        let r = resident(json!({ "certificates": certificates }));
+        let item = only(&r, "2024-04-01");
+        assert_eq!(item.trigger.kind, TriggerKind::NewCertificate);
+        assert_eq!(item.trigger.date, day("2024-03-01"));
+        assert_eq!(
+            item.trigger.fact,
+            FactRef {
+                group: FactGroup::Certificates,
+                index: counting
+            }
+        );
+        assert_eq!(item.trigger.subsidies, [Subsidy::Nursing]);
+    }
+}
+
 #[test]
 fn no_duty_for_a_subsidy_already_in_payment() {
     // Grade 1 since 2020, nursing granted 2023-09-05; dibao from 2024-05-01.

@@ -907,3 +907,105 @@ fn a_cost_without_movers_reads_with_none() {
     );
     assert_eq!(cost.reform.living, money("700"));
 }
+
+/// Merging comparisons computed in parts (review): the residents and movers are counted once,
+/// in each group's [`Cost`], and a count that would pass `u64::MAX` is refused, not wrapped.
+mod merging {
+    use super::*;
+    use tianjin_disability_subsidies::error::MergeError;
+    use tianjin_disability_subsidies::Language;
+
+    /// The residents and movers of a merged comparison are its total's, recomputed: counts that
+    /// disagree with the total (as in JSON written by hand) are not added a second time.
+    #[test]
+    fn a_merged_comparisons_residents_and_movers_are_its_totals() {
+        let whole = compare(LIVING_350);
+        assert_eq!(whole.living, movers(5, 0, 4));
+        let mut other = whole.clone();
+        other.residents = 1000;
+        other.living = movers(1000, 1000, 1000);
+        other.nursing = movers(1000, 1000, 1000);
+        let mut merged = whole.clone();
+        merged.merge(&other).expect("same question");
+        assert_eq!(merged.total.residents, 18);
+        assert_eq!(merged.residents, 18);
+        assert_eq!(merged.living, movers(10, 0, 8));
+        assert_eq!(merged.nursing, movers(0, 0, 18));
+        assert_eq!(
+            (merged.living, merged.nursing),
+            (merged.total.living, merged.total.nursing)
+        );
+        assert_groups_add_up(&merged);
+    }
+
+    /// Every count a merge adds, at `u64::MAX` in one part: the merge is refused and nothing is
+    /// merged, whichever part holds it.
+    #[test]
+    fn counts_past_u64_max_are_refused_and_nothing_is_merged() {
+        let whole = compare(LIVING_350);
+        let damages: [fn(&mut Comparison); 6] = [
+            |c| c.total.residents = u64::MAX,
+            |c| c.total.living.gain = u64::MAX,
+            |c| c.total.nursing.unchanged = u64::MAX,
+            |c| c.unclaimed.newly_entitled_residents = u64::MAX,
+            |c| c.by_grade[0].1.residents = u64::MAX,
+            |c| c.by_household[0].1.living.unchanged = u64::MAX,
+        ];
+        // Both parts damaged alike.
+        for (k, damage) in damages.iter().enumerate() {
+            let mut damaged = whole.clone();
+            damage(&mut damaged);
+            let mut merged = damaged.clone();
+            assert_eq!(
+                merged.merge(&damaged),
+                Err(MergeError::CountOverflow),
+                "{k}"
+            );
+            assert_eq!(merged, damaged, "{k}");
+        }
+        // One part as computed, the other at `u64::MAX` residents: either way round.
+        let mut damaged = whole.clone();
+        damaged.total.residents = u64::MAX;
+        let mut merged = whole.clone();
+        assert_eq!(merged.merge(&damaged), Err(MergeError::CountOverflow));
+        assert_eq!(merged, whole);
+        let mut merged = damaged.clone();
+        assert_eq!(merged.merge(&whole), Err(MergeError::CountOverflow));
+        assert_eq!(merged, damaged);
+        assert_eq!(
+            MergeError::CountOverflow.describe(Language::English),
+            "cannot merge comparisons whose counts of residents add up to more than a count holds"
+        );
+        let chinese = MergeError::CountOverflow.describe(Language::Chinese);
+        assert_eq!(chinese, "比较结果的人数合计超出可计数的范围，不能合并");
+        assert!(
+            !chinese.chars().any(|c| c.is_ascii_alphabetic()),
+            "{chinese}"
+        );
+    }
+
+    /// `Cost::merge` and `Movers::merge` return nothing, so a count past `u64::MAX` stays at
+    /// `u64::MAX` (never wraps, never panics); the others add as usual.
+    #[test]
+    fn a_cost_or_movers_merged_past_u64_max_stays_at_u64_max() {
+        let mut m = movers(u64::MAX, 1, 0);
+        m.merge(&movers(1, 1, 1));
+        assert_eq!(m, movers(u64::MAX, 2, 1));
+        let mut cost = Cost {
+            residents: u64::MAX,
+            ..Cost::default()
+        };
+        cost.merge(&Cost {
+            residents: 2,
+            living: movers(u64::MAX, 0, 1),
+            reform: tianjin_disability_subsidies::reform::PerSubsidy {
+                living: money("300"),
+                nursing: money("200"),
+            },
+            ..Cost::default()
+        });
+        assert_eq!(cost.residents, u64::MAX);
+        assert_eq!(cost.living, movers(u64::MAX, 0, 1));
+        assert_eq!(cost.reform.total(), money("500"));
+    }
+}

@@ -406,6 +406,71 @@ pub struct Certificate {
     pub withdrawn: Option<Withdrawal>,
 }
 
+impl Certificate {
+    /// The first day the certificate no longer counts: the earlier of the day after its expiry
+    /// date and the day it was cancelled or frozen; [`NaiveDate::MAX`] when it has neither.
+    ///
+    /// `living.eligibility` and `nursing.eligibility` ask for a valid certificate (持有有效残疾人证);
+    /// `stop.month` reads every end as "the first day without the condition" ("an interval's
+    /// `from` and `to` are the first and the last day the status held … certificate expired or
+    /// cancelled"): the expiry date is the last valid day, a withdrawal's day the first day
+    /// without.
+    #[inline]
+    pub fn first_day_without(&self) -> NaiveDate {
+        let expired = self
+            .expires
+            .and_then(|e| e.succ_opt())
+            .unwrap_or(NaiveDate::MAX);
+        match self.withdrawn {
+            Some(w) => expired.min(w.on),
+            None => expired,
+        }
+    }
+
+    /// Whether the certificate counts on `day`: from its issue date (included) until its
+    /// [`first_day_without`](Certificate::first_day_without) (excluded) — the valid certificate
+    /// of `living.eligibility` and `nursing.eligibility`, ended as `stop.month` reads it.
+    ///
+    /// A certificate cancelled or frozen on the day it was issued is valid on no day (reading
+    /// `certificate.same_day`: it "never counted").
+    #[inline]
+    pub fn valid_on(&self, day: NaiveDate) -> bool {
+        // `day < first_day_without()` (on any day but `NaiveDate::MAX`), without finding the
+        // day after the expiry date: this is asked for every day the rules look at.
+        self.issued <= day
+            && self.expires.is_none_or(|e| day <= e)
+            && self.withdrawn.is_none_or(|w| day < w.on)
+    }
+
+    /// The order in which a decision chooses among certificates issued on or before a day, none
+    /// of them valid (what it names when no certificate counts): the one issued last, then the
+    /// one that lasted longest, then by content — how it was withdrawn, category, grade, expiry
+    /// and number — so that which one is named never depends on the order of the list (two
+    /// issued the same day and both withdrawn that day tie on the days).
+    #[inline]
+    pub(crate) fn issue_order(
+        &self,
+    ) -> (
+        NaiveDate,
+        NaiveDate,
+        Option<WithdrawalKind>,
+        Category,
+        Grade,
+        Option<NaiveDate>,
+        Option<&str>,
+    ) {
+        (
+            self.issued,
+            self.first_day_without(),
+            self.withdrawn.map(|w| w.how),
+            self.category,
+            self.grade,
+            self.expires,
+            self.number.as_deref(),
+        )
+    }
+}
+
 /// A certificate's cancellation (注销) or freezing (冻结).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -659,6 +724,14 @@ pub(crate) fn benefit_key(
 ) {
     (b.from, b.to, b.kind, b.status, b.monthly_amount, b.basis)
 }
+
+/// The content of a custody period: the order in which the rules read custody periods when
+/// they keep reasons (`exclusion.prison`, `exclusion.prison_kinds`).
+#[inline]
+pub(crate) fn custody_key(p: &CustodyPeriod) -> (NaiveDate, Option<NaiveDate>, CustodyKind) {
+    (p.from, p.to, p.kind)
+}
+
 /// The basis of a welfare-type allowance (因公致残、离休等).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

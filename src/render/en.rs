@@ -625,6 +625,7 @@ impl Words for English {
             M::DifferentPolicies => "cannot merge results under different policies",
             M::DifferentOptions => "cannot merge scans of different months or options",
             M::DifferentMonths => "cannot merge comparisons of different months",
+            M::CountOverflow => "cannot merge comparisons whose counts of residents add up to more than a count holds",
         }
         .to_owned()
     }

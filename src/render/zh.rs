@@ -663,6 +663,7 @@ impl Words for Chinese {
             M::DifferentPolicies => "依据不同政策得出的结果不能合并",
             M::DifferentOptions => "不同月份或不同选项的名册筛查结果不能合并",
             M::DifferentMonths => "不同月份范围的比较结果不能合并",
+            M::CountOverflow => "比较结果的人数合计超出可计数的范围，不能合并",
         }
         .to_owned()
     }

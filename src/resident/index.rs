@@ -48,10 +48,9 @@ fn after(to: Option<NaiveDate>) -> NaiveDate {
 pub(crate) fn spans(facts: &Facts, group: Periods) -> Vec<(NaiveDate, NaiveDate)> {
     match group {
         Periods::Hukou => spans_of(&facts.hukou, |p| (p.from, after(p.to))),
-        Periods::Certificates => spans_of(&facts.certificates, |c| {
-            let withdrawn = c.withdrawn.map_or(NaiveDate::MAX, |w| w.on);
-            (c.issued, after(c.expires).min(withdrawn))
-        }),
+        Periods::Certificates => {
+            spans_of(&facts.certificates, |c| (c.issued, c.first_day_without()))
+        }
         Periods::Assistance => spans_of(&facts.household_assistance, |p| (p.from, after(p.to))),
         Periods::Orphan => spans_of(&facts.orphan_guarantee, |p| (p.from, after(p.to))),
         Periods::Benefits => spans_of(&facts.other_benefits, |p| (p.from, after(p.to))),
@@ -102,7 +101,15 @@ impl Index {
         index.change_days.dedup();
         for (slot, group) in index.groups.iter_mut().zip(Periods::ALL) {
             if len(facts, group) > LONG {
-                *slot = Some(Stabbing::new(spans(facts, group)));
+                let spans = spans(facts, group);
+                *slot = Some(match (group, facts.certificates.as_deref()) {
+                    // Certificates alike in their days are ordered by their content, as
+                    // `last_issued` orders them, so that the order of the list never matters.
+                    (Periods::Certificates, Some(certificates)) => {
+                        Stabbing::new(spans, |i| Some(certificates[i].issue_order()))
+                    }
+                    _ => Stabbing::new(spans, |_| None::<()>),
+                });
             }
         }
         index
@@ -134,9 +141,14 @@ pub(crate) struct Stabbing {
 }
 
 impl Stabbing {
-    fn new(spans: Vec<(NaiveDate, NaiveDate)>) -> Stabbing {
+    /// The index of `spans`; of periods with the same days, the one whose `tie` is greater
+    /// comes later (as listed where they tie too).
+    fn new<K: Ord>(
+        spans: Vec<(NaiveDate, NaiveDate)>,
+        tie: impl Fn(usize) -> Option<K>,
+    ) -> Stabbing {
         let mut order: Vec<usize> = (0..spans.len()).collect();
-        order.sort_by_key(|&i| spans[i]);
+        order.sort_by(|&a, &b| spans[a].cmp(&spans[b]).then_with(|| tie(a).cmp(&tie(b))));
         let first = order.iter().map(|&i| spans[i].0).collect();
         let end: Vec<NaiveDate> = order.iter().map(|&i| spans[i].1).collect();
         let mut reach = Vec::with_capacity(end.len());

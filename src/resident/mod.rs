@@ -421,7 +421,7 @@ impl Orders {
             custody: facts
                 .custody
                 .as_deref()
-                .and_then(|c| in_key_order(c, |p| (p.from, p.to, p.kind)))
+                .and_then(|c| in_key_order(c, crate::facts::custody_key))
                 .map(Vec::into_boxed_slice),
         }
     }
@@ -606,11 +606,8 @@ fn check(facts: &Facts) -> Result<(), Error> {
         // A person holds one certificate at a time, the most recently issued counting; of two
         // issued on the same day and both valid that day, neither is (reading
         // `certificate.same_day`).
-        let valid_on_issue = |c: &crate::facts::Certificate| {
-            c.withdrawn
-                .is_none_or(|w| w.on > c.issued)
-                .then_some(c.issued)
-        };
+        let valid_on_issue =
+            |c: &crate::facts::Certificate| c.valid_on(c.issued).then_some(c.issued);
         if let Some((later, earlier)) = same_key(certificates, valid_on_issue, |_, _| true) {
             return Err(invalid(
                 format!("certificates[{later}].issued"),

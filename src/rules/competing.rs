@@ -66,13 +66,8 @@ pub(crate) fn choose_higher(
                     }
                     // The higher amount; on equal amounts the one received, then by kind and dates, so
                     // that which benefit a decision names never depends on the list's order.
-                    let better = best.is_none_or(|b| {
-                        let current = &benefits[competing[b].0];
-                        match benefit.monthly_amount.cmp(&current.monthly_amount) {
-                            std::cmp::Ordering::Equal => rank(benefit) > rank(current),
-                            higher => higher == std::cmp::Ordering::Greater,
-                        }
-                    });
+                    let better =
+                        best.is_none_or(|b| rank(benefit) > rank(&benefits[competing[b].0]));
                     if better {
                         best = Some(competing.len());
                     }
@@ -169,7 +164,10 @@ pub(crate) fn choose_higher(
 
 /// How a competing benefit ranks in a choose-the-higher: by its monthly amount (reading
 /// `higher.monthly`); on equal amounts the one already received first (reading `higher.tie`),
-/// then the first kind in the policy's list, the earliest and the longest.
+/// then the kind declared first in [`BenefitKind`] (its declaration order, not the order of the
+/// policy's `benefit_relations`), then the one that started earliest, then the one that lasts
+/// longest.
+#[inline]
 fn rank(
     b: &OtherBenefit,
 ) -> (

@@ -191,9 +191,6 @@ pub(crate) fn certificate<'r>(
 #[inline(always)]
 pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<usize> {
     let certificates = resident.facts().certificates.as_deref()?;
-    let valid = |c: &crate::facts::Certificate| {
-        covers(c.issued, c.expires, day) && c.withdrawn.is_none_or(|w| day < w.on)
-    };
     if resident.has_long_list() {
         if let Some(found) = valid_indexed(resident, certificates, day) {
             return found;
@@ -202,7 +199,7 @@ pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<u
     certificates
         .iter()
         .enumerate()
-        .filter(|(_, c)| valid(c))
+        .filter(|(_, c)| c.valid_on(day))
         .max_by_key(|(_, c)| c.issued)
         .map(|(i, _)| i)
 }
@@ -225,27 +222,19 @@ fn valid_indexed(
 }
 
 /// The certificate issued last on or before `day`, valid or not (what a decision names when none
-/// is valid); of two issued the same day (one withdrawn that day), the one that lasted longer.
+/// is valid); of two issued the same day (one withdrawn that day), the one that lasted longer;
+/// of two alike in both (both withdrawn the day they were issued), the last by content
+/// ([`Certificate::issue_order`](crate::facts::Certificate::issue_order)), so that the order of
+/// the list never matters.
 fn last_issued(resident: &Resident, day: NaiveDate) -> Option<usize> {
     let certificates = resident.facts().certificates.as_deref()?;
-    let lasts_until = |i: usize| {
-        let c = &certificates[i];
-        let expired = c
-            .expires
-            .and_then(|e| e.succ_opt())
-            .unwrap_or(NaiveDate::MAX);
-        (
-            c.issued,
-            expired.min(c.withdrawn.map_or(NaiveDate::MAX, |w| w.on)),
-        )
-    };
     if let Some(indexed) = resident.indexed(Periods::Certificates) {
-        // Sorted by issue day and then by the first day without: the same order.
+        // Sorted by issue day, then the first day without, then by content: the same order.
         return indexed.last_starting(day);
     }
     (0..certificates.len())
         .filter(|&i| certificates[i].issued <= day)
-        .max_by_key(|&i| lasts_until(i))
+        .max_by_key(|&i| certificates[i].issue_order())
 }
 
 /// 享受天津市最低生活保障、低保边缘家庭（原低收入家庭）待遇 — the living allowance requires the

@@ -86,9 +86,7 @@ pub(crate) fn prison(
         custody,
         day,
         |p| covers(p.from, p.to, day),
-        trace
-            .is_enabled()
-            .then_some(|p: &crate::facts::CustodyPeriod| (p.from, p.to, p.kind)),
+        trace.is_enabled().then_some(crate::facts::custody_key),
         |i| {
             let period = &custody[i];
             let fact = FactRef::new(FactGroup::Custody, i);

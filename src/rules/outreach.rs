@@ -178,9 +178,9 @@ pub(crate) fn duties(
     };
     if let Some(certificates) = &facts.certificates {
         for (i, c) in certificates.iter().enumerate() {
-            // A certificate withdrawn on the day it was issued never counted: it is no new
-            // certificate.
-            if !in_range(c.issued) || c.withdrawn.is_some_and(|w| w.on <= c.issued) {
+            // A certificate withdrawn on the day it was issued never counted (reading
+            // `certificate.same_day`): it is no new certificate.
+            if !in_range(c.issued) || !c.valid_on(c.issued) {
                 continue;
             }
             // New when no certificate was valid the day before (the certificate itself was not

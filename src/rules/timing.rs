@@ -28,9 +28,6 @@ pub(crate) struct Claim {
     /// application carried over from the earlier rules (its conditions were checked on its own
     /// day and up to then).
     pub(crate) granted_on: NaiveDate,
-    /// Set when the application was made before the policy and carried over
-    /// (`start.carry_over`).
-    pub(crate) carried_over: bool,
     /// The first month it pays.
     pub(crate) first_month: Month,
     /// Set when the application follows a renewed certificate.
@@ -39,6 +36,16 @@ pub(crate) struct Claim {
     pub(crate) after_stop: bool,
     /// When and why it stopped, if it did.
     pub(crate) stop: Option<Stop>,
+}
+
+impl Claim {
+    /// Whether the application was made before the policy and carried over
+    /// (`start.carry_over`): it then takes effect on the policy's first day, after the day it
+    /// was submitted.
+    #[inline]
+    pub(crate) fn carried_over(&self, resident: &Resident) -> bool {
+        self.granted_on > resident.facts().applications[self.application].submitted
+    }
 }
 
 /// A renewal claim's certificate and back pay (`start.renewal`).
@@ -230,7 +237,6 @@ fn build(
         timeline.claims.push(Claim {
             application: i,
             granted_on,
-            carried_over,
             first_month,
             renewal,
             after_stop: previous_stop.is_some(),

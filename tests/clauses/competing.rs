@@ -431,6 +431,48 @@ mod higher_tie {
         assert_superseded(&d.nursing, "elderly_care_nursing_subsidy", "200", "200");
         assert!(cites(&d.nursing, "higher.tie"));
     }
+
+    /// Three equal amounts: the nursing allowance 200, a welfare nursing allowance of 200 only
+    /// qualified for (`higher.welfare`) and an elderly-care nursing subsidy of 200 received
+    /// (`higher.elderly_nursing`). Of the two competitors the received one is compared ("on
+    /// equal amounts … keeping the benefit already being received"), although the welfare
+    /// allowance's kind comes first; the policy's `tie_break` is `keep_received`, so it is kept
+    /// against the subsidy too. In either order of the list.
+    #[test]
+    fn of_three_equal_amounts_the_received_elderly_care_nursing_subsidy_is_kept() {
+        let welfare = benefit(
+            "welfare_nursing_allowance",
+            "200",
+            "qualified",
+            "2020-01-01",
+        );
+        let elderly = benefit(
+            "elderly_care_nursing_subsidy",
+            "200",
+            "received",
+            "2020-01-01",
+        );
+        for benefits in [
+            json!([welfare.clone(), elderly.clone()]),
+            json!([elderly.clone(), welfare.clone()]),
+        ] {
+            let r = with(eligible(), |f| f["other_benefits"] = benefits.clone());
+            let d = decide(&r, "2024-01");
+            assert_superseded(&d.nursing, "elderly_care_nursing_subsidy", "200", "200");
+            assert!(cites(&d.nursing, "higher.tie"), "{benefits}");
+            assert_eq!(
+                findings(&d.nursing, "higher.tie"),
+                vec![
+                    json!({ "what": "tie", "rule": "keep_received", "kept": "other_benefit",
+                             "used": { "parameter": "tie_break", "from": "2023-08",
+                                       "source": "CLAUSES.md reading higher.tie: the text lets the person choose (可择高申领); on equal amounts keep the benefit already received" } })
+                ],
+                "{benefits}"
+            );
+            // The living allowance is not in the contest.
+            assert_paid(&d.living, "300");
+        }
+    }
 }
 
 /// Reading `higher.monthly`: amounts are compared per month, in CNY, as exact decimals.

@@ -72,6 +72,67 @@ mod living_eligibility {
         }
     }
 
+    /// The valid certificate `living.eligibility` and `nursing.eligibility` ask for, ended as
+    /// `stop.month` reads an end: valid from its issue date through its expiry date (the last
+    /// day it held), until the day it is cancelled or frozen (the first day without); the
+    /// earlier end wins. One written on its issue day is valid on no day
+    /// (`certificate.same_day`: it "never counted").
+    #[test]
+    fn a_certificate_is_valid_from_its_issue_day_until_its_first_day_without() {
+        use tianjin_disability_subsidies::facts::Certificate;
+        use tianjin_disability_subsidies_support::fixtures::day;
+        let certificate = |edit: Value| -> Certificate {
+            let mut c = json!({ "category": "physical", "grade": 2, "issued": "2024-03-01" });
+            for (key, value) in edit.as_object().into_iter().flatten() {
+                c[key] = value.clone();
+            }
+            serde_json::from_value(c).expect("a certificate")
+        };
+        let withdrawn = |on: &str| json!({ "how": "cancelled", "on": on });
+        let cases = [
+            (json!({}), chrono::NaiveDate::MAX),
+            (json!({ "expires": "2024-06-30" }), day("2024-07-01")),
+            (
+                json!({ "withdrawn": { "how": "frozen", "on": "2024-05-10" } }),
+                day("2024-05-10"),
+            ),
+            (
+                json!({ "expires": "2024-06-30", "withdrawn": withdrawn("2024-05-10") }),
+                day("2024-05-10"),
+            ),
+            (
+                json!({ "expires": "2024-06-30", "withdrawn": withdrawn("2024-08-01") }),
+                day("2024-07-01"),
+            ),
+            (
+                json!({ "expires": "2024-06-30", "withdrawn": withdrawn("2024-07-01") }),
+                day("2024-07-01"),
+            ),
+            (json!({ "expires": "2024-03-01" }), day("2024-03-02")),
+            (
+                json!({ "withdrawn": withdrawn("2024-03-01") }),
+                day("2024-03-01"),
+            ),
+        ];
+        for (edit, first_day_without) in cases {
+            let c = certificate(edit.clone());
+            assert_eq!(c.first_day_without(), first_day_without, "{edit}");
+            let mut on = day("2024-02-28");
+            while on <= day("2024-08-05") {
+                let expected = day("2024-03-01") <= on && on < first_day_without;
+                assert_eq!(c.valid_on(on), expected, "{edit} on {on}");
+                on = on.succ_opt().expect("a day");
+            }
+        }
+        // Issued and cancelled the same day: valid on no day, the issue day included.
+        let never = certificate(json!({ "withdrawn": withdrawn("2024-03-01") }));
+        assert!(!never.valid_on(day("2024-03-01")));
+        // Expiring the day it was issued: valid that one day.
+        let one_day = certificate(json!({ "expires": "2024-03-01" }));
+        assert!(one_day.valid_on(day("2024-03-01")));
+        assert!(!one_day.valid_on(day("2024-03-02")));
+    }
+
     #[test]
     fn a_certificate_issued_after_the_month_does_not_count() {
         let r = with(eligible(), |f| {

@@ -16,9 +16,15 @@
 //! - `exclusions`: `exclusion.work_injury`, `exclusion.extreme_poverty`, `exclusion.prison`,
 //!   `exclusion.prison_kinds`.
 //! - `payment`: `amounts`, `income.exempt`.
-//! - `start`: `in_force`, `start.month`, `start.reapply`, `start.renewal`, `channels`.
+//! - `start`: `in_force`, `start.month`, `start.reapply`, `start.renewal`, `channels`,
+//!   `start.carry_over` (its boundary day; whole cases in `tests/cases/start-carry-over-*.json`).
 //! - `stop`: `stop.month`, `restart`.
 //! - `calendar`: months at the edges and whole schedules, across the start and stop readings.
+//! - `certificate.same_day` is tested where its effects are: `tests/order.rs` (two certificates
+//!   issued the same day are refused in either order; one withdrawn on its issue day never
+//!   counted), `eligibility` (a certificate withdrawn on its issue day is valid on no day),
+//!   `tests/outreach.rs` (nor does it open a `new_certificate` duty) and the case file
+//!   `tests/cases/errors-two-certificates-the-same-day.json`.
 //! - `review`: regressions found in review.
 //!
 //! The helpers below are the clause tests' own; those other test files use too (`month`,

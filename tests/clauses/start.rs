@@ -1,5 +1,5 @@
-//! From when: `in_force`, the readings `start.month` and `start.renewal`, `start.reapply` after
-//! a waiver, and `channels`, which start alike (`src/rules/timing.rs`).
+//! From when: `in_force`, the readings `start.month`, `start.renewal` and `start.carry_over`,
+//! `start.reapply` after a waiver, and `channels`, which start alike (`src/rules/timing.rs`).
 
 use super::*;
 
@@ -414,5 +414,66 @@ mod start_renewal {
         for m in ["2024-05", "2024-06", "2024-07", "2024-09"] {
             assert_paid(&decide(&r, m).living, "300");
         }
+    }
+}
+
+/// Reading `start.carry_over`: an application made before 2023-08 "carries over, and pays from
+/// 2023-08, when every condition of its subsidy held on the day it was submitted (`start.month`)
+/// and none ceased between then and 2023-08-01 (`stop.month`); otherwise it is not a claim".
+/// The whole-case files are `tests/cases/start-carry-over-*.json`; here, the boundary day.
+mod start_carry_over {
+    use super::*;
+
+    /// An application of 2023-03-01 (both subsidies) with the household's dibao ending on `to`.
+    fn dibao_until(to: &str) -> Resident {
+        with(eligible(), |f| {
+            f["household_assistance"] =
+                json!([{ "kind": "dibao", "from": "2019-01-01", "to": to }]);
+            f["applications"] =
+                json!([{ "subsidies": ["living", "nursing"], "submitted": "2023-03-01" }]);
+        })
+    }
+
+    /// Dibao to 2023-07-31: its first day without is 2023-08-01, the policy's first day. The
+    /// check runs through 2023-08-01 inclusive, so the condition is found gone on that day and the
+    /// living allowance does not carry over (rather than carrying over and stopping in 2023-08,
+    /// which would cite `stop.month`); the month is not eligible, for want of dibao.
+    #[test]
+    fn a_condition_whose_first_day_without_is_2023_08_01_stops_the_carry_over() {
+        let d = decide(&dibao_until("2023-07-31"), "2023-08");
+        assert_not_eligible(&d.living, &["no_household_assistance"]);
+        assert_eq!(
+            findings(&d.living, "start.carry_over"),
+            vec![json!({
+                "what": "carry_over_refused",
+                "submitted": "2023-03-01",
+                "on": "2023-08-01",
+                "cause": "no_household_assistance",
+                "fact": "applications[0]"
+            })]
+        );
+        assert!(!cites(&d.living, "stop.month"));
+        // The nursing allowance needs no dibao: it carries over.
+        assert_paid(&d.nursing, "200");
+        assert!(cites(&d.nursing, "start.carry_over"));
+    }
+
+    /// Dibao to 2023-07-30: its first day without, 2023-07-31, is before the policy began.
+    #[test]
+    fn a_condition_ceasing_before_2023_08_01_stops_the_carry_over() {
+        let d = decide(&dibao_until("2023-07-30"), "2023-08");
+        assert_not_eligible(&d.living, &["no_household_assistance"]);
+        assert_eq!(
+            findings(&d.living, "start.carry_over"),
+            vec![json!({
+                "what": "carry_over_refused",
+                "submitted": "2023-03-01",
+                "on": "2023-07-31",
+                "cause": "no_household_assistance",
+                "fact": "applications[0]"
+            })]
+        );
+        assert_paid(&d.nursing, "200");
+        assert!(cites(&d.nursing, "start.carry_over"));
     }
 }
