@@ -635,3 +635,41 @@ fn a_reform_report_with_every_line_kept_lists_every_rejected_line() {
         assert_eq!(rejected.to_csv().lines().count(), 1 + rows);
     }
 }
+
+/// The Chinese reform report names the parameters in Chinese: the one resident side by side
+/// lists each parameter a decision used by its Chinese name, never by the reform file's
+/// snake_case name (`living_allowance_grade_1_2`). Only the override under the title quotes
+/// the file's name, after the Chinese one, so that it can be found in the file.
+#[test]
+fn the_chinese_reform_report_names_no_parameter_in_code() {
+    let (report, _) = reform_report(BUNDLED.as_bytes(), Language::Chinese);
+    let example = report.sections.last().expect("the resident side by side");
+    assert!(
+        example
+            .notes
+            .iter()
+            .any(|n| n.contains(Parameter::LivingAllowanceGrade1To2.name_zh())),
+        "{:?}",
+        example.notes
+    );
+    let mut body = report.clone();
+    body.preamble.clear();
+    let text = body.to_text(&width);
+    for &parameter in Parameter::ALL {
+        assert!(
+            !text.contains(parameter.name()),
+            "{} in {text}",
+            parameter.name()
+        );
+    }
+    // The override under the title: its Chinese name, then the file's.
+    let override_line = report
+        .preamble
+        .iter()
+        .find(|l| l.contains("调整参数"))
+        .expect("the override");
+    assert!(
+        override_line.contains("生活补贴") && override_line.contains("living_allowance_grade_1_2"),
+        "{override_line}"
+    );
+}

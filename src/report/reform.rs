@@ -313,7 +313,7 @@ impl<'p> ReformReport<'p> {
                     section.notes.push(format!(
                         "  {}",
                         w.sentence(&Sentence::ParameterValue {
-                            parameter: u.parameter.name(),
+                            parameter: u.parameter,
                             value: &parameter_value(policy, u),
                             from: u.from,
                         })
