@@ -61,17 +61,11 @@ fn run(args: Args) -> Result<bool, String> {
     if let Err(e) = policy.check_range(args.from, args.to) {
         cli::wrong_command_line::<Args>(&e.describe(lang));
     }
-    let (json, name) = match &args.path {
-        None => (
-            SAMPLE_RESIDENTS.to_owned(),
-            "examples/data/residents.json".to_owned(),
-        ),
-        Some(path) => (
-            std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-            path.display().to_string(),
-        ),
-    };
+    let (json, name) = cli::text(
+        args.path.as_deref(),
+        SAMPLE_RESIDENTS,
+        "examples/data/residents.json",
+    )?;
     // The array first, then each element on its own, so that one bad resident does not stop
     // the batch.
     let elements: Vec<serde_json::Value> = tianjin_disability_subsidies::json::from_str(&json)

@@ -22,7 +22,7 @@
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -52,18 +52,13 @@ fn main() -> ExitCode {
     cli::exit(run(Args::parse()))
 }
 
-/// A file's text, or a message naming it.
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
 fn run(args: Args) -> Result<bool, String> {
     let lang = args.lang;
     let (policy, policy_source) = match &args.policy {
         None => (Policy::tianjin_2023(), "data/tianjin-2023.json".to_owned()),
         Some(path) => {
             let name = path.display().to_string();
-            let policy = Policy::from_json(&read(path)?)
+            let policy = Policy::from_json(&cli::read(path)?)
                 .map_err(|e| format!("{name}: {}", e.describe(lang)))?;
             (policy, name)
         }
@@ -74,7 +69,7 @@ fn run(args: Args) -> Result<bool, String> {
             let name = path.display().to_string();
             let fail =
                 |e: tianjin_disability_subsidies::Error| format!("{name}: {}", e.describe(lang));
-            let reform = Reform::from_json(&read(path)?).map_err(fail)?;
+            let reform = Reform::from_json(&cli::read(path)?).map_err(fail)?;
             let reformed = reform.apply(&policy).map_err(fail)?;
             Some((reform, reformed, name))
         }

@@ -8,7 +8,7 @@
 //! cargo run --example reform -- --reform examples/data/reforms/dibao-edge-less.json
 //! cargo run --example reform -- --roster my-roster.jsonl        # your own JSON Lines file, streamed
 //! cargo run --example reform -- --from 2024-07 --to 2025-06     # another range of months
-//! cargo run --example reform -- --csv out/                      # also each table as CSV
+//! cargo run --example reform -- --csv out/                      # also each table, in full, as CSV
 //! cargo run --example reform -- --svg charts/                   # also charts, as SVG
 //! ```
 //!
@@ -21,7 +21,8 @@
 //!
 //! The roster is read a line at a time, as the `roster` example reads it (the library's
 //! `RosterReader`): both count the same lines of a file the same way. The report is the
-//! library's `ReformReport`; `--csv DIR` writes each of its tables as `DIR/<table>.csv`, and
+//! library's `ReformReport`; `--csv DIR` writes each of its tables as `DIR/<table>.csv` (every
+//! rejected line, not the first 20: on screen too), and
 //! `--svg DIR` draws charts from it (`common/charts.rs`): `DIR/monthly_cost.svg` (the monthly
 //! cost under both policies), `DIR/movers_by_category.svg` and `DIR/movers_by_grade.svg` (who
 //! gains and who loses on each subsidy, by group).
@@ -34,13 +35,11 @@ mod charts;
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::fs::File;
-use std::io::BufReader;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tianjin_disability_subsidies::report::ReformReport;
+use tianjin_disability_subsidies::report::{Limits, ReformReport};
 use tianjin_disability_subsidies::{Comparer, Language, Month, Policy, Reform};
 use unicode_width::UnicodeWidthStr;
 
@@ -68,7 +67,8 @@ struct Args {
     /// The language of the report and of the errors: en or zh.
     #[arg(long, value_name = "LANG", default_value = "en")]
     lang: Language,
-    /// Also write each table of the report to DIR/<table>.csv.
+    /// Also write each table of the report to DIR/<table>.csv, in full: every rejected line is
+    /// kept, not the first 20 (the report printed lists them all too).
     #[arg(long, value_name = "DIR")]
     csv: Option<PathBuf>,
     /// Also draw charts to DIR: the monthly cost, and who gains and loses by category and grade
@@ -83,17 +83,11 @@ fn main() -> ExitCode {
 
 fn run(args: Args) -> Result<bool, String> {
     let lang = args.lang;
-    let (reform_text, reform_source) = match &args.reform {
-        None => (
-            BUNDLED_REFORM.to_owned(),
-            "examples/data/reforms/living-350.json".to_owned(),
-        ),
-        Some(path) => (
-            std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-            path.display().to_string(),
-        ),
-    };
+    let (reform_text, reform_source) = cli::text(
+        args.reform.as_deref(),
+        BUNDLED_REFORM,
+        "examples/data/reforms/living-350.json",
+    )?;
     let fail =
         |e: tianjin_disability_subsidies::Error| format!("{reform_source}: {}", e.describe(lang));
     let reform = Reform::from_json(&reform_text).map_err(fail)?;
@@ -103,23 +97,19 @@ fn run(args: Args) -> Result<bool, String> {
         Ok(comparer) => comparer,
         Err(e) => cli::wrong_command_line::<Args>(&e.describe(lang)),
     };
-    let mut report = ReformReport::new(&reform, &baseline, &reformed, lang);
-    let roster = match &args.roster {
-        None => {
-            report
-                .compare_roster(&mut comparer, BUNDLED_ROSTER.as_bytes())
-                .map_err(|e| e.to_string())?;
-            "examples/data/roster.jsonl".to_owned()
-        }
-        Some(path) => {
-            let name = path.display().to_string();
-            let file = File::open(path).map_err(|e| format!("cannot open {name}: {e}"))?;
-            report
-                .compare_roster(&mut comparer, BufReader::with_capacity(1 << 16, file))
-                .map_err(|e| format!("cannot read {name}: {e}"))?;
-            name
-        }
+    let limits = match args.csv {
+        Some(_) => Limits::all(),
+        None => Limits::default(),
     };
+    let mut report = ReformReport::new(&reform, &baseline, &reformed, lang).with_limits(limits);
+    let (reader, roster) = cli::lines(
+        args.roster.as_deref(),
+        BUNDLED_ROSTER,
+        "examples/data/roster.jsonl",
+    )?;
+    report
+        .compare_roster(&mut comparer, reader)
+        .map_err(|e| format!("cannot read {roster}: {e}"))?;
     let comparison = comparer.finish();
     let text = report
         .report(&comparison, &reform_source, &roster)

@@ -8,7 +8,7 @@
 //! cargo run --example roster -- my-roster.jsonl       # your own JSON Lines file, streamed
 //! cargo run --example roster -- --lang zh             # the report in Chinese
 //! cargo run --example roster -- --jsonl out.jsonl     # also every record as JSON Lines
-//! cargo run --example roster -- --csv out/ --all      # also each table, in full, as CSV
+//! cargo run --example roster -- --csv out/            # also each table, in full, as CSV
 //! ```
 //!
 //! A roster is JSON Lines, one resident's facts a line. Without a path the bundled
@@ -19,7 +19,9 @@
 //!
 //! The report is the library's `RosterReport`, in the language of `--lang`. `--jsonl OUT`
 //! writes every `ScanRecord` (tagged `"record"`) and the `ScanSummary` as the last line
-//! (`"record": "summary"`); `--csv DIR` writes each table of the report as `DIR/<table>.csv`.
+//! (`"record": "summary"`); `--csv DIR` writes each table of the report as `DIR/<table>.csv`,
+//! every entry of every list (as `--all`: the report on screen lists them all too), so that no
+//! CSV file holds a part of a list without saying so.
 //! Outputs are written in full or not at all, and one that is also an input is refused.
 //!
 //! Exit status (see `common/cli.rs`): 0 when the roster was scanned and its totals reconcile; 1
@@ -29,8 +31,6 @@
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -60,10 +60,11 @@ struct Args {
     /// Also write every record, and the summary as the last line, to this JSON Lines file.
     #[arg(long, value_name = "OUT")]
     jsonl: Option<PathBuf>,
-    /// Also write each table of the report to DIR/<table>.csv.
+    /// Also write each table of the report to DIR/<table>.csv, in full: every entry of every
+    /// list is kept, as with --all (the report printed lists them all too).
     #[arg(long, value_name = "DIR")]
     csv: Option<PathBuf>,
-    /// Keep every entry of every list, not the first few (for --csv).
+    /// Keep every entry of every list, not the first few (implied by --csv).
     #[arg(long)]
     all: bool,
 }
@@ -97,23 +98,13 @@ fn run(args: Args) -> Result<bool, String> {
         Ok(scan) => scan,
         Err(e) => cli::wrong_command_line::<Args>(&e.describe(args.lang)),
     };
-    let limits = if args.all {
+    let limits = if args.all || args.csv.is_some() {
         Limits::all()
     } else {
         Limits::default()
     };
     let mut report = RosterReport::new(&policy, &options).with_limits(limits);
-    let (reader, source): (Box<dyn BufRead>, String) = match &args.path {
-        None => (Box::new(BUNDLED.as_bytes()), bundled(args.lang).to_owned()),
-        Some(path) => {
-            let file =
-                File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-            (
-                Box::new(BufReader::with_capacity(1 << 16, file)),
-                path.display().to_string(),
-            )
-        }
-    };
+    let (reader, source) = cli::lines(args.path.as_deref(), BUNDLED, bundled(args.lang))?;
     let mut jsonl = args.jsonl.as_deref().map(cli::Output::create).transpose()?;
     let mut write_error = None;
     let summary = scan

@@ -1334,3 +1334,117 @@ impl Schedule {
         Explanation { value: self, lang }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Which variant an outcome is: a match without a wildcard, so that a new outcome does not
+    /// compile until it is added to [`every_outcome`].
+    fn outcome_variant(outcome: &Outcome) -> usize {
+        match outcome {
+            Outcome::Paid { .. } => 0,
+            Outcome::NotEligible { .. } => 1,
+            Outcome::Excluded { .. } => 2,
+            Outcome::Superseded { .. } => 3,
+            Outcome::NotAppliedFor { .. } => 4,
+            Outcome::Stopped { .. } => 5,
+            Outcome::Undetermined { .. } => 6,
+        }
+    }
+
+    fn every_outcome() -> Vec<Outcome> {
+        let money = Money::yuan(300);
+        vec![
+            Outcome::Paid {
+                amount: money,
+                payee: Payee::Person,
+            },
+            Outcome::NotEligible {
+                because: vec![Cause::Died],
+            },
+            Outcome::Excluded { by: Cause::Died },
+            Outcome::Superseded {
+                by: BenefitKind::WelfareLivingAllowance,
+                benefit_amount: money,
+                subsidy_amount: money,
+            },
+            Outcome::NotAppliedFor { would_pay: money },
+            Outcome::Stopped {
+                since: Month::new(2025, 1).expect("a month"),
+                because: Cause::Died,
+            },
+            Outcome::Undetermined {
+                missing: vec![FactGroup::Hukou],
+            },
+        ]
+    }
+
+    /// Which variant a status is, as [`outcome_variant`].
+    fn status_variant(status: &OutreachStatus) -> usize {
+        match status {
+            OutreachStatus::Pending { .. } => 0,
+            OutreachStatus::Overdue { .. } => 1,
+            OutreachStatus::FulfilledOnTime { .. } => 2,
+            OutreachStatus::FulfilledLate { .. } => 3,
+            OutreachStatus::DeemedWaived { .. } => 4,
+            OutreachStatus::Lapsed { .. } => 5,
+            OutreachStatus::Applied { .. } => 6,
+        }
+    }
+
+    fn every_status() -> Vec<OutreachStatus> {
+        let day = NaiveDate::from_ymd_opt(2025, 1, 2).expect("a day");
+        let fact = FactRef::new(FactGroup::Hukou, 0);
+        vec![
+            OutreachStatus::Pending { days_left: 1 },
+            OutreachStatus::Overdue { days_overdue: 1 },
+            OutreachStatus::FulfilledOnTime {
+                notified_on: day,
+                notification: fact,
+            },
+            OutreachStatus::FulfilledLate {
+                notified_on: day,
+                days_late: 1,
+                notification: fact,
+            },
+            OutreachStatus::DeemedWaived {
+                notified_on: day,
+                notification: fact,
+            },
+            OutreachStatus::Lapsed {
+                on: day,
+                because: Cause::Died,
+            },
+            OutreachStatus::Applied {
+                on: day,
+                application: fact,
+                notified_on: None,
+            },
+        ]
+    }
+
+    /// `Outcome::name` is the name the JSON tags it with, for every outcome.
+    #[test]
+    fn an_outcomes_name_is_its_json_tag() {
+        let outcomes = every_outcome();
+        let variants: Vec<usize> = outcomes.iter().map(outcome_variant).collect();
+        assert_eq!(variants, (0..7).collect::<Vec<_>>(), "every outcome, once");
+        for outcome in outcomes {
+            let json = serde_json::to_value(&outcome).expect("an outcome serializes");
+            assert_eq!(json["outcome"], outcome.name(), "{outcome:?}");
+        }
+    }
+
+    /// `OutreachStatus::name` is the name the JSON tags it with, for every status.
+    #[test]
+    fn a_statuss_name_is_its_json_tag() {
+        let statuses = every_status();
+        let variants: Vec<usize> = statuses.iter().map(status_variant).collect();
+        assert_eq!(variants, (0..7).collect::<Vec<_>>(), "every status, once");
+        for status in statuses {
+            let json = serde_json::to_value(status).expect("a status serializes");
+            assert_eq!(json["status"], status.name(), "{status:?}");
+        }
+    }
+}

@@ -67,7 +67,7 @@ impl JsonSchema for Money {
         json_schema!({
             "description": "An amount in yuan (元), exact to the fen (分): a string of digits with at most two decimals, e.g. \"300\" or \"123.45\", or a whole number; never negative, at most 1000000000000.",
             "oneOf": [
-                { "type": "string", "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$" },
+                { "type": "string", "pattern": "^0*([0-9]{1,12}(\\.[0-9]{1,2})?|1000000000000(\\.0{1,2})?)$" },
                 { "type": "integer", "minimum": 0, "maximum": 1_000_000_000_000u64 }
             ]
         })

@@ -14,6 +14,8 @@ mod cli;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use charts::Series;
+use plotters::style::RGBColor;
 use rust_decimal::Decimal;
 use tianjin_disability_subsidies::report::{ReformReport, Report};
 use tianjin_disability_subsidies::{Comparer, Comparison, Language, Month, Policy, Reform};
@@ -53,14 +55,48 @@ fn temporary(name: &str) -> PathBuf {
 /// What a chart's `<desc>` lists: each series' points, in order.
 type Plotted = BTreeMap<String, Vec<(String, Decimal)>>;
 
-/// A chart file read back: its title, what its `<desc>` lists, and every text it draws.
+/// A chart file read back: its title, what its `<desc>` lists, every text it draws, and the
+/// shapes it draws: each line (its stroke colour and how many points), each rectangle (its fill
+/// colour and height) and each dot (its fill colour).
 struct Read {
     title: String,
     plotted: Plotted,
     order: Vec<String>,
     texts: Vec<String>,
-    polylines: usize,
-    rects: usize,
+    polylines: Vec<(String, usize)>,
+    rects: Vec<(String, f64)>,
+    circles: Vec<String>,
+}
+
+impl Read {
+    /// The lines of this colour with this many points.
+    fn lines(&self, colour: RGBColor, points: usize) -> usize {
+        let colour = hex(colour);
+        self.polylines
+            .iter()
+            .filter(|(c, n)| *c == colour && *n == points)
+            .count()
+    }
+
+    /// The rectangles filled with this colour that have a height (a bar of zero is drawn flat).
+    fn filled(&self, colour: RGBColor) -> usize {
+        let colour = hex(colour);
+        self.rects
+            .iter()
+            .filter(|(c, height)| *c == colour && *height > 0.0)
+            .count()
+    }
+
+    /// The dots filled with this colour.
+    fn dots(&self, colour: RGBColor) -> usize {
+        let colour = hex(colour);
+        self.circles.iter().filter(|c| **c == colour).count()
+    }
+}
+
+/// A colour as the SVG backend writes it, `#1F77B4`.
+fn hex(RGBColor(r, g, b): RGBColor) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
 }
 
 fn read(path: &PathBuf) -> Read {
@@ -98,11 +134,11 @@ fn read(path: &PathBuf) -> Read {
             .or_default()
             .push((label.to_owned(), value.parse().expect("a number")));
     }
-    let count = |name: &str| {
+    let elements = |name: &'static str| {
         doc.descendants()
-            .filter(|n| n.tag_name().name() == name)
-            .count()
+            .filter(move |n| n.tag_name().name() == name)
     };
+    let attribute = |n: &roxmltree::Node, name: &str| n.attribute(name).unwrap_or("").to_owned();
     Read {
         title: text_of("title"),
         plotted,
@@ -113,13 +149,20 @@ fn read(path: &PathBuf) -> Read {
             .filter_map(|n| n.text())
             .map(|t| t.trim().to_owned())
             .collect(),
-        polylines: count("polyline"),
-        rects: count("rect"),
+        polylines: elements("polyline")
+            .map(|n| {
+                let points = n.attribute("points").unwrap_or("");
+                (attribute(&n, "stroke"), points.split_whitespace().count())
+            })
+            .collect(),
+        rects: elements("rect")
+            .map(|n| {
+                let height = n.attribute("height").and_then(|h| h.parse().ok());
+                (attribute(&n, "fill"), height.unwrap_or(0.0))
+            })
+            .collect(),
+        circles: elements("circle").map(|n| attribute(&n, "fill")).collect(),
     }
-}
-
-fn sum(points: &[(String, Decimal)]) -> Decimal {
-    points.iter().map(|p| p.1).sum()
 }
 
 #[test]
@@ -185,27 +228,47 @@ fn the_charts_are_written_well_formed_and_plot_the_comparisons_totals() {
                     s.name
                 );
             }
-            assert!(
+            // The title is drawn, whole, once.
+            assert!(!chart.title.is_empty());
+            assert_eq!(
+                read.texts.iter().filter(|t| **t == chart.title).count(),
+                1,
+                "the title {:?} is not drawn in {file:?}: {:?}",
+                chart.title,
                 read.texts
-                    .iter()
-                    .any(|t| chart.title.starts_with(t.as_str())),
-                "no title drawn in {file:?}"
             );
-            let series: Vec<&Vec<(String, Decimal)>> =
-                read.order.iter().map(|s| &read.plotted[s]).collect();
+            // What the file lists is what was drawn; each series' total is what it plots.
+            let series: Vec<Series> = read
+                .order
+                .iter()
+                .map(|name| Series {
+                    name: name.clone(),
+                    points: read.plotted[name].clone(),
+                })
+                .collect();
             if chart.file == "monthly_cost.svg" {
                 // Two lines, each month's total under each policy; they add up to the total.
                 assert_eq!(series.len(), 2);
-                assert!(read.polylines >= 2, "{file:?}");
-                assert_eq!(sum(series[0]), c.total.baseline.total().as_decimal());
-                assert_eq!(sum(series[1]), c.total.reform.total().as_decimal());
+                for (s, colour) in series.iter().zip(charts::LINES) {
+                    // The line of its points, and its mark in the legend (two points).
+                    assert_eq!(
+                        read.lines(colour, s.points.len()),
+                        1,
+                        "{file:?}: {}",
+                        s.name
+                    );
+                    assert_eq!(read.lines(colour, 2), 1, "{file:?}: {}", s.name);
+                    assert_eq!(read.dots(colour), s.points.len(), "{file:?}: {}", s.name);
+                }
+                assert_eq!(series[0].total(), c.total.baseline.total().as_decimal());
+                assert_eq!(series[1].total(), c.total.reform.total().as_decimal());
                 for (i, m) in c.monthly.iter().enumerate() {
                     assert_eq!(
-                        series[0][i],
+                        series[0].points[i],
                         (m.month.to_string(), m.baseline.total().as_decimal())
                     );
                     assert_eq!(
-                        series[1][i],
+                        series[1].points[i],
                         (m.month.to_string(), m.reform.total().as_decimal())
                     );
                 }
@@ -218,18 +281,19 @@ fn the_charts_are_written_well_formed_and_plot_the_comparisons_totals() {
                     c.by_grade.len()
                 };
                 assert_eq!(series.len(), 4);
-                for (s, expected) in series.iter().zip([
-                    c.living.gain,
-                    c.living.lose,
-                    c.nursing.gain,
-                    c.nursing.lose,
-                ]) {
-                    assert_eq!(s.len(), groups);
-                    assert_eq!(sum(s), Decimal::from(expected));
+                for ((s, expected), colour) in series
+                    .iter()
+                    .zip([c.living.gain, c.living.lose, c.nursing.gain, c.nursing.lose])
+                    .zip(charts::BARS)
+                {
+                    assert_eq!(s.points.len(), groups);
+                    assert_eq!(s.total(), Decimal::from(expected));
+                    // A bar of its colour per group that moves, and its mark in the legend.
+                    let bars = s.points.iter().filter(|p| !p.1.is_zero()).count();
+                    assert_eq!(read.filled(colour), bars + 1, "{file:?}: {}", s.name);
                 }
-                // A bar per group that gains, beside the background, the plot and the legend.
-                let bars = series[0].iter().filter(|p| !p.1.is_zero()).count();
-                assert!(bars > 0 && read.rects >= bars, "{file:?}");
+                // Somebody gains the living allowance: its bars are there to be counted.
+                assert!(series[0].points.iter().any(|p| !p.1.is_zero()));
             }
         }
         // The words are the report's, in its language.
@@ -254,4 +318,36 @@ fn a_report_without_its_tables_is_refused() {
         .retain(|s| !s.tables.iter().any(|t| t.key == "monthly"));
     let err = charts::charts(&c, &report).expect_err("no monthly table");
     assert_eq!(err, "the report has no table monthly");
+}
+
+/// A word the charts take from the report and cannot find — a row without its group, a column
+/// without its header — is an error naming the table, not an empty label or a panic.
+#[test]
+fn a_missing_row_or_column_is_refused() {
+    let (c, report) = living_350(Language::English);
+    let edit = |key: &str, change: &dyn Fn(&mut tianjin_disability_subsidies::report::Table)| {
+        let mut report = report.clone();
+        for section in &mut report.sections {
+            for table in section.tables.iter_mut().filter(|t| t.key == key) {
+                change(table);
+            }
+        }
+        charts::charts(&c, &report)
+    };
+    assert_eq!(
+        edit("by_grade", &|t| t.rows[0].clear()).expect_err("an empty row"),
+        "the report's by_grade has no cell 0 in row 0"
+    );
+    assert_eq!(
+        edit("movers", &|t| t.rows.truncate(1)).expect_err("a subsidy's row missing"),
+        "the report's movers has no cell 0 in row 1"
+    );
+    assert_eq!(
+        edit("monthly", &|t| t.columns.truncate(2)).expect_err("the reform's column missing"),
+        "the report's monthly has no column 2"
+    );
+    assert_eq!(
+        edit("movers", &|t| t.columns.truncate(2)).expect_err("the losers' column missing"),
+        "the report's movers has no column 2"
+    );
 }

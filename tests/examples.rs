@@ -147,7 +147,7 @@ fn bundled_lines(n: usize) -> String {
 }
 
 /// The examples that write a report to stdout when run without arguments (on bundled data).
-const REPORTING: [&str; 3] = ["decide", "roster", "reform"];
+const REPORTING: [&str; 4] = ["decide", "roster", "reform", "policy"];
 
 // ---------------------------------------------------------------------------------------------
 // Outputs: refused when they are inputs, written in full or not at all
@@ -285,6 +285,74 @@ fn csv_files_open_in_a_spreadsheet() {
     let ran = run(example("reform").arg("--csv").arg(&file));
     assert_eq!(ran.code, Some(1), "{}", ran.stderr);
     assert!(ran.stderr.contains("it is not a folder"), "{}", ran.stderr);
+}
+
+/// `--csv DIR` writes every row of every list, not the first few the screen shows: a CSV of 5
+/// of 55 entries, with nothing saying so, was what `roster --csv` wrote without `--all`; and
+/// `reform --csv` kept 20 rejected lines of 25. Each count in a heading is the rows of its file.
+#[test]
+fn csv_files_hold_every_row() {
+    let dir = TempDir::new("csv-all");
+    let ran = run(example("roster").arg("--csv").arg(dir.0.join("roster")));
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let report = ran.stdout();
+    let rows = |file: &str| {
+        let text = fs::read_to_string(dir.0.join(file)).expect("the CSV file");
+        text.lines().count() - 1
+    };
+    // "应享未享 entitled but not receiving: 55", and so on: the count in each heading.
+    let count = |prefix: &str| -> usize {
+        let line = report
+            .lines()
+            .find(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix} in {report}"));
+        line.rsplit(|c: char| !c.is_ascii_digit())
+            .find(|w| !w.is_empty())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no count in {line}"))
+    };
+    let entitled = count("应享未享 entitled but not receiving");
+    assert_eq!(entitled, 55, "{report}");
+    assert_eq!(rows("roster/entitled_not_receiving.csv"), entitled);
+    assert_eq!(rows("roster/rejected.csv"), count("Rejected lines"));
+    assert!(!report.contains("more"), "no list is cut short: {report}");
+
+    let bad = dir.file(
+        "bad.jsonl",
+        "{not json
+"
+        .repeat(25)
+        .as_bytes(),
+    );
+    let ran = run(example("reform")
+        .arg("--roster")
+        .arg(&bad)
+        .arg("--csv")
+        .arg(dir.0.join("reform")));
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(rows("reform/rejected.csv"), 25);
+    assert!(!ran.stdout().contains("… and"), "{}", ran.stdout());
+    // Without --csv the screen's limits stay.
+    let ran = run(example("reform").arg("--roster").arg(&bad));
+    assert!(ran.stdout().contains("… and 5 more"), "{}", ran.stdout());
+}
+
+/// A policy file that cannot be read, or is not a policy, exits 1 with a message naming it,
+/// and prints no report.
+#[test]
+fn a_bad_policy_file_exits_1() {
+    let dir = TempDir::new("policy");
+    let not_json = dir.file("not-json.json", b"{ \"name\": ");
+    let not_a_policy = dir.file("not-a-policy.json", b"{ \"name\": \"x\" }");
+    let missing = dir.0.join("missing.json");
+    for path in [&not_json, &not_a_policy, &missing] {
+        let ran = run(example("policy").arg("--policy").arg(path));
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert_failed_cleanly("policy", &ran, name);
+        assert!(ran.stdout.is_empty(), "{name}: {}", ran.stdout());
+    }
+    let ran = run(example("policy").arg("--policy").arg(&missing));
+    assert!(ran.stderr.contains("cannot read"), "{}", ran.stderr);
 }
 
 /// A value that parses but cannot be used is a wrong command line too: an empty range of months,
@@ -440,7 +508,7 @@ fn a_pipe_closed_after_the_start_exits_1() {
 /// `--help` of every example exits 0 and lists its options.
 #[test]
 fn every_example_has_help() {
-    let examples: [(&str, &[&str]); 7] = [
+    let examples: [(&str, &[&str]); 9] = [
         ("decide", &["[PATH]", "--from", "--to", "--lang"]),
         (
             "roster",
@@ -463,6 +531,8 @@ fn every_example_has_help() {
         ("speed", &["Usage: speed"]),
         ("roster_speed", &["[COUNT]", "[ROUNDS]"]),
         ("reform_speed", &["[COUNT]"]),
+        ("policy", &["--policy", "--reform", "--lang", "--csv"]),
+        ("threads_speed", &["Usage: threads_speed"]),
     ];
     for (name, options) in examples {
         let ran = run(example(name).arg("--help"));

@@ -559,3 +559,117 @@ fn the_chinese_policy_at_a_glance_is_chinese() {
     assert!(text.contains("与生活补贴择高"), "{text}");
     assert!(text.contains("month_after（次月起停发）"), "{text}");
 }
+
+/// Each list of the roster report keeps as many entries as its limit says, the first of what a
+/// report with no limit keeps, and says how many more there are: the outreach lists, 应享未享,
+/// 应退则退, the institutions and the rejected lines alike.
+#[test]
+fn every_list_keeps_its_limit_and_counts_the_rest() {
+    let one = Limits {
+        outreach: 1,
+        entitled: 1,
+        to_stop: 1,
+        institutions: 1,
+        rejected: 1,
+    };
+    let (limited, sound) = roster_report(BUNDLED.as_bytes(), Language::English, one);
+    assert!(sound);
+    let (full, _) = roster_report(BUNDLED.as_bytes(), Language::English, Limits::all());
+    let mut checked = 0;
+    for (kept, all) in limited.tables().zip(full.tables()) {
+        assert_eq!(kept.key, all.key);
+        assert!(all.notes.iter().all(|n| !n.contains("more")), "{all:?}");
+        // The payment tables: two rows before the institutions, the total after them.
+        let (before, after) = if kept.key.starts_with("payments_") {
+            (2, 1)
+        } else {
+            (0, 0)
+        };
+        let listed = |t: &Table| t.rows[before..t.rows.len() - after].to_vec();
+        let (shown, every) = (listed(kept), listed(all));
+        if kept.key == "lines" {
+            continue;
+        }
+        assert_eq!(shown.len(), every.len().min(1), "{}", kept.key);
+        assert_eq!(shown, every[..shown.len()], "{}", kept.key);
+        let hidden = every.len() - shown.len();
+        let more: Vec<&String> = kept.notes.iter().filter(|n| n.contains("more")).collect();
+        if hidden == 0 {
+            assert!(more.is_empty(), "{}: {more:?}", kept.key);
+        } else {
+            assert_eq!(more, [&format!("… and {hidden} more")], "{}", kept.key);
+            checked += 1;
+        }
+    }
+    // Every kind of list had some not shown in the bundled roster.
+    assert_eq!(
+        checked, 6,
+        "outreach ×2, entitled, to stop, nursing institutions, rejected"
+    );
+}
+
+/// The reform report keeps the first 20 rejected lines by default; with `Limits::all()` (what
+/// a CSV export asks for) every one, and no "… and more".
+#[test]
+fn a_reform_report_with_every_line_kept_lists_every_rejected_line() {
+    let roster = "{not json\n".repeat(25);
+    let baseline = Policy::tianjin_2023();
+    let reform = Reform::from_json(LIVING_350).expect("the bundled reform reads");
+    let reformed = reform.apply(&baseline).expect("and applies");
+    for (limits, rows, notes) in [
+        (Limits::default(), 20, vec!["… and 5 more".to_owned()]),
+        (Limits::all(), 25, vec![]),
+    ] {
+        let mut comparer =
+            Comparer::new(&baseline, &reformed, month("2025-01"), month("2025-12")).unwrap();
+        let mut report =
+            ReformReport::new(&reform, &baseline, &reformed, Language::English).with_limits(limits);
+        report
+            .compare_roster(&mut comparer, roster.as_bytes())
+            .unwrap();
+        assert_eq!(report.lines().rejected, 25);
+        let text = report.report(&comparer.finish(), "r", "r").unwrap();
+        let rejected = table(&text, "rejected");
+        assert_eq!(rejected.rows.len(), rows);
+        assert_eq!(rejected.notes, notes);
+        assert_eq!(rejected.to_csv().lines().count(), 1 + rows);
+    }
+}
+
+/// The Chinese reform report names the parameters in Chinese: the one resident side by side
+/// lists each parameter a decision used by its Chinese name, never by the reform file's
+/// snake_case name (`living_allowance_grade_1_2`). Only the override under the title quotes
+/// the file's name, after the Chinese one, so that it can be found in the file.
+#[test]
+fn the_chinese_reform_report_names_no_parameter_in_code() {
+    let (report, _) = reform_report(BUNDLED.as_bytes(), Language::Chinese);
+    let example = report.sections.last().expect("the resident side by side");
+    assert!(
+        example
+            .notes
+            .iter()
+            .any(|n| n.contains(Parameter::LivingAllowanceGrade1To2.name_zh())),
+        "{:?}",
+        example.notes
+    );
+    let mut body = report.clone();
+    body.preamble.clear();
+    let text = body.to_text(&width);
+    for &parameter in Parameter::ALL {
+        assert!(
+            !text.contains(parameter.name()),
+            "{} in {text}",
+            parameter.name()
+        );
+    }
+    // The override under the title: its Chinese name, then the file's.
+    let override_line = report
+        .preamble
+        .iter()
+        .find(|l| l.contains("调整参数"))
+        .expect("the override");
+    assert!(
+        override_line.contains("生活补贴") && override_line.contains("living_allowance_grade_1_2"),
+        "{override_line}"
+    );
+}

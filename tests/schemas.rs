@@ -223,3 +223,37 @@ fn every_value_format_and_unit_is_described() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// An amount validates exactly when the crate reads it: up to its maximum, 10^12 yuan, and not a
+/// fen more. The schema allowed thirteen digits, so `9999999999999` validated and was refused.
+#[test]
+fn an_amount_validates_as_the_crate_reads_it() {
+    let resident = json(&root().join("schemas/resident.schema.json"));
+    let money = serde_json::json!({ "$defs": resident["$defs"], "$ref": "#/$defs/Money" });
+    let validator = jsonschema::validator_for(&money).expect("the Money schema compiles");
+    for text in [
+        "0",
+        "300",
+        "123.45",
+        "0.1",
+        "999999999999.99",
+        "1000000000000",
+        "1000000000000.0",
+        "1000000000000.00",
+        "001000000000000",
+        "1000000000000.01",
+        "1000000000001",
+        "9999999999999",
+        "10000000000000",
+    ] {
+        let value = Value::String(text.to_owned());
+        let read = serde_json::from_value::<tianjin_disability_subsidies::Money>(value.clone());
+        assert_eq!(
+            validator.is_valid(&value),
+            read.is_ok(),
+            "{text}: the schema and the crate disagree ({read:?})"
+        );
+    }
+    // The over-limit value the old pattern let through.
+    assert!(!validator.is_valid(&Value::String("9999999999999".into())));
+}

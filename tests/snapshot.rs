@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use tianjin_disability_subsidies::{
     decision::Payee, Month, MonthDecision, Outcome, Policy, Reform, Resident, Subsidy,
 };
+use tianjin_disability_subsidies_support::cases::json_name;
 
 const LIVING_350: &str = include_str!("../examples/data/reforms/living-350.json");
 const RESIDENTS: &str = include_str!("../examples/data/residents.json");
@@ -105,15 +106,6 @@ fn outcome_text(outcome: &Outcome) -> String {
             missing.iter().map(json_name).collect::<Vec<_>>().join(", ")
         ),
         other => other.name().to_owned(),
-    }
-}
-
-/// A value's name as its JSON spells it, e.g. `grade_not_severe`.
-fn json_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(e) => format!("<{e}>"),
     }
 }
 
@@ -267,9 +259,14 @@ fn env_month(name: &str, default: &str) -> Month {
         .unwrap_or_else(|e| panic!("{name}={text}: {e}"))
 }
 
-/// The snapshot as the environment asks for it; prints the list (see the module's doc).
+/// The snapshot as the environment asks for it; prints the list (see the module's doc). Run as it
+/// is, on living-350 over 2025, it checks what it lists: outcomes change, and each is a living
+/// allowance that would be or is 300 and becomes 350 — the nursing allowance is not touched.
 #[test]
 fn report() {
+    let default = ["SNAPSHOT_REFORM", "SNAPSHOT_FROM", "SNAPSHOT_TO"]
+        .iter()
+        .all(|name| std::env::var(name).map_or(true, |v| v.is_empty()));
     let (path, text) = match std::env::var("SNAPSHOT_REFORM") {
         Ok(path) if !path.is_empty() => {
             let full = from_root(&path);
@@ -308,6 +305,16 @@ fn report() {
         out.push('\n');
     }
     eprint!("{out}");
+    if default {
+        assert!(list.len() > 100, "{out}");
+        for change in &list {
+            assert_eq!(change.subsidy, Subsidy::Living, "{change}");
+            assert!(
+                change.before.contains("300") && change.after.contains("350"),
+                "{change}"
+            );
+        }
+    }
     if let Ok(file) = std::env::var("SNAPSHOT_OUT") {
         let full = from_root(&file);
         std::fs::write(&full, &out).unwrap_or_else(|e| {
@@ -365,10 +372,29 @@ fn living_350_on_the_sample_residents_in_2025_01() {
     assert_eq!(before, []);
 }
 
+/// A reform that sets a parameter to the value it already has changes nothing: the reform is
+/// applied (its override is one more dated value, under the reformed policy's own name), and no
+/// outcome of any case file or sample resident differs, in any month the policy governs.
 #[test]
 fn the_baseline_against_itself_changes_nothing() {
     let baseline = Policy::tianjin_2023();
-    let same = Policy::tianjin_2023();
+    let same = reformed(
+        r#"{ "name": "same", "overrides": [
+            { "parameter": "living_allowance_grade_1_2", "from": "2024-01", "value": "300",
+              "source": "the value it has" }
+        ] }"#,
+    );
+    assert_eq!(same.name(), "tianjin-2023+same");
+    let parameter = tianjin_disability_subsidies::policy::Parameter::LivingAllowanceGrade1To2;
+    let values = |p: &Policy| {
+        p.parameters()
+            .value_at(parameter, month("2024-01"))
+            .map(|v| (v.from, v.value.clone()))
+    };
+    // The override is the value from 2024-01; the baseline's dates from before.
+    assert_eq!(values(&same).map(|v| v.0), Some(month("2024-01")));
+    assert_ne!(values(&baseline).map(|v| v.0), Some(month("2024-01")));
+    assert_eq!(values(&same).map(|v| v.1), values(&baseline).map(|v| v.1));
     let (mut inputs, skipped) = case_inputs();
     // The case files whose facts are refused are the `errors-*` cases, which expect an error.
     assert!(

@@ -30,9 +30,9 @@ const SIZE: (u32, u32) = (1000, 560);
 /// The font: SVG names it, the viewer finds it.
 const FONT: &str = "sans-serif";
 /// Baseline, reform.
-const LINES: [RGBColor; 2] = [RGBColor(31, 119, 180), RGBColor(214, 39, 40)];
+pub const LINES: [RGBColor; 2] = [RGBColor(31, 119, 180), RGBColor(214, 39, 40)];
 /// Living gain, living lose, nursing gain, nursing lose.
-const BARS: [RGBColor; 4] = [
+pub const BARS: [RGBColor; 4] = [
     RGBColor(31, 119, 180),
     RGBColor(174, 199, 232),
     RGBColor(255, 127, 14),
@@ -85,26 +85,28 @@ fn monthly_chart(comparison: &Comparison, report: &Report) -> Result<Chart, Stri
     let series = [Which::Baseline, Which::Reform]
         .into_iter()
         .enumerate()
-        .map(|(i, side)| Series {
-            name: header(monthly, 1 + i),
-            points: comparison
-                .monthly
-                .iter()
-                .map(|m| {
-                    let cost = if side == Which::Baseline {
-                        m.baseline
-                    } else {
-                        m.reform
-                    };
-                    (m.month.to_string(), cost.total().as_decimal())
-                })
-                .collect(),
+        .map(|(i, side)| {
+            Ok(Series {
+                name: header(monthly, 1 + i)?,
+                points: comparison
+                    .monthly
+                    .iter()
+                    .map(|m| {
+                        let cost = if side == Which::Baseline {
+                            m.baseline
+                        } else {
+                            m.reform
+                        };
+                        (m.month.to_string(), cost.total().as_decimal())
+                    })
+                    .collect(),
+            })
         })
-        .collect();
+        .collect::<Result<_, String>>()?;
     line_chart(
         "monthly_cost.svg",
         heading(report, "monthly")?,
-        header(monthly, 0),
+        header(monthly, 0)?,
         series,
     )
 }
@@ -125,7 +127,9 @@ fn movers_chart(
     report: &Report,
 ) -> Result<Chart, String> {
     let (movers, by_group) = (table(report, "movers")?, table(report, key)?);
-    let labels: Vec<String> = by_group.rows.iter().map(|r| r[0].clone()).collect();
+    let labels: Vec<String> = (0..by_group.rows.len())
+        .map(|row| cell(by_group, row, 0))
+        .collect::<Result<_, _>>()?;
     if labels.len() != groups.len() {
         return Err(format!(
             "the report's {key} has {} rows for {} groups",
@@ -138,10 +142,10 @@ fn movers_chart(
     let mut series = Vec::new();
     // The movers table: a row per subsidy, in order; gain and lose its first two columns.
     for (row, subsidy) in Subsidy::ALL.into_iter().enumerate() {
-        let name = movers.rows.get(row).map_or("", |r| r[0].as_str());
+        let name = cell(movers, row, 0)?;
         for (column, count) in [(1, gain), (2, lose)] {
             series.push(Series {
-                name: format!("{name} · {}", header(movers, column)),
+                name: format!("{name} · {}", header(movers, column)?),
                 points: labels
                     .iter()
                     .zip(groups)
@@ -153,7 +157,7 @@ fn movers_chart(
         }
     }
     let titles = [heading(report, key)?, heading(report, "movers")?];
-    bar_chart(file, titles, header(by_group, 1), labels, series)
+    bar_chart(file, titles, header(by_group, 1)?, labels, series)
 }
 
 /// Writes the charts of `comparison` to `dir` (made if need be) and returns the files written.
@@ -174,12 +178,28 @@ pub fn write_charts(
     Ok(written)
 }
 
-/// A column's header.
-fn header(table: &Table, column: usize) -> String {
+/// A column's header: a report without it is an error, not a chart without a word.
+fn header(table: &Table, column: usize) -> Result<String, String> {
     table
         .columns
         .get(column)
-        .map_or_else(String::new, |c| c.header.clone())
+        .map(|c| c.header.clone())
+        .ok_or_else(|| format!("the report's {} has no column {column}", table.key))
+}
+
+/// The cell of a row and column: a report without it is an error, not a chart without a word.
+fn cell(table: &Table, row: usize, column: usize) -> Result<String, String> {
+    table
+        .rows
+        .get(row)
+        .and_then(|r| r.get(column))
+        .cloned()
+        .ok_or_else(|| {
+            format!(
+                "the report's {} has no cell {column} in row {row}",
+                table.key
+            )
+        })
 }
 
 /// The table of `report` with this key.

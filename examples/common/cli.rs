@@ -7,8 +7,9 @@
 
 #![allow(dead_code)] // Each example uses the part it needs.
 
+use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -60,6 +61,44 @@ pub fn print(text: &str) -> Result<(), String> {
 pub fn note(line: &str) -> Result<(), String> {
     writeln!(io::stderr().lock(), "{line}")
         .map_err(|e| format!("cannot write to standard error: {e}"))
+}
+
+/// A file's text, or a message naming it.
+pub fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The text of the file at `path`, or without one the bundled text; and its name in a report:
+/// the path, or `bundled_name`.
+pub fn text(
+    path: Option<&Path>,
+    bundled: &'static str,
+    bundled_name: &str,
+) -> Result<(Cow<'static, str>, String), String> {
+    match path {
+        None => Ok((Cow::Borrowed(bundled), bundled_name.to_owned())),
+        Some(path) => Ok((Cow::Owned(read(path)?), path.display().to_string())),
+    }
+}
+
+/// The file at `path` opened to be read a line at a time, or without one the bundled text; and
+/// its name in a report: the path, or `bundled_name`.
+pub fn lines(
+    path: Option<&Path>,
+    bundled: &'static str,
+    bundled_name: &str,
+) -> Result<(Box<dyn BufRead>, String), String> {
+    match path {
+        None => Ok((Box::new(bundled.as_bytes()), bundled_name.to_owned())),
+        Some(path) => {
+            let file =
+                File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+            Ok((
+                Box::new(BufReader::with_capacity(1 << 16, file)),
+                path.display().to_string(),
+            ))
+        }
+    }
 }
 
 /// Refuses an output that is one of the inputs, before anything is opened: writing it would

@@ -311,7 +311,7 @@ pub(crate) enum Sentence<'a> {
         side: Which,
     },
     ParameterValue {
-        parameter: &'a str,
+        parameter: Parameter,
         value: &'a str,
         from: Month,
     },

@@ -1112,7 +1112,7 @@ fn report_sentence(w: &Chinese, s: &Sentence<'_>) -> String {
             value,
             from,
         } => {
-            format!("{parameter} = {value}（自{from}起）")
+            format!("{} = {value}（自{from}起）", parameter.name_zh())
         }
         Sentence::PolicyTitle { name, covers } => {
             format!("政策一览：{name}，适用于{}", w.coverage(&covers))

@@ -3,7 +3,7 @@
 use std::io::BufRead;
 
 use super::roster::{lines_section, rejected_section};
-use super::{Column, Kept, LineCounts, Report, Section, Table};
+use super::{Column, Kept, Limits, LineCounts, Report, Section, Table};
 use crate::decision::{ClauseId, MonthDecision, Used};
 use crate::error::Error;
 use crate::facts::Subsidy;
@@ -14,9 +14,6 @@ use crate::reform::{Comparer, Comparison, Cost, Household, MonthComparison, PerS
 use crate::render::{json_text, words, Label, Sentence, Which, Words};
 use crate::resident::Resident;
 use crate::roster::{RosterLine, RosterReader};
-
-/// How many rejected lines a reform report keeps and shows by default.
-const REJECTED_SHOWN: usize = 20;
 
 /// The report of a reform costed over a roster: what the reform changes, the roster's lines,
 /// who gains and who loses, the total, unclaimed, yearly and monthly costs, the costs by
@@ -63,14 +60,21 @@ pub struct ReformReport<'p> {
     baseline: &'p Policy,
     reformed: &'p Policy,
     language: Language,
-    lines: LineCounts,
+    /// Lines read, blank ones included.
+    read: u64,
+    /// Blank lines.
+    blank: u64,
+    /// Residents decided.
+    decided: u64,
+    /// The lines rejected: the first of them, with their errors, and how many.
     rejected: Kept<(usize, String)>,
     /// The resident shown side by side, and whether they gain.
     example: Option<(Resident, bool)>,
 }
 
 impl<'p> ReformReport<'p> {
-    /// The report of `reform`, which made `reformed` from `baseline`, in `language`.
+    /// The report of `reform`, which made `reformed` from `baseline`, in `language`, keeping the
+    /// first [`Limits::default`] rejected lines (the rest are counted).
     pub fn new(
         reform: &'p Reform,
         baseline: &'p Policy,
@@ -82,21 +86,30 @@ impl<'p> ReformReport<'p> {
             baseline,
             reformed,
             language,
-            lines: LineCounts::default(),
-            rejected: Kept::new(REJECTED_SHOWN),
+            read: 0,
+            blank: 0,
+            decided: 0,
+            rejected: Kept::new(Limits::default().rejected),
             example: None,
         }
     }
 
-    /// The same report, keeping the first `limit` rejected lines (the rest are counted).
-    pub fn with_rejected_limit(mut self, limit: usize) -> ReformReport<'p> {
-        self.rejected.limit = limit;
+    /// The same report, keeping the first `limits.rejected` rejected lines (the rest are
+    /// counted); [`Limits::all`] keeps every one, for a CSV export. Call before the first line
+    /// is read: the rejected lines start anew.
+    pub fn with_limits(mut self, limits: Limits) -> ReformReport<'p> {
+        self.rejected = Kept::new(limits.rejected);
         self
     }
 
     /// The lines read so far and what became of them.
     pub fn lines(&self) -> LineCounts {
-        self.lines
+        LineCounts {
+            read: self.read,
+            blank: self.blank,
+            decided: self.decided,
+            rejected: self.rejected.total,
+        }
     }
 
     /// Reads a roster (JSON Lines) and adds each resident to `comparer`, counting every line:
@@ -113,14 +126,14 @@ impl<'p> ReformReport<'p> {
         reader: R,
     ) -> std::io::Result<()> {
         let lang = self.language;
-        let mut roster = RosterReader::new(reader).with_lines_before(self.lines.read as usize);
+        let mut roster = RosterReader::new(reader).with_lines_before(self.read as usize);
         while let Some(line) = roster.next_line()? {
-            self.lines.read += 1;
+            self.read += 1;
             let why = line.why_rejected(lang);
             match line {
                 RosterLine::Resident { line, resident } => match comparer.add(resident) {
                     Ok(totals) => {
-                        self.lines.decided += 1;
+                        self.decided += 1;
                         let gains = Subsidy::ALL
                             .into_iter()
                             .any(|s| totals.reform.get(s) > totals.baseline.get(s));
@@ -134,7 +147,7 @@ impl<'p> ReformReport<'p> {
                     }
                     Err(error) => self.reject(line, error.describe(lang)),
                 },
-                RosterLine::Blank { .. } => self.lines.blank += 1,
+                RosterLine::Blank { .. } => self.blank += 1,
                 RosterLine::Unreadable { line, .. } | RosterLine::Rejected { line, .. } => {
                     self.reject(line, why.unwrap_or_default())
                 }
@@ -144,7 +157,6 @@ impl<'p> ReformReport<'p> {
     }
 
     fn reject(&mut self, line: usize, error: String) {
-        self.lines.rejected += 1;
         self.rejected.push((line, error));
     }
 
@@ -180,10 +192,8 @@ impl<'p> ReformReport<'p> {
         report.preamble.push(w.sentence(&Sentence::Roster {
             source: roster_source,
         }));
-        report.sections.push(lines_section(w, &self.lines));
-        report
-            .sections
-            .push(rejected_section(w, &self.rejected, self.lines.rejected));
+        report.sections.push(lines_section(w, &self.lines()));
+        report.sections.push(rejected_section(w, &self.rejected));
         report.sections.push(movers(w, c));
         report.sections.push(per_subsidy(
             w,
@@ -303,7 +313,7 @@ impl<'p> ReformReport<'p> {
                     section.notes.push(format!(
                         "  {}",
                         w.sentence(&Sentence::ParameterValue {
-                            parameter: u.parameter.name(),
+                            parameter: u.parameter,
                             value: &parameter_value(policy, u),
                             from: u.from,
                         })

@@ -109,7 +109,8 @@ pub struct RosterReport {
     policy: String,
     /// The scan's options: its month, outreach day, earliest stop and language.
     options: ScanOptions,
-    limits: Limits,
+    /// How many outreach duties each office's list keeps (the other lists hold their own).
+    outreach_limit: usize,
     offices: BTreeMap<OfficeBody, Office>,
     entitled: Kept<(usize, Arc<str>, Subsidy, Money)>,
     to_stop: Kept<(usize, Arc<str>, Subsidy, Month, Cause)>,
@@ -125,11 +126,21 @@ impl RosterReport {
     /// The report of a scan of `policy` with `options` (its month, outreach day, stop lookback
     /// and language), keeping [`Limits::default`] of each list.
     pub fn new(policy: &Policy, options: &ScanOptions) -> RosterReport {
-        let limits = Limits::default();
+        RosterReport::with(policy.name().to_owned(), *options, Limits::default())
+    }
+
+    /// The same report, keeping `limits` of each list. Call before the first record: the lists
+    /// start anew.
+    pub fn with_limits(self, limits: Limits) -> RosterReport {
+        RosterReport::with(self.policy, self.options, limits)
+    }
+
+    /// An empty report whose lists keep `limits`: the one place a limit is set.
+    fn with(policy: String, options: ScanOptions, limits: Limits) -> RosterReport {
         RosterReport {
-            policy: policy.name().to_owned(),
-            options: *options,
-            limits,
+            policy,
+            options,
+            outreach_limit: limits.outreach,
             offices: BTreeMap::new(),
             entitled: Kept::new(limits.entitled),
             to_stop: Kept::new(limits.to_stop),
@@ -141,18 +152,6 @@ impl RosterReport {
             institution_sums: [Money::ZERO; 2],
             rejected: Kept::new(limits.rejected),
         }
-    }
-
-    /// The same report, keeping `limits` of each list. Call before the first record.
-    pub fn with_limits(mut self, limits: Limits) -> RosterReport {
-        self.limits = limits;
-        self.entitled.limit = limits.entitled;
-        self.to_stop.limit = limits.to_stop;
-        for kept in &mut self.institutions {
-            kept.limit = limits.institutions;
-        }
-        self.rejected.limit = limits.rejected;
-        self
     }
 
     /// Takes in one record of the scan.
@@ -168,7 +167,7 @@ impl RosterReport {
                 status,
                 subsidies,
             } => {
-                let limit = self.limits.outreach;
+                let limit = self.outreach_limit;
                 let entry = self.offices.entry(*office).or_insert_with(|| Office {
                     pending: 0,
                     overdue: 0,
@@ -267,9 +266,7 @@ impl RosterReport {
         report.sections.push(self.entitled(w, summary));
         report.sections.push(self.to_stop(w, summary));
         report.sections.push(self.payments(w, summary));
-        report
-            .sections
-            .push(rejected_section(w, &self.rejected, summary.rejected));
+        report.sections.push(rejected_section(w, &self.rejected));
         report
     }
 
@@ -301,25 +298,19 @@ impl RosterReport {
                 pending: work.pending,
                 overdue: work.overdue,
             }));
-            table.rows = work
-                .duties
-                .first
-                .iter()
-                .map(|d| {
-                    vec![
-                        d.line.to_string(),
-                        d.resident.to_string(),
-                        w.sentence(&Sentence::Trigger { trigger: d.trigger }),
-                        d.date.to_string(),
-                        d.deadline.to_string(),
-                        w.sentence(&Sentence::Status { status: d.status }),
-                        w.sentence(&Sentence::Subsidies {
-                            subsidies: &d.subsidies,
-                        }),
-                    ]
-                })
-                .collect();
-            more(w, &mut table, work.duties.more());
+            rows(w, &mut table, &work.duties, |d| {
+                vec![
+                    d.line.to_string(),
+                    d.resident.to_string(),
+                    w.sentence(&Sentence::Trigger { trigger: d.trigger }),
+                    d.date.to_string(),
+                    d.deadline.to_string(),
+                    w.sentence(&Sentence::Status { status: d.status }),
+                    w.sentence(&Sentence::Subsidies {
+                        subsidies: &d.subsidies,
+                    }),
+                ]
+            });
             section.tables.push(table);
         }
         section
@@ -338,20 +329,19 @@ impl RosterReport {
                 Column::right(w.label(Label::WouldPay)),
             ],
         );
-        table.rows = self
-            .entitled
-            .first
-            .iter()
-            .map(|(line, resident, subsidy, would_pay)| {
+        rows(
+            w,
+            &mut table,
+            &self.entitled,
+            |(line, resident, subsidy, would_pay)| {
                 vec![
                     line.to_string(),
                     resident.to_string(),
                     w.sentence(&Sentence::SubsidyName { subsidy: *subsidy }),
                     would_pay.to_string(),
                 ]
-            })
-            .collect();
-        more(w, &mut table, self.entitled.more());
+            },
+        );
         section.tables.push(table);
         section
     }
@@ -372,11 +362,11 @@ impl RosterReport {
                 Column::left(w.label(Label::Because)),
             ],
         );
-        table.rows = self
-            .to_stop
-            .first
-            .iter()
-            .map(|(line, resident, subsidy, since, because)| {
+        rows(
+            w,
+            &mut table,
+            &self.to_stop,
+            |(line, resident, subsidy, since, because)| {
                 vec![
                     line.to_string(),
                     resident.to_string(),
@@ -384,9 +374,8 @@ impl RosterReport {
                     since.to_string(),
                     w.sentence(&Sentence::StopCause { cause: *because }),
                 ]
-            })
-            .collect();
-        more(w, &mut table, self.to_stop.more());
+            },
+        );
         section.tables.push(table);
         section
     }
@@ -425,19 +414,18 @@ impl RosterReport {
                 totals.institution_children.to_string(),
                 totals.to_institutions.to_string(),
             ]);
-            for (name, children, amount) in &institutions.first {
-                table.rows.push(vec![
+            rows(w, &mut table, institutions, |(name, children, amount)| {
+                vec![
                     format!("  {name}"),
                     children.to_string(),
                     amount.to_string(),
-                ]);
-            }
+                ]
+            });
             table.rows.push(vec![
                 w.label(Label::Total).to_owned(),
                 String::new(),
                 totals.total.to_string(),
             ]);
-            more(w, &mut table, institutions.more());
             table.notes.push(w.sentence(&Sentence::PaymentCheck {
                 lines: count,
                 persons,
@@ -466,6 +454,18 @@ fn lines(summary: &ScanSummary) -> LineCounts {
         decided: summary.decided,
         rejected: summary.rejected,
     }
+}
+
+/// The entries a report kept of a list, a row each (after the rows `table` has), and "… and 12
+/// more" under it for those it did not keep.
+pub(super) fn rows<T>(
+    w: &dyn Words,
+    table: &mut Table,
+    kept: &Kept<T>,
+    row: impl Fn(&T) -> Vec<String>,
+) {
+    table.rows.extend(kept.first.iter().map(row));
+    more(w, table, kept.more());
 }
 
 /// "… and 12 more" under a table that shows only the first of its entries.
@@ -509,12 +509,10 @@ pub(super) fn lines_section(w: &dyn Words, counts: &LineCounts) -> Section {
 }
 
 /// The rejected lines: the first of them with their errors, and how many more.
-pub(super) fn rejected_section(
-    w: &dyn Words,
-    rejected: &Kept<(usize, String)>,
-    count: u64,
-) -> Section {
-    let mut section = Section::new(w.sentence(&Sentence::RejectedHeading { count }));
+pub(super) fn rejected_section(w: &dyn Words, rejected: &Kept<(usize, String)>) -> Section {
+    let mut section = Section::new(w.sentence(&Sentence::RejectedHeading {
+        count: rejected.total,
+    }));
     let mut table = Table::new(
         "rejected",
         vec![
@@ -522,16 +520,9 @@ pub(super) fn rejected_section(
             Column::left(w.label(Label::Error)),
         ],
     );
-    table.rows = rejected
-        .first
-        .iter()
-        .map(|(line, error)| vec![line.to_string(), error.clone()])
-        .collect();
-    more(
-        w,
-        &mut table,
-        count.saturating_sub(rejected.first.len() as u64),
-    );
+    rows(w, &mut table, rejected, |(line, error)| {
+        vec![line.to_string(), error.clone()]
+    });
     section.tables.push(table);
     section
 }

@@ -14,7 +14,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use tianjin_disability_subsidies::decision::{Cause, FactGroup};
 use tianjin_disability_subsidies::facts::BenefitKind;
 use tianjin_disability_subsidies::{ClauseId, Money, Month};
@@ -227,7 +227,7 @@ pub struct SubsidyExpect {
 
 /// An outcome's name as the decision's JSON spells it, so that a misspelt outcome is refused
 /// when the case is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeName {
     /// `paid`: the subsidy is paid this month.
@@ -247,22 +247,24 @@ pub enum OutcomeName {
 }
 
 impl OutcomeName {
-    /// The name as written in JSON, e.g. `not_eligible`.
-    pub fn name(self) -> &'static str {
-        match self {
-            OutcomeName::Paid => "paid",
-            OutcomeName::NotEligible => "not_eligible",
-            OutcomeName::Excluded => "excluded",
-            OutcomeName::Superseded => "superseded",
-            OutcomeName::NotAppliedFor => "not_applied_for",
-            OutcomeName::Stopped => "stopped",
-            OutcomeName::Undetermined => "undetermined",
-        }
+    /// The name as written in JSON, e.g. `not_eligible`: the one serde reads it from.
+    pub fn name(self) -> String {
+        json_name(&self)
     }
 }
 
 impl fmt::Display for OutcomeName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(&self.name())
+    }
+}
+
+/// A value's name as its JSON spells it, e.g. `no_valid_certificate` or `grade_not_severe`: a
+/// unit variant's string (any other value as its JSON text).
+pub fn json_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        Ok(other) => other.to_string(),
+        Err(e) => format!("<{e}>"),
     }
 }

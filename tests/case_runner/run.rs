@@ -10,7 +10,7 @@ use tianjin_disability_subsidies::{
     decision::Payee, facts::BenefitKind, ClauseId, Language, Month, MonthDecision, Outcome, Policy,
     Reform, Resident, SubsidyDecision,
 };
-use tianjin_disability_subsidies_support::cases::{MonthExpect, SubsidyExpect};
+use tianjin_disability_subsidies_support::cases::{json_name, MonthExpect, SubsidyExpect};
 
 use crate::read::{read_case, At};
 
@@ -296,8 +296,8 @@ fn check_subsidy(
     }
     if let Some(by) = &expected.by {
         let found = match outcome {
-            Outcome::Excluded { by } => Some(name_of(by)),
-            Outcome::Superseded { by, .. } => Some(name_of(by)),
+            Outcome::Excluded { by } => Some(json_name(by)),
+            Outcome::Superseded { by, .. } => Some(json_name(by)),
             _ => None,
         };
         compare_or_outcome(lines, &field("by"), by.as_str(), found, outcome);
@@ -311,13 +311,13 @@ fn check_subsidy(
     }
     if let Some(cause) = expected.stop_because {
         let found = match outcome {
-            Outcome::Stopped { because, .. } => Some(name_of(because)),
+            Outcome::Stopped { because, .. } => Some(json_name(because)),
             _ => None,
         };
         compare_or_outcome(
             lines,
             &field("stop_because"),
-            name_of(&cause),
+            json_name(&cause),
             found,
             outcome,
         );
@@ -415,17 +415,8 @@ fn compare_or_outcome<E: Display + PartialEq<F>, F: Display>(
     }
 }
 
-/// A value's name as in JSON, e.g. `no_valid_certificate`.
-fn name_of<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        Ok(other) => other.to_string(),
-        Err(e) => format!("<{e}>"),
-    }
-}
-
 /// A list of names, sorted so that the order a case lists them in does not matter.
 fn names<T: Serialize>(values: &[T]) -> String {
-    let sorted: BTreeSet<String> = values.iter().map(name_of).collect();
+    let sorted: BTreeSet<String> = values.iter().map(json_name).collect();
     format!("[{}]", sorted.into_iter().collect::<Vec<_>>().join(", "))
 }
