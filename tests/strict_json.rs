@@ -302,3 +302,38 @@ mod repeated_keys {
         assert_eq!(rejected, ["id: duplicate field `id` (column 14)"]);
     }
 }
+
+/// A whole document saved with a byte-order mark (as editors on Windows do) reads as without one,
+/// as a roster's first line does: a resident, a policy, a reform, and the crate's reader for a
+/// caller's own types. Only a mark at the very start is skipped; one inside is still refused.
+#[test]
+fn a_byte_order_mark_before_a_document_is_skipped() {
+    let resident = eligible().to_string();
+    let with_mark = format!("\u{feff}{resident}");
+    assert_eq!(
+        Resident::from_json(&with_mark).unwrap().facts(),
+        Resident::from_json(&resident).unwrap().facts()
+    );
+    assert_eq!(
+        Resident::from_slice(with_mark.as_bytes()).unwrap().facts(),
+        Resident::from_json(&resident).unwrap().facts()
+    );
+    assert_eq!(
+        Policy::from_json(&format!("\u{feff}{TIANJIN_2023_JSON}")).unwrap(),
+        Policy::from_json(TIANJIN_2023_JSON).unwrap()
+    );
+    let reform = include_str!("../examples/data/reforms/living-350.json");
+    let policy = Policy::tianjin_2023();
+    assert_eq!(
+        Reform::from_json(&format!("\u{feff}{reform}"))
+            .unwrap()
+            .apply(&policy)
+            .unwrap(),
+        Reform::from_json(reform).unwrap().apply(&policy).unwrap()
+    );
+    let value: Value = tianjin_disability_subsidies::json::from_str("\u{feff}{\"a\": 1}").unwrap();
+    assert_eq!(value, json!({"a": 1}));
+    // A mark anywhere else is not JSON.
+    assert!(Resident::from_json(&format!(" \u{feff}{resident}")).is_err());
+    assert!(Resident::from_json(&format!("\u{feff}\u{feff}{resident}")).is_err());
+}

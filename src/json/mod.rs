@@ -39,8 +39,8 @@ pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 
 /// Reads a `T` from JSON text the way the crate reads all its input: an array where an object
 /// belongs, or a key written twice, is refused, and an error names the JSON path of the field at
-/// fault, with its line and column. For a service's or an analyst's own formats that embed the
-/// crate's (a request, a case file).
+/// fault, with its line and column. A byte-order mark before the document is skipped. For a
+/// service's or an analyst's own formats that embed the crate's (a request, a case file).
 ///
 /// # Errors
 ///

@@ -1435,11 +1435,14 @@ impl ReadError {
     }
 }
 
-/// Reads a `T` strictly from `text`, naming the JSON path of the field at fault when it fails.
+/// Reads a `T` strictly from `text`, a whole document, naming the JSON path of the field at fault
+/// when it fails. A byte-order mark before the document is skipped, as before a roster's first
+/// line (`Line::of_text`): editors on Windows write one, and it is not part of the JSON.
 ///
 /// The document is read once without tracking paths (fast); only when that fails is it read
 /// again, tracking the path and every repeated key, to say where.
 pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match read_fast(text) {
         Ok(value) => Ok(value),
         Err(()) => Err(read_with_path::<T>(text)),

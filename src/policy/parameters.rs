@@ -114,6 +114,17 @@ impl<T> Dated<T> {
     }
 }
 
+/// `value` read as a parameter's type `T` and checked as the parameter requires: what a reform's
+/// override goes through, once to be checked and once to be set.
+fn read_checked<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    check: fn(&T) -> Result<(), Refusal>,
+) -> Result<T, ValueProblem> {
+    let value: T = crate::json::read_value(value).map_err(ValueProblem::Reading)?;
+    check(&value).map_err(ValueProblem::Refused)?;
+    Ok(value)
+}
+
 /// Accepts any value: the parameter's type is its only condition.
 fn any_value<T>(_: &T) -> Result<(), Refusal> {
     Ok(())
@@ -217,12 +228,7 @@ macro_rules! parameters {
             pub(crate) fn check_value(self, value: &serde_json::Value) -> Result<(), ValueProblem> {
                 match self {
                     $(
-                        Parameter::$variant => {
-                            let value: $ty = crate::json::read_value(value)
-                                .map_err(ValueProblem::Reading)?;
-                            let check: fn(&$ty) -> Result<(), Refusal> = $check;
-                            check(&value).map_err(ValueProblem::Refused)
-                        }
+                        Parameter::$variant => read_checked::<$ty>(value, $check).map(drop),
                     )*
                 }
             }
@@ -263,10 +269,7 @@ macro_rules! parameters {
                 match parameter {
                     $(
                         Parameter::$variant => {
-                            let value: $ty = crate::json::read_value(value)
-                                .map_err(ValueProblem::Reading)?;
-                            let check: fn(&$ty) -> Result<(), Refusal> = $check;
-                            check(&value).map_err(ValueProblem::Refused)?;
+                            let value = read_checked::<$ty>(value, $check)?;
                             self.$field.set_from(DatedValue { from, value, source: Arc::from(source) });
                             Ok(())
                         }
