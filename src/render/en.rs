@@ -1,6 +1,7 @@
 //! The English half of every text: serde's wording for reading errors, so that a message reads
 //! the same whether serde or the crate's reader found the problem.
 
+use crate::clauses::ClauseId;
 use crate::decision::{
     Cause, FactGroup, Finding, GivenUp, Lapse, MonthDecision, Outcome, OutreachStatus, Payee,
     Schedule, Side, SubsidySummary, Tier, TriggerKind,
@@ -447,11 +448,13 @@ impl Words for English {
             }
             FactProblem::SameDayCertificates { other } => format!(
                 "issued on the same day as {other}, and both valid that day: which certificate \
-                 counts cannot be told (reading certificate.same_day)"
+                 counts cannot be told (reading {})",
+                ClauseId::CertificateSameDay.id()
             ),
             FactProblem::ConflictingChoices { other } => format!(
                 "disagrees with {other}, a choice for the same subsidy from the same day: which \
-                 holds cannot be told (reading higher.tie)"
+                 holds cannot be told (reading {})",
+                ClauseId::HigherTie.id()
             ),
             FactProblem::EmptyId => "expected a non-empty id".to_owned(),
             FactProblem::TooLong { max, found } => {
