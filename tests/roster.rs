@@ -1220,3 +1220,34 @@ fn a_rejected_line_says_why_as_the_reader_does() {
         }
     }
 }
+
+#[test]
+fn a_file_scanned_in_batches_gives_the_records_of_its_lines_one_by_one() {
+    // The scan reads several lines before it decides them; the records still come in the
+    // order of the lines, whatever falls at a batch's edge (resident, blank, rejected).
+    let policy = Policy::tianjin_2023();
+    let roster: String = std::iter::repeat_n(SMALL, 3)
+        .flat_map(|block| block.lines().chain(["", "{\"id\":\"\"}"]))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let (records, summary) = scan(&roster, "2025-06");
+    let mut one_by_one = Vec::new();
+    let mut scan = RosterScan::new(&policy, ScanOptions::new(month("2025-06"))).unwrap();
+    for line in roster.lines() {
+        scan.line(line, &mut |r| one_by_one.push(r));
+    }
+    let by_lines = scan.finish(|r| one_by_one.push(r));
+    assert_eq!(records, one_by_one);
+    assert_eq!(summary, by_lines);
+    // Three times the small roster's lines, and a blank and a rejected line after each.
+    let (_, small) = scan_small();
+    assert_eq!(summary.lines_read, 3 * (small.lines_read + 2));
+    assert_eq!(
+        (summary.decided, summary.blank, summary.rejected),
+        (
+            3 * small.decided,
+            3 * (small.blank + 1),
+            3 * (small.rejected + 1)
+        )
+    );
+}

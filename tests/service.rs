@@ -218,6 +218,54 @@ mod errors {
     }
 
     #[test]
+    fn an_explanation_lists_every_reason_as_its_own_line_and_escapes_what_the_input_wrote() {
+        // A month of the rich bench resident: each reason is a line of its own, indented under
+        // its subsidy, worded as `Reason::describe` words it.
+        let resident = Resident::from_json(include_str!("../examples/data/bench-resident.json"))
+            .expect("reads");
+        let d = policy()
+            .decide(&resident, month("2024-03"))
+            .expect("decides");
+        for lang in [Language::English, Language::Chinese] {
+            let text = d.explain(lang).to_string();
+            let lines: Vec<&str> = text.lines().collect();
+            let mut expected = Vec::new();
+            for subsidy in [&d.living, &d.nursing] {
+                expected.extend(
+                    subsidy
+                        .reasons
+                        .iter()
+                        .map(|r| format!("    {}", r.describe(lang))),
+                );
+            }
+            expected.extend(d.reasons.iter().map(|r| format!("  {}", r.describe(lang))));
+            let found: Vec<String> = lines
+                .iter()
+                .filter(|l| l.trim_start().starts_with('['))
+                .map(|l| l.to_string())
+                .collect();
+            assert_eq!(found, expected, "{text}");
+            assert!(expected.len() > 10, "{text}");
+        }
+        // An institution's name with a newline cannot forge a line of a reason.
+        let mut facts = eligible();
+        facts["orphan_guarantee"] = json!([{
+            "care": { "kind": "institution", "institution": "福利院\nforged", "funded_for_care": false },
+            "from": "2015-01-01"
+        }]);
+        let resident = Resident::from_value(&facts).expect("reads");
+        let d = policy()
+            .decide(&resident, month("2024-03"))
+            .expect("decides");
+        let text = d.explain(Language::Chinese).to_string();
+        let reason_naming_it = text
+            .lines()
+            .any(|l| l.trim_start().starts_with('[') && l.contains("福利院\\nforged"));
+        assert!(reason_naming_it, "{text}");
+        assert!(!text.lines().any(|l| l.starts_with("forged")), "{text}");
+    }
+
+    #[test]
     fn a_huge_value_is_quoted_as_a_short_excerpt() {
         let huge = "x".repeat(1 << 20);
         let text = format!(r#"{{"id":"R-1","hukou":[{{"place":"{huge}","from":"2020-01-01"}}]}}"#);

@@ -441,6 +441,19 @@ fn line(f: &mut Formatter<'_>, indent: &str, text: &str) -> fmt::Result {
     writeln!(f, "{indent}{}", printable(text))
 }
 
+/// Writes a reason as one line of an explanation, as [`Reason::describe`] words it: its clause id
+/// (plain ASCII) written as it is, and only the finding's text escaped, without the whole line
+/// made into a string first.
+fn reason_line(
+    f: &mut Formatter<'_>,
+    indent: &str,
+    reason: &Reason,
+    lang: Language,
+) -> fmt::Result {
+    let finding = reason.finding.describe(lang);
+    writeln!(f, "{indent}[{}] {}", reason.clause, printable(&finding))
+}
+
 fn write_subsidy(f: &mut Formatter<'_>, d: &SubsidyDecision, lang: Language) -> fmt::Result {
     let w = words(lang);
     let heading = format!(
@@ -454,7 +467,7 @@ fn write_subsidy(f: &mut Formatter<'_>, d: &SubsidyDecision, lang: Language) -> 
         line(f, "    ", &w.gives_up(given))?;
     }
     for reason in &d.reasons {
-        line(f, "    ", &reason.describe(lang))?;
+        reason_line(f, "    ", reason, lang)?;
     }
     Ok(())
 }
@@ -466,7 +479,7 @@ impl Display for Explanation<'_, MonthDecision> {
         write_subsidy(f, &d.living, self.lang)?;
         write_subsidy(f, &d.nursing, self.lang)?;
         for reason in &d.reasons {
-            line(f, "  ", &reason.describe(self.lang))?;
+            reason_line(f, "  ", reason, self.lang)?;
         }
         Ok(())
     }

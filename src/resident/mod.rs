@@ -181,30 +181,15 @@ impl Resident {
         Resident::from_slice(&bytes).map_err(ReadResidentError::Invalid)
     }
 
-    /// Reads and checks one resident's facts into `slot`, in place of the resident it held (the
-    /// slot is emptied when they do not read or check). A roster scan reads one resident a line
-    /// and keeps the slot from line to line, so that each resident's facts are moved once, from
-    /// the parser's result into the slot, rather than through several temporaries.
-    pub(crate) fn read_into<'s>(
-        slot: &'s mut Option<Resident>,
-        json: &str,
-    ) -> Result<&'s Resident, Error> {
-        // The reader's two readings, spelled out, so that the facts are moved once, from the
-        // parser's result into the slot.
+    /// Reads and checks one roster line's resident, as [`Resident::from_json`] does (the same reading
+    /// and checks), the facts moved once, from the parser's result into the resident.
+    pub(crate) fn read_line(json: &str) -> Result<Resident, Error> {
         let facts = match crate::json::read_fast::<Facts>(json) {
             Ok(facts) => facts,
-            Err(()) => {
-                *slot = None;
-                return Err(crate::json::read_with_path::<Facts>(json).into());
-            }
+            Err(()) => return Err(crate::json::read_with_path::<Facts>(json).into()),
         };
-        if let Err(error) = check(&facts) {
-            *slot = None;
-            return Err(error);
-        }
-        // The whole resident is replaced, so that nothing (the shared id, the index) carries over
-        // from the previous line.
-        Ok(slot.insert(Resident::checked(facts)))
+        check(&facts)?;
+        Ok(Resident::checked(facts))
     }
 
     /// The facts as given.

@@ -90,6 +90,7 @@ impl Timeline {
     }
 
     /// The last application submitted by the end of `month` that was not granted.
+    #[inline]
     pub(crate) fn last_not_granted(
         &self,
         resident: &Resident,
@@ -195,12 +196,19 @@ fn build(
                 continue;
             }
         }
+        // The first day after the application on which a condition fails, looked for once: for
+        // an application carried over, through the policy's first day and on.
+        let failure = first_failure(
+            policy,
+            resident,
+            subsidy,
+            application.submitted,
+            until.max(first_day),
+        );
         // Carried over only if no condition ceased before the policy began (`start.carry_over`):
         // a claim that would have stopped under the earlier rules needs a new application.
         if carried_over {
-            if let Some(ceased) =
-                first_failure(policy, resident, subsidy, application.submitted, first_day)
-            {
+            if let Some(ceased) = failure.filter(|&(day, _)| day <= first_day) {
                 timeline
                     .not_granted
                     .push(refused(GroupSet::default(), Some(ceased)));
@@ -233,7 +241,11 @@ fn build(
         if let Some(previous) = previous_stop {
             first_month = first_month.max(previous.month);
         }
-        let stop = find_stop(policy, resident, subsidy, granted_on, until);
+        // The claim stops on the first failure after it took effect (`stop.month`), looked for
+        // up to `until` only.
+        let stop = failure
+            .filter(|&(day, _)| day > granted_on && day <= until)
+            .map(|(day, cause)| stop_on(policy, day, cause));
         timeline.claims.push(Claim {
             application: i,
             granted_on,
@@ -245,26 +257,19 @@ fn build(
     }
 }
 
-/// The first day after `granted_on` on which a condition fails, and the month the claim stops.
-fn find_stop(
-    policy: &Policy,
-    resident: &Resident,
-    subsidy: Subsidy,
-    granted_on: NaiveDate,
-    until: NaiveDate,
-) -> Option<Stop> {
-    let (day, cause) = first_failure(policy, resident, subsidy, granted_on, until)?;
+/// The stop of a claim whose condition `cause` ceased on `day` (`stop.month`).
+fn stop_on(policy: &Policy, day: NaiveDate, cause: Cause) -> Stop {
     let timing = policy
         .parameters()
         .stop_timing
         .at(Month::of(day))
         .map_or(StopTiming::MonthAfter, |v| v.value);
-    Some(Stop {
+    Stop {
         day,
         month: stop_month(day, timing),
         cause,
         timing,
-    })
+    }
 }
 
 /// The first day after `after`, and not after `until`, on which a condition of `subsidy` fails,
