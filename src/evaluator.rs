@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::facts::{AssistanceKind, BenefitKind, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::{Dated, Parameter, Policy};
+use crate::policy::{Covered, Dated, Parameter, Policy};
 use crate::resident::{Periods, Resident};
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::outreach::{self, Duty, Triggers};
@@ -91,9 +91,11 @@ impl<'e> Evaluation<'e> {
     /// Both subsidies' months without reasons, living allowance first, with what each leaves
     /// unclaimed: what bulk work (a roster scan, costing a reform) reads.
     pub(crate) fn month(&self, month: Month) -> Result<[SubsidyMonth<'e>; 2], Error> {
-        let judged = outcomes(self.policy, self.resident, month, self.timelines)?;
-        // Filled in place: written as `Subsidy::ALL.map` returning `Result`s, or as an array of
-        // two calls, this made a roster scan's rules a tenth slower (measured, docs/performance.md).
+        // The one case of error: past it, every step is infallible.
+        let covered = self.policy.covered(month)?;
+        let judged = outcomes(self.policy, self.resident, covered, self.timelines);
+        // Filled in place: written as `Subsidy::ALL.map`, or as an array of two calls, this made
+        // a roster scan's rules a tenth slower (measured twice, docs/performance.md).
         let mut out = [SubsidyMonth {
             judged: judged[0],
             unclaimed: None,
@@ -107,7 +109,7 @@ impl<'e> Evaluation<'e> {
                     // Stopped, but the conditions hold again: a new application is needed
                     // (reading `restart`), so the person is entitled but not receiving.
                     Judged::Stopped { .. } => {
-                        would_pay(self.policy, self.resident, subsidy, month)?
+                        would_pay(self.policy, self.resident, subsidy, covered)
                     }
                     _ => None,
                 },
@@ -118,7 +120,13 @@ impl<'e> Evaluation<'e> {
 
     /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
     pub(crate) fn decision(&self, month: Month) -> Result<MonthDecision, Error> {
-        decide_month(self.policy, self.resident, month, self.timelines)
+        let covered = self.policy.covered(month)?;
+        Ok(decide_month(
+            self.policy,
+            self.resident,
+            covered,
+            self.timelines,
+        ))
     }
 
     /// Every outreach duty up to `as_of`, where each stands and why.
@@ -250,25 +258,24 @@ impl Judged<'_> {
 fn outcomes<'r>(
     policy: &Policy,
     resident: &'r Resident,
-    month: Month,
+    month: Covered,
     timelines: &[Timeline; 2],
-) -> Result<[Judged<'r>; 2], Error> {
+) -> [Judged<'r>; 2] {
     let mut off = NoReasons;
-    let mut judge = |subsidy| {
-        judge_subsidy(policy, resident, subsidy, month, timelines, &mut off).map(|(j, _)| j)
-    };
-    Ok([judge(Subsidy::Living)?, judge(Subsidy::Nursing)?])
+    let mut judge =
+        |subsidy| judge_subsidy(policy, resident, subsidy, month, timelines, &mut off).0;
+    [judge(Subsidy::Living), judge(Subsidy::Nursing)]
 }
 
 /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
 fn decide_month(
     policy: &Policy,
     resident: &Resident,
-    month: Month,
+    covered: Covered,
     timelines: &[Timeline; 2],
-) -> Result<MonthDecision, Error> {
-    let living = decide_subsidy(policy, resident, Subsidy::Living, month, timelines)?;
-    let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, month, timelines)?;
+) -> MonthDecision {
+    let living = decide_subsidy(policy, resident, Subsidy::Living, covered, timelines);
+    let nursing = decide_subsidy(policy, resident, Subsidy::Nursing, covered, timelines);
     let mut trace = Reasons::with_capacity(2);
     let from = policy.covers().from;
     trace.add(ClauseId::InForce, || Finding::PolicyInForce { from });
@@ -277,15 +284,15 @@ fn decide_month(
     if both_paid {
         trace.add(ClauseId::Both, || Finding::BothPaid);
     }
-    Ok(MonthDecision {
+    MonthDecision {
         resident: Arc::clone(resident.shared_id()),
-        month,
+        month: covered.month(),
         policy: Arc::clone(policy.shared_name()),
         total: living.amount() + nursing.amount(),
         living,
         nursing,
         reasons: trace.reasons,
-    })
+    }
 }
 
 /// The value of a dated parameter in force in `month`, as a decision cites it.
@@ -305,7 +312,7 @@ struct At<'a> {
     policy: &'a Policy,
     resident: &'a Resident,
     subsidy: Subsidy,
-    month: Month,
+    month: Covered,
 }
 
 /// One subsidy's month, with its reasons.
@@ -313,18 +320,17 @@ fn decide_subsidy(
     policy: &Policy,
     resident: &Resident,
     subsidy: Subsidy,
-    month: Month,
+    month: Covered,
     timelines: &[Timeline; 2],
-) -> Result<SubsidyDecision, Error> {
+) -> SubsidyDecision {
     let mut trace = Reasons::with_capacity(12);
-    let (judged, gives_up) =
-        judge_subsidy(policy, resident, subsidy, month, timelines, &mut trace)?;
-    Ok(SubsidyDecision {
+    let (judged, gives_up) = judge_subsidy(policy, resident, subsidy, month, timelines, &mut trace);
+    SubsidyDecision {
         subsidy,
         outcome: judged.outcome(),
         gives_up,
         reasons: trace.reasons,
-    })
+    }
 }
 
 /// One subsidy's month, with the competing benefits given up when it is paid; reasons go to
@@ -333,16 +339,17 @@ fn judge_subsidy<'r>(
     policy: &Policy,
     resident: &'r Resident,
     subsidy: Subsidy,
-    month: Month,
+    covered: Covered,
     timelines: &[Timeline; 2],
     trace: &mut impl Trace,
-) -> Result<(Judged<'r>, Vec<GivenUp>), Error> {
+) -> (Judged<'r>, Vec<GivenUp>) {
     let at = At {
         policy,
         resident,
         subsidy,
-        month,
+        month: covered,
     };
+    let month = covered.month();
     let timeline = &timelines[subsidy as usize];
     let facts = resident.facts();
     let mut gives_up = Vec::new();
@@ -418,14 +425,14 @@ fn judge_subsidy<'r>(
             }
             let status = assess(policy, resident, subsidy, day, renewed, trace);
             match status.verdict() {
-                Verdict::Met => match pay(&at, day, &status, trace)? {
+                Verdict::Met => match pay(&at, day, &status, trace) {
                     (outcome, Some(given)) => {
                         gives_up = given;
                         outcome
                     }
                     (outcome, None) => outcome,
                 },
-                verdict => not_paid(&at, day, &status, verdict, trace)?,
+                verdict => not_paid(&at, day, &status, verdict, trace),
             }
         }
         (Some(_), Some(stop)) => {
@@ -476,10 +483,10 @@ fn judge_subsidy<'r>(
                 .unwrap_or(month.first_day());
             let status = assess(policy, resident, subsidy, day, None, trace);
             let verdict = status.verdict();
-            not_paid(&at, day, &status, verdict, trace)?
+            not_paid(&at, day, &status, verdict, trace)
         }
     };
-    Ok((outcome, gives_up))
+    (outcome, gives_up)
 }
 
 fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut impl Trace) {
@@ -513,9 +520,9 @@ fn pay<'r>(
     day: NaiveDate,
     status: &Status<'r>,
     trace: &mut impl Trace,
-) -> Result<(Judged<'r>, Option<Vec<GivenUp>>), Error> {
+) -> (Judged<'r>, Option<Vec<GivenUp>>) {
     let Some((_, certificate)) = status.certificate else {
-        return Ok((not_paid(at, day, status, status.verdict(), trace)?, None));
+        return (not_paid(at, day, status, status.verdict(), trace), None);
     };
     let amount = amounts::monthly_amount(
         at.policy,
@@ -524,37 +531,35 @@ fn pay<'r>(
         certificate.grade,
         status.household,
         trace,
-    )?;
-    Ok(
-        match choose_higher(
-            at.policy,
-            at.resident,
-            at.subsidy,
-            day,
-            at.month,
-            amount,
-            trace,
-        ) {
-            Resolution::Subsidy { gives_up } => (
-                Judged::Paid {
-                    amount,
-                    institution: status.institution,
-                },
-                Some(gives_up),
-            ),
-            Resolution::OtherBenefit {
-                kind,
-                amount: benefit_amount,
-            } => (
-                Judged::Superseded {
-                    by: kind,
-                    benefit_amount,
-                    subsidy_amount: amount,
-                },
-                None,
-            ),
-        },
-    )
+    );
+    match choose_higher(
+        at.policy,
+        at.resident,
+        at.subsidy,
+        day,
+        at.month.month(),
+        amount,
+        trace,
+    ) {
+        Resolution::Subsidy { gives_up } => (
+            Judged::Paid {
+                amount,
+                institution: status.institution,
+            },
+            Some(gives_up),
+        ),
+        Resolution::OtherBenefit {
+            kind,
+            amount: benefit_amount,
+        } => (
+            Judged::Superseded {
+                by: kind,
+                benefit_amount,
+                subsidy_amount: amount,
+            },
+            None,
+        ),
+    }
 }
 
 /// The outcome of a month that pays nothing. When every condition is met but no application is
@@ -566,16 +571,16 @@ fn not_paid<'r>(
     status: &Status<'r>,
     verdict: Verdict,
     trace: &mut impl Trace,
-) -> Result<Judged<'r>, Error> {
-    Ok(match verdict {
+) -> Judged<'r> {
+    match verdict {
         Verdict::Excluded(by) => Judged::Excluded(by),
         Verdict::NotEligible(causes) => Judged::NotEligible(causes),
         Verdict::Undetermined(groups) => Judged::Undetermined(groups),
-        Verdict::Met => match pay(at, day, status, trace)?.0 {
+        Verdict::Met => match pay(at, day, status, trace).0 {
             Judged::Paid { amount, .. } => Judged::NotAppliedFor { would_pay: amount },
             other => other,
         },
-    })
+    }
 }
 
 /// What `subsidy` would pay in `month` if the person applied now: the conditions on the month's
@@ -584,22 +589,22 @@ fn would_pay(
     policy: &Policy,
     resident: &Resident,
     subsidy: Subsidy,
-    month: Month,
-) -> Result<Option<Money>, Error> {
+    month: Covered,
+) -> Option<Money> {
     let at = At {
         policy,
         resident,
         subsidy,
         month,
     };
-    let day = month.first_day();
+    let day = month.month().first_day();
     let mut trace = NoReasons;
     let status = assess(policy, resident, subsidy, day, None, &mut trace);
     if status.verdict() != Verdict::Met {
-        return Ok(None);
+        return None;
     }
-    Ok(match pay(&at, day, &status, &mut trace)?.0 {
+    match pay(&at, day, &status, &mut trace).0 {
         Judged::Paid { amount, .. } => Some(amount),
         _ => None,
-    })
+    }
 }

@@ -17,6 +17,7 @@ use crate::facts::{BenefitKind, BenefitStatus, Subsidy};
 mod parameters;
 
 pub use crate::month::Coverage;
+use crate::month::Month;
 #[cfg(feature = "schema")]
 pub(crate) use parameters::value_schemas;
 pub(crate) use parameters::ValueProblem;
@@ -284,6 +285,33 @@ impl CountsWhen {
     }
 }
 
+/// A month its policy governs (clause `in_force`), made only by [`Policy::covered`]. Every dated
+/// parameter of a policy has a value for each month it governs (a policy is built only with the
+/// first value of each from its first month), so the rules look a value up for a `Covered` month
+/// without a case for a missing one ([`Dated::in_force`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Covered(Month);
+
+impl Covered {
+    /// The month.
+    #[inline]
+    pub(crate) fn month(self) -> Month {
+        self.0
+    }
+}
+
+impl Policy {
+    /// `month`, as a month this policy governs.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MonthNotCovered`] for a month outside [`Policy::covers`].
+    #[inline]
+    pub(crate) fn covered(&self, month: Month) -> Result<Covered, Error> {
+        self.check_covers(month).map(|()| Covered(month))
+    }
+}
+
 impl Policy {
     /// The Tianjin 2023 policy (《实施意见》, in force from 2023-08), from the embedded data.
     pub fn tianjin_2023() -> Policy {
@@ -430,6 +458,47 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_month_a_policy_governs_has_each_amount_in_force() {
+        // What `Covered` promises the rules: for every month governed, each dated amount has a
+        // value, the one `Dated::at` finds; a month before the policy is not covered. The same
+        // after a reform has replaced values.
+        let baseline = Policy::tianjin_2023();
+        let reform =
+            crate::Reform::from_json(include_str!("../../examples/data/reforms/living-350.json"))
+                .unwrap();
+        let reformed = reform.apply(&baseline).unwrap();
+        for policy in [&baseline, &reformed] {
+            let first = policy.covers().from;
+            assert!(policy.covered(first.minus(1)).is_err());
+            let p = policy.parameters();
+            for month in first.through(first.plus(12 * 20)) {
+                let covered = policy.covered(month).unwrap();
+                assert_eq!(covered.month(), month);
+                assert_eq!(
+                    Some(p.nursing_allowance.in_force(covered)),
+                    p.nursing_allowance.at(month)
+                );
+                assert_eq!(
+                    Some(p.living_allowance_grade_1_2.in_force(covered)),
+                    p.living_allowance_grade_1_2.at(month)
+                );
+                assert_eq!(
+                    Some(p.living_allowance_grade_3_4.in_force(covered)),
+                    p.living_allowance_grade_3_4.at(month)
+                );
+                assert_eq!(
+                    Some(p.dibao_edge_living_allowance.in_force(covered)),
+                    p.dibao_edge_living_allowance.at(month)
+                );
+            }
+        }
+        assert_ne!(
+            baseline.parameters().living_allowance_grade_1_2,
+            reformed.parameters().living_allowance_grade_1_2
+        );
+    }
 
     #[test]
     fn a_benefit_kind_is_named_as_serde_names_it() {

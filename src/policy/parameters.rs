@@ -17,7 +17,7 @@ use crate::facts::MAX_BACK_PAY_MONTHS;
 use crate::facts::{Category, Grade};
 use crate::money::Money;
 use crate::month::Month;
-use crate::policy::Coverage;
+use crate::policy::{Coverage, Covered};
 
 /// A parameter's values over time, each valid from its month until the next one starts.
 ///
@@ -48,6 +48,14 @@ impl<T> Dated<T> {
         // The values are in order of their months (checked when the policy is built).
         let after = self.0.partition_point(|v| v.from <= month);
         after.checked_sub(1).map(|i| &self.0[i])
+    }
+
+    /// The value in force in `month`, a month the policy governs: there always is one, since the
+    /// first value is from the policy's first month (checked when the policy is built).
+    #[inline]
+    pub(crate) fn in_force(&self, month: Covered) -> &DatedValue<T> {
+        let after = self.0.partition_point(|v| v.from <= month.month());
+        &self.0[after.max(1) - 1]
     }
 
     /// Every value, oldest first.

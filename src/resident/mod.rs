@@ -307,7 +307,8 @@ impl Resident {
         };
         let order = match &found {
             Some(found) => Some(&found[..]),
-            None if in_order.is_some() => {
+            // A list of one record or none is in every order.
+            None if in_order.is_some() && list.len() > 1 => {
                 let orders = self.orders.get_or_init(|| Orders::of(&self.facts));
                 match group {
                     Periods::Benefits => orders.benefits.as_deref(),
