@@ -22,7 +22,7 @@ use crate::facts::{AssistanceKind, BenefitKind, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Covered, Dated, Parameter, Policy};
-use crate::resident::{Periods, Resident};
+use crate::resident::{Lists, Periods, Resident, Short};
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::outreach::{self, Duty, Triggers};
 use crate::rules::timing::{NotGranted, Timeline};
@@ -48,7 +48,11 @@ impl Evaluator {
         until: NaiveDate,
     ) -> Evaluation<'e> {
         for (subsidy, timeline) in Subsidy::ALL.into_iter().zip(&mut self.timelines) {
-            timeline.rebuild(policy, resident, subsidy, until);
+            // The rules as compiled for a resident without a long list, or through the index.
+            match Short::of(resident) {
+                Some(short) => timeline.rebuild(policy, short, subsidy, until),
+                None => timeline.rebuild(policy, resident, subsidy, until),
+            }
         }
         Evaluation {
             policy,
@@ -93,7 +97,20 @@ impl<'e> Evaluation<'e> {
     pub(crate) fn month(&self, month: Month) -> Result<[SubsidyMonth<'e>; 2], Error> {
         // The one case of error: past it, every step is infallible.
         let covered = self.policy.covered(month)?;
-        let judged = outcomes(self.policy, self.resident, covered, self.timelines);
+        match Short::of(self.resident) {
+            Some(short) => self.month_of(short, covered),
+            None => self.month_of(self.resident, covered),
+        }
+    }
+
+    /// [`month`](Evaluation::month), the rules reaching the resident's lists through `resident`.
+    #[inline(always)]
+    fn month_of(
+        &self,
+        resident: impl Lists<'e>,
+        covered: Covered,
+    ) -> Result<[SubsidyMonth<'e>; 2], Error> {
+        let judged = outcomes(self.policy, resident, covered, self.timelines);
         // Filled in place: written as `Subsidy::ALL.map`, or as an array of two calls, this made
         // a roster scan's rules a tenth slower (measured twice, docs/performance.md).
         let mut out = [SubsidyMonth {
@@ -108,9 +125,7 @@ impl<'e> Evaluation<'e> {
                     Judged::NotAppliedFor { would_pay } => Some(would_pay),
                     // Stopped, but the conditions hold again: a new application is needed
                     // (reading `restart`), so the person is entitled but not receiving.
-                    Judged::Stopped { .. } => {
-                        would_pay(self.policy, self.resident, subsidy, covered)
-                    }
+                    Judged::Stopped { .. } => would_pay(self.policy, resident, subsidy, covered),
                     _ => None,
                 },
             };
@@ -121,12 +136,11 @@ impl<'e> Evaluation<'e> {
     /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
     pub(crate) fn decision(&self, month: Month) -> Result<MonthDecision, Error> {
         let covered = self.policy.covered(month)?;
-        Ok(decide_month(
-            self.policy,
-            self.resident,
-            covered,
-            self.timelines,
-        ))
+        let (policy, timelines) = (self.policy, self.timelines);
+        Ok(match Short::of(self.resident) {
+            Some(short) => decide_month(policy, short, covered, timelines),
+            None => decide_month(policy, self.resident, covered, timelines),
+        })
     }
 
     /// Every outreach duty up to `as_of`, where each stands and why.
@@ -257,7 +271,7 @@ impl Judged<'_> {
 /// Both subsidies' months for `month` without reasons, as [`Judged`]: what bulk work reads.
 fn outcomes<'r>(
     policy: &Policy,
-    resident: &'r Resident,
+    resident: impl Lists<'r>,
     month: Covered,
     timelines: &[Timeline; 2],
 ) -> [Judged<'r>; 2] {
@@ -268,9 +282,9 @@ fn outcomes<'r>(
 }
 
 /// Both subsidies' decisions for `month`, with their reasons, and the month's own reasons.
-fn decide_month(
+fn decide_month<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     covered: Covered,
     timelines: &[Timeline; 2],
 ) -> MonthDecision {
@@ -285,7 +299,7 @@ fn decide_month(
         trace.add(ClauseId::Both, || Finding::BothPaid);
     }
     MonthDecision {
-        resident: Arc::clone(resident.shared_id()),
+        resident: Arc::clone(resident.resident().shared_id()),
         month: covered.month(),
         policy: Arc::clone(policy.shared_name()),
         total: living.amount() + nursing.amount(),
@@ -308,17 +322,17 @@ fn used<T>(name: Parameter, dated: &Dated<T>, month: Month) -> Used {
 }
 
 /// What every step of one subsidy's month decision needs.
-struct At<'a> {
+struct At<'a, L> {
     policy: &'a Policy,
-    resident: &'a Resident,
+    resident: L,
     subsidy: Subsidy,
     month: Covered,
 }
 
 /// One subsidy's month, with its reasons.
-fn decide_subsidy(
+fn decide_subsidy<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     month: Covered,
     timelines: &[Timeline; 2],
@@ -337,7 +351,7 @@ fn decide_subsidy(
 /// `trace`.
 fn judge_subsidy<'r>(
     policy: &Policy,
-    resident: &'r Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     covered: Covered,
     timelines: &[Timeline; 2],
@@ -384,7 +398,7 @@ fn judge_subsidy<'r>(
                     first_month: claim.first_month,
                     fact,
                 });
-                if claim.carried_over(resident) {
+                if claim.carried_over(resident.resident()) {
                     trace.add(ClauseId::StartCarryOver, || Finding::CarriedOver {
                         submitted: application.submitted,
                         from: claim.first_month,
@@ -395,6 +409,7 @@ fn judge_subsidy<'r>(
                 trace.add(ClauseId::Channels, || Finding::Channel { channel, fact });
                 if trace.is_enabled() {
                     // Reasons only: the outreach duties do not change the outcome.
+                    let resident = resident.resident();
                     outreach::reasons_for_claim(policy, resident, timelines, subsidy, claim, trace);
                 }
             } else {
@@ -458,10 +473,10 @@ fn judge_subsidy<'r>(
                 since: stop.month,
             });
             if let Some(refused) = timeline
-                .last_not_granted(resident, month)
+                .last_not_granted(resident.resident(), month)
                 .filter(|r| facts.applications[r.application].submitted >= stop.day)
             {
-                not_granted_reason(resident, refused, trace);
+                not_granted_reason(resident.resident(), refused, trace);
             }
             Judged::Stopped {
                 since: stop.month,
@@ -469,9 +484,9 @@ fn judge_subsidy<'r>(
             }
         }
         (None, _) => {
-            let refused = timeline.last_not_granted(resident, month);
+            let refused = timeline.last_not_granted(resident.resident(), month);
             match refused {
-                Some(refused) => not_granted_reason(resident, refused, trace),
+                Some(refused) => not_granted_reason(resident.resident(), refused, trace),
                 None => trace.add(ClauseId::StartMonth, || Finding::NoApplication),
             }
             // The month of a refused application is judged on the day it was submitted, as a
@@ -516,7 +531,7 @@ fn not_granted_reason(resident: &Resident, refused: &NotGranted, trace: &mut imp
 /// The amount of a month whose conditions are met, after choose-the-higher. Returns the
 /// competing benefits given up when the subsidy is kept.
 fn pay<'r>(
-    at: &At,
+    at: &At<'_, impl Lists<'r>>,
     day: NaiveDate,
     status: &Status<'r>,
     trace: &mut impl Trace,
@@ -566,7 +581,7 @@ fn pay<'r>(
 /// in force, the person is entitled but not receiving (应享未享) — unless a higher competing
 /// benefit would be kept anyway, which is `superseded`, not a loss.
 fn not_paid<'r>(
-    at: &At,
+    at: &At<'_, impl Lists<'r>>,
     day: NaiveDate,
     status: &Status<'r>,
     verdict: Verdict,
@@ -585,9 +600,9 @@ fn not_paid<'r>(
 
 /// What `subsidy` would pay in `month` if the person applied now: the conditions on the month's
 /// first day, the amount and choose-the-higher, without reasons. `None` when it would pay nothing.
-fn would_pay(
+fn would_pay<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     month: Covered,
 ) -> Option<Money> {

@@ -225,7 +225,7 @@ mod tests {
         Category, Certificate, CustodyKind, CustodyPeriod, Grade, HukouPeriod, Place, Withdrawal,
         WithdrawalKind,
     };
-    use crate::resident::{next_change_day_by_pass, Resident};
+    use crate::resident::{next_change_day_by_pass, Lists, Resident, Short};
 
     fn day(offset: i64) -> NaiveDate {
         NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default() + Duration::days(offset)
@@ -319,8 +319,31 @@ mod tests {
         fn the_index_answers_as_a_pass_does(facts in long_facts(), days in prop::collection::vec(-10i64..2000, 1..40)) {
             let resident = Resident::new(facts.clone()).expect("valid long facts");
             prop_assert!(resident.long);
+            // The rules as compiled for a resident without a long list are never given this one;
+            // here they read it by passes, to check the index against them.
+            prop_assert!(Short::of(&resident).is_none());
+            let (indexed_lists, passes) = (&resident, Short(&resident));
             for &offset in &days {
                 let on = day(offset);
+                prop_assert_eq!(indexed_lists.valid_certificate(on), passes.valid_certificate(on), "on {}", on);
+                let hukou = facts.hukou.as_deref().unwrap_or_default();
+                let holds = |p: &HukouPeriod| p.from <= on && p.to.is_none_or(|to| on <= to);
+                prop_assert_eq!(
+                    indexed_lists.first_holding(Periods::Hukou, hukou, on, holds),
+                    passes.first_holding(Periods::Hukou, hukou, on, holds)
+                );
+                let custody = facts.custody.as_deref().unwrap_or_default();
+                let holds = |p: &CustodyPeriod| p.from <= on && p.to.is_none_or(|to| on <= to);
+                for in_order in [None, Some(crate::facts::custody_key)] {
+                    let (mut through_index, mut by_passes) = (Vec::new(), Vec::new());
+                    indexed_lists.each_holding(Periods::Custody, custody, on, holds, in_order, |i| through_index.push(i));
+                    passes.each_holding(Periods::Custody, custody, on, holds, in_order, |i| by_passes.push(i));
+                    if in_order.is_none() {
+                        through_index.sort_unstable();
+                        by_passes.sort_unstable();
+                    }
+                    prop_assert_eq!(through_index, by_passes, "custody on {}", on);
+                }
                 for group in [Periods::Hukou, Periods::Certificates, Periods::Custody] {
                     let indexed = resident.indexed(group).expect("long");
                     let mut found: Vec<usize> = indexed.covering(on).collect();
@@ -338,6 +361,7 @@ mod tests {
                         next_change_day_by_pass(&facts, on, until),
                         "after {} until {}", on, until
                     );
+                    prop_assert_eq!(indexed_lists.next_change_day(on, until), passes.next_change_day(on, until));
                 }
             }
         }

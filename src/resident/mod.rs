@@ -7,8 +7,8 @@ use std::sync::{Arc, OnceLock};
 use chrono::NaiveDate;
 
 use crate::error::{Error, FactProblem, ReadResidentError};
-use crate::facts::Facts;
 use crate::facts::{check_number, OrphanCare, MAX_BACK_PAY_MONTHS, MAX_TEXT_CHARS};
+use crate::facts::{Certificate, Facts};
 
 use index::Index;
 pub(crate) use index::Periods;
@@ -235,13 +235,6 @@ impl Resident {
         })
     }
 
-    /// Whether a list is long enough to be indexed: the rules then look through the index, out
-    /// of line.
-    #[inline(always)]
-    pub(crate) fn has_long_list(&self) -> bool {
-        self.long
-    }
-
     /// The index of `group`, when the group is long.
     #[inline(always)]
     pub(crate) fn indexed(&self, group: Periods) -> Option<&index::Stabbing> {
@@ -308,14 +301,7 @@ impl Resident {
         let order = match &found {
             Some(found) => Some(&found[..]),
             // A list of one record or none is in every order.
-            None if in_order.is_some() && list.len() > 1 => {
-                let orders = self.orders.get_or_init(|| Orders::of(&self.facts));
-                match group {
-                    Periods::Benefits => orders.benefits.as_deref(),
-                    Periods::Custody => orders.custody.as_deref(),
-                    _ => None,
-                }
-            }
+            None if in_order.is_some() && list.len() > 1 => self.content_order(group),
             None => None,
         };
         let len = order.map_or(list.len(), <[usize]>::len);
@@ -326,6 +312,46 @@ impl Resident {
                 each(i);
             }
         }
+    }
+
+    /// The order of `group`'s records by their content, when reasons are kept and the list is
+    /// not in that order already (see [`Orders`]).
+    #[inline]
+    fn content_order(&self, group: Periods) -> Option<&[usize]> {
+        let orders = self.orders.get_or_init(|| Orders::of(&self.facts));
+        match group {
+            Periods::Benefits => orders.benefits.as_deref(),
+            Periods::Custody => orders.custody.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The certificate that counts on `day` (see
+    /// [`eligibility::valid_certificate`](crate::rules::eligibility::valid_certificate)): by a
+    /// pass over the certificates, or through the index of a long list.
+    #[inline(always)]
+    pub(crate) fn valid_certificate(&self, day: NaiveDate) -> Option<usize> {
+        let certificates = self.facts.certificates.as_deref()?;
+        if self.long {
+            if let Some(found) = self.valid_indexed(certificates, day) {
+                return found;
+            }
+        }
+        valid_certificate_by_pass(certificates, day)
+    }
+
+    /// [`valid_certificate`](Resident::valid_certificate) through the index of a long list of
+    /// certificates; `None` when the list is not long. Out of line, so that the ordinary path
+    /// stays small.
+    #[cold]
+    #[inline(never)]
+    fn valid_indexed(&self, certificates: &[Certificate], day: NaiveDate) -> Option<Option<usize>> {
+        let indexed = self.indexed(Periods::Certificates)?;
+        Some(
+            indexed
+                .covering(day)
+                .max_by_key(|&i| certificates[i].issued),
+        )
     }
 
     /// The first day after `after`, and not after `until`, on which a condition may change: the
@@ -343,8 +369,169 @@ impl Resident {
     }
 }
 
+/// How the rules reach a resident's facts and lists: through the index of long lists
+/// (`&Resident`), or by a pass over each list ([`Short`], a resident none of whose lists is long:
+/// nearly every one). The rules are generic over it, as over [`Trace`](crate::rules::Trace): each
+/// is written once and compiled twice, so that the ordinary resident's rules hold no path to the
+/// index at all (DESIGN.md, "Why are long lists indexed?").
+pub(crate) trait Lists<'r>: Copy {
+    /// The resident.
+    fn resident(self) -> &'r Resident;
+
+    /// Its facts.
+    #[inline(always)]
+    fn facts(self) -> &'r Facts {
+        &self.resident().facts
+    }
+
+    /// As [`Resident::first_holding`].
+    fn first_holding<T>(
+        self,
+        group: Periods,
+        list: &[T],
+        day: NaiveDate,
+        holds: impl Fn(&T) -> bool,
+    ) -> Option<usize>;
+
+    /// As [`Resident::each_holding`].
+    fn each_holding<T, K: Ord>(
+        self,
+        group: Periods,
+        list: &[T],
+        day: NaiveDate,
+        holds: impl Fn(&T) -> bool,
+        in_order: Option<impl Fn(&T) -> K>,
+        each: impl FnMut(usize),
+    );
+
+    /// As [`Resident::valid_certificate`].
+    fn valid_certificate(self, day: NaiveDate) -> Option<usize>;
+
+    /// As [`Resident::next_change_day`].
+    fn next_change_day(self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate>;
+}
+
+impl<'r> Lists<'r> for &'r Resident {
+    #[inline(always)]
+    fn resident(self) -> &'r Resident {
+        self
+    }
+
+    #[inline(always)]
+    fn first_holding<T>(
+        self,
+        group: Periods,
+        list: &[T],
+        day: NaiveDate,
+        holds: impl Fn(&T) -> bool,
+    ) -> Option<usize> {
+        Resident::first_holding(self, group, list, day, holds)
+    }
+
+    #[inline(always)]
+    fn each_holding<T, K: Ord>(
+        self,
+        group: Periods,
+        list: &[T],
+        day: NaiveDate,
+        holds: impl Fn(&T) -> bool,
+        in_order: Option<impl Fn(&T) -> K>,
+        each: impl FnMut(usize),
+    ) {
+        Resident::each_holding(self, group, list, day, holds, in_order, each)
+    }
+
+    #[inline(always)]
+    fn valid_certificate(self, day: NaiveDate) -> Option<usize> {
+        Resident::valid_certificate(self, day)
+    }
+
+    #[inline(always)]
+    fn next_change_day(self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
+        Resident::next_change_day(self, after, until)
+    }
+}
+
+/// A resident none of whose lists is long, as the rules read it: each list by a pass over it,
+/// never through the index (see [`Lists`]). Made only by [`Short::of`], which checks.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Short<'r>(&'r Resident);
+
+impl<'r> Short<'r> {
+    /// `resident`, when none of its lists is long.
+    #[inline(always)]
+    pub(crate) fn of(resident: &'r Resident) -> Option<Short<'r>> {
+        (!resident.long).then_some(Short(resident))
+    }
+}
+
+impl<'r> Lists<'r> for Short<'r> {
+    #[inline(always)]
+    fn resident(self) -> &'r Resident {
+        self.0
+    }
+
+    #[inline(always)]
+    fn first_holding<T>(
+        self,
+        _group: Periods,
+        list: &[T],
+        _day: NaiveDate,
+        holds: impl Fn(&T) -> bool,
+    ) -> Option<usize> {
+        list.iter().position(holds)
+    }
+
+    #[inline(always)]
+    fn each_holding<T, K: Ord>(
+        self,
+        group: Periods,
+        list: &[T],
+        _day: NaiveDate,
+        holds: impl Fn(&T) -> bool,
+        in_order: Option<impl Fn(&T) -> K>,
+        mut each: impl FnMut(usize),
+    ) {
+        // A list of one record or none is in every order.
+        let order = if in_order.is_some() && list.len() > 1 {
+            self.0.content_order(group)
+        } else {
+            None
+        };
+        let len = order.map_or(list.len(), <[usize]>::len);
+        // One loop for either order, so that `each` is compiled once only.
+        for k in 0..len {
+            let i = order.map_or(k, |order| order[k]);
+            if holds(&list[i]) {
+                each(i);
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn valid_certificate(self, day: NaiveDate) -> Option<usize> {
+        valid_certificate_by_pass(self.0.facts.certificates.as_deref()?, day)
+    }
+
+    #[inline(always)]
+    fn next_change_day(self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
+        next_change_day_by_pass(&self.0.facts, after, until)
+    }
+}
+
+/// [`Resident::valid_certificate`] by a pass over the certificates.
+#[inline(always)]
+fn valid_certificate_by_pass(certificates: &[Certificate], day: NaiveDate) -> Option<usize> {
+    certificates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.valid_on(day))
+        .max_by_key(|(_, c)| c.issued)
+        .map(|(i, _)| i)
+}
+
 /// The records of a long list that hold on `day`, found through its index, sorted by `in_order`'s
-/// key when given.
+/// key when given (records alike in content in the order listed).
 #[cold]
 #[inline(never)]
 fn by_index<T, K: Ord>(
@@ -355,7 +542,8 @@ fn by_index<T, K: Ord>(
 ) -> Vec<usize> {
     let mut found: Vec<usize> = stabbing.covering(day).collect();
     if let Some(key) = in_order {
-        found.sort_by_key(|&i| key(&list[i]));
+        // Records alike in content in the order listed, as a pass finds them.
+        found.sort_by_key(|&i| (key(&list[i]), i));
     }
     found
 }

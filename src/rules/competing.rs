@@ -13,7 +13,7 @@ use crate::facts::{BenefitKind, BenefitStatus, Keeps, OtherBenefit, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{BenefitRelation, Parameter, Policy, TieBreak};
-use crate::resident::{Periods, Resident};
+use crate::resident::{Lists, Periods};
 
 /// What a choose-the-higher gave.
 pub(crate) enum Resolution {
@@ -30,9 +30,9 @@ pub(crate) enum Resolution {
 /// is the policy's `benefit_relations` data. Amounts are compared per month as exact decimals
 /// (`higher.monthly`); the strictly higher is kept; on equal amounts the policy's tie rule
 /// decides; a choice the person recorded is honoured (`higher.tie`).
-pub(crate) fn choose_higher(
+pub(crate) fn choose_higher<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     day: NaiveDate,
     month: Month,

@@ -10,7 +10,7 @@ use crate::decision::{Cause, FactGroup, FactRef, Finding, Lapse};
 use crate::facts::{Category, Place, Subsidy, WithdrawalKind};
 use crate::month::Month;
 use crate::policy::{CategoryGrade, Parameter, Policy};
-use crate::resident::{Periods, Resident};
+use crate::resident::{Lists, Periods, Resident};
 
 fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
     match subsidy {
@@ -22,8 +22,8 @@ fn eligibility_clause(subsidy: Subsidy) -> ClauseId {
 /// Death ends both subsidies; the date of death is the first day without the conditions
 /// (reading `stop.month`: "death … a date of death … is the first day without the condition").
 #[inline]
-pub(crate) fn alive(
-    resident: &Resident,
+pub(crate) fn alive<'r>(
+    resident: impl Lists<'r>,
     day: NaiveDate,
     status: &mut Status,
     trace: &mut impl Trace,
@@ -40,8 +40,8 @@ pub(crate) fn alive(
 /// (`living.eligibility`: "困难残疾人生活补贴对象为天津市户籍…"; `nursing.eligibility`:
 /// "重度残疾人护理补贴对象为天津市户籍…").
 #[inline]
-pub(crate) fn tianjin_hukou(
-    resident: &Resident,
+pub(crate) fn tianjin_hukou<'r>(
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     day: NaiveDate,
     status: &mut Status,
@@ -81,7 +81,7 @@ pub(crate) fn tianjin_hukou(
 #[inline]
 pub(crate) fn certificate<'r>(
     policy: &Policy,
-    resident: &'r Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     day: NaiveDate,
     renewed_certificate: Option<usize>,
@@ -98,7 +98,7 @@ pub(crate) fn certificate<'r>(
         status.unmet.insert(Cause::NoValidCertificate);
         // Which certificate lapsed, and how, is looked for only when reasons are kept.
         trace.add(clause, || {
-            let last = last_issued(resident, day).map(|i| (i, &certificates[i]));
+            let last = last_issued(resident.resident(), day).map(|i| (i, &certificates[i]));
             let lapse = match last {
                 None => Lapse::NoneIssued,
                 Some((_, c)) => match c.withdrawn {
@@ -189,36 +189,8 @@ pub(crate) fn certificate<'r>(
 /// until the day it is cancelled or frozen; where several count, the most recently issued (two
 /// issued the same day and both valid are refused: reading `certificate.same_day`).
 #[inline(always)]
-pub(crate) fn valid_certificate(resident: &Resident, day: NaiveDate) -> Option<usize> {
-    let certificates = resident.facts().certificates.as_deref()?;
-    if resident.has_long_list() {
-        if let Some(found) = valid_indexed(resident, certificates, day) {
-            return found;
-        }
-    }
-    certificates
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.valid_on(day))
-        .max_by_key(|(_, c)| c.issued)
-        .map(|(i, _)| i)
-}
-
-/// [`valid_certificate`] through the index of a long list of certificates; `None` when the list
-/// is not long. Out of line, so that the ordinary path stays small.
-#[cold]
-#[inline(never)]
-fn valid_indexed(
-    resident: &Resident,
-    certificates: &[crate::facts::Certificate],
-    day: NaiveDate,
-) -> Option<Option<usize>> {
-    let indexed = resident.indexed(Periods::Certificates)?;
-    Some(
-        indexed
-            .covering(day)
-            .max_by_key(|&i| certificates[i].issued),
-    )
+pub(crate) fn valid_certificate<'r>(resident: impl Lists<'r>, day: NaiveDate) -> Option<usize> {
+    resident.valid_certificate(day)
 }
 
 /// The certificate issued last on or before `day`, valid or not (what a decision names when none
@@ -240,8 +212,8 @@ fn last_issued(resident: &Resident, day: NaiveDate) -> Option<usize> {
 /// 享受天津市最低生活保障、低保边缘家庭（原低收入家庭）待遇 — the living allowance requires the
 /// household to receive Tianjin dibao or dibao-edge treatment (`living.eligibility`).
 #[inline]
-pub(crate) fn household_assistance(
-    resident: &Resident,
+pub(crate) fn household_assistance<'r>(
+    resident: impl Lists<'r>,
     day: NaiveDate,
     status: &mut Status,
     trace: &mut impl Trace,

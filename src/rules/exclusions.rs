@@ -9,15 +9,15 @@ use crate::decision::{Cause, FactGroup, FactRef, Finding};
 use crate::facts::benefit_key;
 use crate::facts::{BenefitKind, CustodyKind};
 use crate::policy::{BenefitRelation, Policy};
-use crate::resident::{Periods, Resident};
+use crate::resident::{Lists, Periods};
 
 /// "领取工伤保险生活护理费，纳入特困人员供养保障…的残疾人，不享受残疾人两项补贴"
 /// (`exclusion.work_injury`, `exclusion.extreme_poverty`). Which benefits exclude, and whether
 /// only when received, is the policy's `benefit_relations` data.
 #[inline]
-pub(crate) fn excluding_benefits(
+pub(crate) fn excluding_benefits<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     day: NaiveDate,
     status: &mut Status,
     trace: &mut impl Trace,
@@ -71,8 +71,8 @@ fn exclusion_cause(kind: BenefitKind) -> Cause {
 /// surveillance, suspended sentences and serving outside prison do not
 /// (`exclusion.prison_kinds`).
 #[inline]
-pub(crate) fn prison(
-    resident: &Resident,
+pub(crate) fn prison<'r>(
+    resident: impl Lists<'r>,
     day: NaiveDate,
     status: &mut Status,
     trace: &mut impl Trace,

@@ -27,7 +27,7 @@ use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, Finding, Reason};
 use crate::facts::{AssistanceKind, Certificate, Subsidy};
 use crate::policy::Policy;
-use crate::resident::Resident;
+use crate::resident::Lists;
 
 /// Where the rules put what they found: a decision being explained collects [`Reasons`]; bulk
 /// work (a roster scan, costing a reform, probing a day for a stop) passes [`NoReasons`].
@@ -181,7 +181,7 @@ impl Status<'_> {
 /// certificate was issued (reading `start.renewal`).
 pub(crate) fn assess<'r>(
     policy: &Policy,
-    resident: &'r Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     day: NaiveDate,
     renewed_certificate: Option<usize>,

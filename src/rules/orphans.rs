@@ -6,7 +6,7 @@ use super::{covers, Status, Trace};
 use crate::clauses::ClauseId;
 use crate::decision::{Cause, FactGroup, FactRef, Finding};
 use crate::facts::{OrphanCare, Subsidy};
-use crate::resident::{Periods, Resident};
+use crate::resident::{Lists, Periods};
 
 /// "享受孤儿基本生活保障政策的残疾儿童不享受困难残疾人生活补贴，可享受重度残疾人护理补贴"
 /// (`orphan.living`); "机构集中养育…的护理补贴可直接发放至儿童福利机构"
@@ -14,7 +14,7 @@ use crate::resident::{Periods, Resident};
 /// (`orphan.no_duplicate`).
 #[inline]
 pub(crate) fn orphan_guarantee<'r>(
-    resident: &'r Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     day: NaiveDate,
     status: &mut Status<'r>,

@@ -17,7 +17,7 @@ use crate::decision::Cause;
 use crate::facts::Subsidy;
 use crate::month::Month;
 use crate::policy::{Policy, StopTiming};
-use crate::resident::Resident;
+use crate::resident::{Lists, Resident};
 
 /// One granted application and the months it pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,10 +116,10 @@ impl Timeline {
     /// Stops are looked for up to `until` only: a decision about months up to `until` cannot
     /// depend on a stop after it (a later claim would start after that stop too), and a single
     /// month's decision need not scan the rest of the resident's history.
-    pub(crate) fn rebuild(
+    pub(crate) fn rebuild<'r>(
         &mut self,
         policy: &Policy,
-        resident: &Resident,
+        resident: impl Lists<'r>,
         subsidy: Subsidy,
         until: NaiveDate,
     ) {
@@ -129,10 +129,10 @@ impl Timeline {
     }
 }
 
-fn build(
+fn build<'r>(
     timeline: &mut Timeline,
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     until: NaiveDate,
 ) {
@@ -276,9 +276,9 @@ fn stop_on(policy: &Policy, day: NaiveDate, cause: Cause) -> Stop {
 /// and the condition.
 ///
 /// Conditions change only on the resident's change days, so only those are checked.
-fn first_failure(
+fn first_failure<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     subsidy: Subsidy,
     after: NaiveDate,
     until: NaiveDate,
