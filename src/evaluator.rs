@@ -154,17 +154,19 @@ impl<'e> Evaluation<'e> {
         &self,
         as_of: NaiveDate,
     ) -> impl Iterator<Item = (Duty, OutreachStatus)> + use<'e> {
-        let (policy, resident) = (self.policy, self.resident);
-        outreach::duties(
-            policy,
-            resident,
-            self.timelines,
-            as_of,
-            Triggers::Outstanding,
-        )
-        .into_iter()
-        .filter_map(move |duty| {
-            let status = outreach::standing(policy, resident, &duty, as_of, &mut NoReasons);
+        let (policy, resident, timelines) = (self.policy, self.resident, self.timelines);
+        // The rules as compiled for a resident without a long list, or through the index.
+        let short = Short::of(resident);
+        let outstanding = Triggers::Outstanding;
+        let duties = match short {
+            Some(short) => outreach::duties(policy, short, timelines, as_of, outstanding),
+            None => outreach::duties(policy, resident, timelines, as_of, outstanding),
+        };
+        duties.into_iter().filter_map(move |duty| {
+            let status = match short {
+                Some(short) => outreach::standing(policy, short, &duty, as_of, &mut NoReasons),
+                None => outreach::standing(policy, resident, &duty, as_of, &mut NoReasons),
+            };
             matches!(
                 status,
                 OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }

@@ -18,7 +18,7 @@ use crate::decision::{
 };
 use crate::facts::{Application, Notification, OfficeBody, Subsidy};
 use crate::policy::Policy;
-use crate::resident::{Periods, Resident};
+use crate::resident::{Lists, Periods, Resident};
 
 /// An outreach duty as the rules find it, before it is written out as an [`OutreachTrigger`]:
 /// the same fields, with the subsidies as flags, so that a roster scan allocates only for the
@@ -87,14 +87,14 @@ pub(crate) fn items(
 /// Where `duty` stands on `as_of`: its [`status`], except that a duty not yet met to tell
 /// someone of a subsidy they no longer qualify for (death, prison, the dibao ended) has lapsed
 /// and leaves the worklist.
-pub(crate) fn standing(
+pub(crate) fn standing<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     duty: &Duty,
     as_of: NaiveDate,
     trace: &mut impl Trace,
 ) -> OutreachStatus {
-    let status = status(resident, duty, as_of, trace);
+    let status = status(resident.resident(), duty, as_of, trace);
     if !matches!(
         status,
         OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }
@@ -136,9 +136,9 @@ pub(crate) enum Triggers {
 /// Every outreach duty up to `as_of`, oldest first (a certificate's before an assistance
 /// period's of the same day); with [`Triggers::Outstanding`], only those that may still be
 /// pending or overdue on `as_of`.
-pub(crate) fn duties(
+pub(crate) fn duties<'r>(
     policy: &Policy,
-    resident: &Resident,
+    resident: impl Lists<'r>,
     timelines: &[Timeline; 2],
     as_of: NaiveDate,
     triggers: Triggers,
@@ -150,7 +150,8 @@ pub(crate) fn duties(
     // A trigger opens a duty for the subsidies whose conditions the person met on its date and
     // was not already receiving; none, no duty.
     let mut open = |kind, date: NaiveDate, fact, duty_of| {
-        if triggers == Triggers::Outstanding && answered(resident, date, duty_of, as_of) {
+        if triggers == Triggers::Outstanding && answered(resident.resident(), date, duty_of, as_of)
+        {
             // Whichever subsidies it concerns, its status is one of the notified or applied
             // ones (see `status`), never pending or overdue.
             return;
