@@ -318,7 +318,7 @@ mod tests {
         #[test]
         fn the_index_answers_as_a_pass_does(facts in long_facts(), days in prop::collection::vec(-10i64..2000, 1..40)) {
             let resident = Resident::new(facts.clone()).expect("valid long facts");
-            prop_assert!(resident.long);
+            prop_assert!(resident.is_long());
             // The rules as compiled for a resident without a long list are never given this one;
             // here they read it by passes, to check the index against them.
             prop_assert!(Short::of(&resident).is_none());

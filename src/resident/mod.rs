@@ -34,14 +34,15 @@ pub struct Resident {
     /// `facts.id`, shared by every decision about the resident; made on the first decision that
     /// carries it (a roster scan never needs it).
     id: OnceLock<Arc<str>>,
-    /// Whether a list is long enough to be indexed (see `index.rs`).
-    long: bool,
     /// The order in which the rules read the other benefits and the custody periods when they
-    /// keep reasons, made when first needed (see [`Orders`]).
-    orders: OnceLock<Orders>,
-    /// The index of the long lists, made when first asked about (boxed: most residents never
-    /// have one, and a resident held in memory stays small).
-    index: OnceLock<Box<Index>>,
+    /// keep reasons, made when first needed: `None` when both are in that order already, the
+    /// common case (see [`Orders`]).
+    orders: OnceLock<Option<Box<Orders>>>,
+    /// For a resident with a list long enough to be indexed (see `index.rs`), the index, made
+    /// when first asked about; `None` for every other resident. Boxed, and one field for the
+    /// flag and the index, so that a resident held in memory stays small: a decision about one
+    /// of a hundred thousand residents in memory touches every cache line the resident spans.
+    index: Option<Box<OnceLock<Index>>>,
 }
 
 /// A resident reads as its [`Facts`] and is checked as it is read, so that a caller's own
@@ -209,11 +210,10 @@ impl Resident {
     /// Facts that passed [`check`].
     fn checked(facts: Facts) -> Resident {
         Resident {
-            long: index::is_long(&facts),
+            index: index::is_long(&facts).then(|| Box::new(OnceLock::new())),
             orders: OnceLock::new(),
             facts,
             id: OnceLock::new(),
-            index: OnceLock::new(),
         }
     }
 
@@ -222,8 +222,8 @@ impl Resident {
     /// inline the ordinary path (inlined, this made a roster scan's rules a tenth slower).
     #[cold]
     #[inline(never)]
-    fn long_index(&self) -> &Index {
-        self.index.get_or_init(|| {
+    fn long_index(&self) -> Option<&Index> {
+        Some(self.index.as_deref()?.get_or_init(|| {
             let mut days = Vec::new();
             for_each_period(&self.facts, |from, to| {
                 days.push(from);
@@ -231,18 +231,24 @@ impl Resident {
                     days.push(after);
                 }
             });
-            Box::new(Index::new(&self.facts, days))
-        })
+            Index::new(&self.facts, days)
+        }))
     }
 
     /// The index of `group`, when the group is long.
     #[inline(always)]
     pub(crate) fn indexed(&self, group: Periods) -> Option<&index::Stabbing> {
-        if self.long {
-            self.long_index().group(group)
+        if self.is_long() {
+            self.long_index()?.group(group)
         } else {
             None
         }
+    }
+
+    /// Whether a list is long enough to be indexed.
+    #[inline(always)]
+    pub(crate) fn is_long(&self) -> bool {
+        self.index.is_some()
     }
 
     /// The first record of `group` (its list `list`) that holds on `day` (one for which `holds`
@@ -257,7 +263,7 @@ impl Resident {
         day: NaiveDate,
         holds: impl Fn(&T) -> bool,
     ) -> Option<usize> {
-        if self.long {
+        if self.is_long() {
             if let Some(found) = self.first_indexed(group, day) {
                 return found;
             }
@@ -292,7 +298,7 @@ impl Resident {
         mut each: impl FnMut(usize),
     ) {
         // A long list's records that hold, found through its index (out of line).
-        let found = if self.long {
+        let found = if self.is_long() {
             self.indexed(group)
                 .map(|stabbing| by_index(stabbing, list, day, in_order.as_ref()))
         } else {
@@ -318,7 +324,10 @@ impl Resident {
     /// not in that order already (see [`Orders`]).
     #[inline]
     fn content_order(&self, group: Periods) -> Option<&[usize]> {
-        let orders = self.orders.get_or_init(|| Orders::of(&self.facts));
+        let orders = self
+            .orders
+            .get_or_init(|| Orders::of(&self.facts))
+            .as_deref()?;
         match group {
             Periods::Benefits => orders.benefits.as_deref(),
             Periods::Custody => orders.custody.as_deref(),
@@ -332,7 +341,7 @@ impl Resident {
     #[inline(always)]
     pub(crate) fn valid_certificate(&self, day: NaiveDate) -> Option<usize> {
         let certificates = self.facts.certificates.as_deref()?;
-        if self.long {
+        if self.is_long() {
             if let Some(found) = self.valid_indexed(certificates, day) {
                 return found;
             }
@@ -362,8 +371,10 @@ impl Resident {
     /// once. A resident with a long list is indexed (see `index.rs`).
     #[inline]
     pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        if self.long {
-            return self.long_index().next_change_day(after, until);
+        if self.is_long() {
+            if let Some(index) = self.long_index() {
+                return index.next_change_day(after, until);
+            }
         }
         next_change_day_by_pass(&self.facts, after, until)
     }
@@ -461,7 +472,7 @@ impl<'r> Short<'r> {
     /// `resident`, when none of its lists is long.
     #[inline(always)]
     pub(crate) fn of(resident: &'r Resident) -> Option<Short<'r>> {
-        (!resident.long).then_some(Short(resident))
+        (!resident.is_long()).then_some(Short(resident))
     }
 }
 
@@ -574,7 +585,7 @@ fn next_change_day_by_pass(facts: &Facts, after: NaiveDate, until: NaiveDate) ->
 
 /// The order of the lists whose records can give several findings on one day, by the records'
 /// content: `None` for a list in that order already (the common case, which needs no
-/// allocation). Made when reasons are first kept: bulk work without reasons never needs it.
+/// allocation; with both in order, no `Orders` is made at all). Made when reasons are first kept: bulk work without reasons never needs it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Orders {
     benefits: Option<Box<[usize]>>,
@@ -585,8 +596,8 @@ impl Orders {
     /// The orders of `facts`: for the lists written in the order of their content (the common
     /// case), a comparison of neighbours and no allocation.
     #[cold]
-    fn of(facts: &Facts) -> Orders {
-        Orders {
+    fn of(facts: &Facts) -> Option<Box<Orders>> {
+        let orders = Orders {
             benefits: facts
                 .other_benefits
                 .as_deref()
@@ -597,7 +608,8 @@ impl Orders {
                 .as_deref()
                 .and_then(|c| in_key_order(c, crate::facts::custody_key))
                 .map(Vec::into_boxed_slice),
-        }
+        };
+        (orders.benefits.is_some() || orders.custody.is_some()).then(|| Box::new(orders))
     }
 }
 
