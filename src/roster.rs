@@ -43,6 +43,7 @@ pub struct ScanOptions {
     outreach_day: NaiveDate,
     stop_lookback_months: u32,
     language: Language,
+    read_ahead: usize,
 }
 
 impl ScanOptions {
@@ -55,6 +56,7 @@ impl ScanOptions {
             outreach_day: month.first_day(),
             stop_lookback_months: 3,
             language: Language::English,
+            read_ahead: READ_AHEAD,
         }
     }
 
@@ -91,6 +93,39 @@ impl ScanOptions {
     pub fn with_stop_lookback_months(mut self, months: u32) -> ScanOptions {
         self.stop_lookback_months = months;
         self
+    }
+
+    /// How many lines [`RosterScan::read`] (and [`RosterScan::scan`]) reads before it decides
+    /// them: 4 unless set, at least 1 and at most [`MAX_READ_AHEAD`]. Records come in the order of
+    /// the lines whatever it is; it only says when. Reading a file, a few lines at a time is
+    /// faster (DESIGN.md, "Why does the scan read lines in batches?"). Reading a pipe or a socket
+    /// whose writer waits for a line's records before it writes the next line, set 1: each line
+    /// is then read, checked and decided before the next is read.
+    ///
+    /// ```
+    /// use tianjin_disability_subsidies::{Month, ScanOptions};
+    ///
+    /// let options = ScanOptions::new(Month::new(2025, 6)?);
+    /// assert_eq!(options.read_ahead(), 4);
+    /// assert_eq!(options.with_read_ahead(1).read_ahead(), 1);
+    /// assert_eq!(options.with_read_ahead(0).read_ahead(), 1);
+    /// # Ok::<(), tianjin_disability_subsidies::Error>(())
+    /// ```
+    pub fn with_read_ahead(mut self, lines: usize) -> ScanOptions {
+        self.read_ahead = lines.clamp(1, MAX_READ_AHEAD);
+        self
+    }
+
+    /// How many lines a scan reads before it decides them (see
+    /// [`with_read_ahead`](ScanOptions::with_read_ahead)).
+    pub fn read_ahead(&self) -> usize {
+        self.read_ahead
+    }
+
+    /// Whether scans with these options and with `other` give the same records and totals: all
+    /// but when lines are decided.
+    fn same_results(&self, other: &ScanOptions) -> bool {
+        self.with_read_ahead(1) == other.with_read_ahead(1)
     }
 
     /// The month scanned.
@@ -404,7 +439,7 @@ fn pay_institution(
 pub struct RosterReader<R> {
     lines: JsonLines<R>,
     /// Storage for the resident of the current line, kept from line to line (its contents
-    /// replaced) so that a resident is moved once.
+    /// replaced), which the line that [`next_line`](RosterReader::next_line) gives borrows.
     slot: Option<Resident>,
 }
 
@@ -544,10 +579,15 @@ impl ReadAhead {
     }
 }
 
-/// How many lines [`RosterScan::read`] reads before it decides them: the reading's code and the
-/// rules' code then each run many times in a row, rather than taking turns on every line (see
-/// DESIGN.md, "Why does the scan read lines in batches?").
+/// How many lines [`RosterScan::read`] reads before it decides them, unless
+/// [`ScanOptions::with_read_ahead`] says otherwise: the reading's code and the rules' code then
+/// each run a few times in a row, rather than taking turns on every line (see DESIGN.md, "Why does
+/// the scan read lines in batches?").
 const READ_AHEAD: usize = 4;
+
+/// The most lines a scan reads before it decides them ([`ScanOptions::with_read_ahead`]): the
+/// residents of the lines read ahead are held at once.
+pub const MAX_READ_AHEAD: usize = 64;
 
 /// A roster scan in progress: feed it lines, collect records, then [`finish`](RosterScan::finish).
 ///
@@ -688,7 +728,7 @@ impl<'p> RosterScan<'p> {
         if !std::ptr::eq(self.policy, other.policy) && *self.policy != *other.policy {
             return Err(MergeError::DifferentPolicies);
         }
-        if self.options != other.options {
+        if !self.options.same_results(&other.options) {
             return Err(MergeError::DifferentOptions);
         }
         self.summary.merge(&other.summary);
@@ -707,9 +747,10 @@ impl<'p> RosterScan<'p> {
 
     /// Reads every line of `reader`, hands each record to `sink`, then finishes the scan.
     ///
-    /// Each line is read, checked and decided before the next is read, so records come out in
-    /// line order and memory stays flat: a line longer than 1 MiB is rejected without being
-    /// held whole, and a byte-order mark before the first line is skipped.
+    /// Lines are read a few at a time ([`ScanOptions::with_read_ahead`]: 4 unless set), each
+    /// checked, then decided in order, so records come out in line order and memory stays flat:
+    /// a line longer than 1 MiB is rejected without being held whole, and a byte-order mark
+    /// before the first line is skipped.
     ///
     /// # Errors
     ///
@@ -741,12 +782,13 @@ impl<'p> RosterScan<'p> {
         sink: &mut impl FnMut(ScanRecord),
     ) -> std::io::Result<()> {
         let mut lines = JsonLines::new(reader).with_lines_before(self.line);
-        let mut batch = Vec::with_capacity(READ_AHEAD);
+        let read_ahead = self.options.read_ahead;
+        let mut batch = Vec::with_capacity(read_ahead);
         loop {
             // Read a batch, then decide it: the records come in the order of the lines, and
             // after an I/O error those of every line before it have been handed to `sink`.
             let mut ended = Ok(false);
-            while batch.len() < READ_AHEAD {
+            while batch.len() < read_ahead {
                 match lines.next_line() {
                     Ok(Some(line)) => batch.push(ReadAhead::of(line)),
                     Ok(None) => {

@@ -1251,3 +1251,105 @@ fn a_file_scanned_in_batches_gives_the_records_of_its_lines_one_by_one() {
         )
     );
 }
+
+/// A reader that gives one line a fill, logging each line it gives; what a pipe whose writer
+/// waits for each line's records looks like to the scan.
+struct LineAtATime {
+    lines: Vec<String>,
+    next: usize,
+    buffer: Vec<u8>,
+    at: usize,
+    log: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+impl std::io::Read for LineAtATime {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::BufRead;
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(out.len());
+            out[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl std::io::BufRead for LineAtATime {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.at == self.buffer.len() && self.next < self.lines.len() {
+            self.buffer = format!("{}\n", self.lines[self.next]).into_bytes();
+            self.at = 0;
+            self.next += 1;
+            self.log.borrow_mut().push(format!("read {}", self.next));
+        }
+        Ok(&self.buffer[self.at..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.at += n;
+    }
+}
+
+/// The log of a scan of `lines` rejected lines (a record each) with `options`.
+fn read_and_decided(lines: usize, options: ScanOptions) -> Vec<String> {
+    let policy = Policy::tianjin_2023();
+    let log = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let reader = LineAtATime {
+        lines: vec![r#"{"id":""}"#.to_owned(); lines],
+        next: 0,
+        buffer: Vec::new(),
+        at: 0,
+        log: std::rc::Rc::clone(&log),
+    };
+    let mut scan = RosterScan::new(&policy, options).unwrap();
+    scan.read(reader, &mut |record| {
+        if let ScanRecord::Rejected { line, .. } = record {
+            log.borrow_mut().push(format!("record {line}"));
+        }
+    })
+    .unwrap();
+    let summary = scan.finish(|_| ());
+    assert_eq!(
+        (summary.lines_read, summary.rejected),
+        (lines as u64, lines as u64)
+    );
+    log.take()
+}
+
+#[test]
+fn with_a_read_ahead_of_one_each_lines_records_come_before_the_next_line_is_read() {
+    // What a writer that waits for each line's records needs (a pipe, a socket).
+    let log = read_and_decided(3, ScanOptions::new(month("2025-06")).with_read_ahead(1));
+    assert_eq!(
+        log,
+        ["read 1", "record 1", "read 2", "record 2", "read 3", "record 3"]
+    );
+    // By default four lines are read, then decided, in order.
+    let log = read_and_decided(6, ScanOptions::new(month("2025-06")));
+    assert_eq!(
+        log,
+        [
+            "read 1", "read 2", "read 3", "read 4", "record 1", "record 2", "record 3", "record 4",
+            "read 5", "read 6", "record 5", "record 6"
+        ]
+    );
+}
+
+#[test]
+fn scans_read_ahead_differently_merge_and_give_the_same_results() {
+    let policy = Policy::tianjin_2023();
+    let options = ScanOptions::new(month("2025-06"));
+    let (whole, whole_summary) = scan_with(BUNDLED.as_bytes(), options.with_read_ahead(1));
+    let (batched, batched_summary) = scan_with(BUNDLED.as_bytes(), options.with_read_ahead(64));
+    assert_eq!((&whole, &whole_summary), (&batched, &batched_summary));
+    let mut first = RosterScan::new(&policy, options.with_read_ahead(1)).unwrap();
+    first.read(BUNDLED.as_bytes(), &mut |_| ()).unwrap();
+    let second = RosterScan::new(&policy, options.with_read_ahead(7)).unwrap();
+    assert!(first.merge(second, &mut |_| ()).is_ok());
+    assert_eq!(
+        options.with_read_ahead(1_000).read_ahead(),
+        tianjin_disability_subsidies::roster::MAX_READ_AHEAD
+    );
+}

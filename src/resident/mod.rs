@@ -464,7 +464,8 @@ impl<'r> Lists<'r> for &'r Resident {
 }
 
 /// A resident none of whose lists is long, as the rules read it: each list by a pass over it,
-/// never through the index (see [`Lists`]). Made only by [`Short::of`], which checks.
+/// never through the index (see [`Lists`]). Made by [`Short::of`], which checks (only the index's
+/// property test makes one of a resident with a long list, to check the index against passes).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Short<'r>(&'r Resident);
 
