@@ -476,22 +476,15 @@ mod tests {
             for month in first.through(first.plus(12 * 20)) {
                 let covered = policy.covered(month).unwrap();
                 assert_eq!(covered.month(), month);
-                assert_eq!(
-                    Some(p.nursing_allowance.in_force(covered)),
-                    p.nursing_allowance.at(month)
-                );
-                assert_eq!(
-                    Some(p.living_allowance_grade_1_2.in_force(covered)),
-                    p.living_allowance_grade_1_2.at(month)
-                );
-                assert_eq!(
-                    Some(p.living_allowance_grade_3_4.in_force(covered)),
-                    p.living_allowance_grade_3_4.at(month)
-                );
-                assert_eq!(
-                    Some(p.dibao_edge_living_allowance.in_force(covered)),
-                    p.dibao_edge_living_allowance.at(month)
-                );
+                for amounts in [
+                    &p.nursing_allowance,
+                    &p.living_allowance_grade_1_2,
+                    &p.living_allowance_grade_3_4,
+                ] {
+                    assert_eq!(Some(amounts.in_force(covered)), amounts.at(month));
+                }
+                let edge = &p.dibao_edge_living_allowance;
+                assert_eq!(Some(edge.in_force(covered)), edge.at(month));
             }
         }
         assert_ne!(

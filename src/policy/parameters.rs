@@ -54,8 +54,9 @@ impl<T> Dated<T> {
     /// first value is from the policy's first month (checked when the policy is built).
     #[inline]
     pub(crate) fn in_force(&self, month: Covered) -> &DatedValue<T> {
-        let after = self.0.partition_point(|v| v.from <= month.month());
-        &self.0[after.max(1) - 1]
+        // `at` finds one for every covered month; the first value stands in should that ever not
+        // hold (a policy is built only with at least one).
+        self.at(month.month()).unwrap_or(&self.0[0])
     }
 
     /// Every value, oldest first.

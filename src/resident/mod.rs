@@ -251,75 +251,6 @@ impl Resident {
         self.index.is_some()
     }
 
-    /// The first record of `group` (its list `list`) that holds on `day` (one for which `holds`
-    /// is true): by a pass over a short list; through the index for a long one, where of several
-    /// the one that starts last. For the groups whose periods may not overlap, the one that
-    /// holds.
-    #[inline(always)]
-    pub(crate) fn first_holding<T>(
-        &self,
-        group: Periods,
-        list: &[T],
-        day: NaiveDate,
-        holds: impl Fn(&T) -> bool,
-    ) -> Option<usize> {
-        if self.is_long() {
-            if let Some(found) = self.first_indexed(group, day) {
-                return found;
-            }
-        }
-        list.iter().position(holds)
-    }
-
-    /// [`first_holding`](Resident::first_holding) through the index: `None` when `group` is not
-    /// long. Out of line, as every path to the index is, so that the rules' ordinary path stays
-    /// small.
-    #[cold]
-    #[inline(never)]
-    fn first_indexed(&self, group: Periods, day: NaiveDate) -> Option<Option<usize>> {
-        self.indexed(group)
-            .map(|stabbing| stabbing.covering(day).next())
-    }
-
-    /// Calls `each` with every record of `group` (its list `list`) that holds on `day` (those for
-    /// which `holds` is true), for the other benefits or the custody periods, which can give
-    /// several findings on one day. When reasons are kept, `in_order` gives the key of the
-    /// records' content, and they come in its order (see [`Orders`]), so that the same facts in
-    /// any order give the same findings in the same order; otherwise (`None`) as listed, since
-    /// what the rules find is then a set.
-    #[inline]
-    pub(crate) fn each_holding<T, K: Ord>(
-        &self,
-        group: Periods,
-        list: &[T],
-        day: NaiveDate,
-        holds: impl Fn(&T) -> bool,
-        in_order: Option<impl Fn(&T) -> K>,
-        mut each: impl FnMut(usize),
-    ) {
-        // A long list's records that hold, found through its index (out of line).
-        let found = if self.is_long() {
-            self.indexed(group)
-                .map(|stabbing| by_index(stabbing, list, day, in_order.as_ref()))
-        } else {
-            None
-        };
-        let order = match &found {
-            Some(found) => Some(&found[..]),
-            // A list of one record or none is in every order.
-            None if in_order.is_some() && list.len() > 1 => self.content_order(group),
-            None => None,
-        };
-        let len = order.map_or(list.len(), <[usize]>::len);
-        // One loop for every order, so that `each` is compiled once only.
-        for k in 0..len {
-            let i = order.map_or(k, |order| order[k]);
-            if found.is_some() || holds(&list[i]) {
-                each(i);
-            }
-        }
-    }
-
     /// The order of `group`'s records by their content, when reasons are kept and the list is
     /// not in that order already (see [`Orders`]).
     #[inline]
@@ -333,50 +264,6 @@ impl Resident {
             Periods::Custody => orders.custody.as_deref(),
             _ => None,
         }
-    }
-
-    /// The certificate that counts on `day` (see
-    /// [`eligibility::valid_certificate`](crate::rules::eligibility::valid_certificate)): by a
-    /// pass over the certificates, or through the index of a long list.
-    #[inline(always)]
-    pub(crate) fn valid_certificate(&self, day: NaiveDate) -> Option<usize> {
-        let certificates = self.facts.certificates.as_deref()?;
-        if self.is_long() {
-            if let Some(found) = self.valid_indexed(certificates, day) {
-                return found;
-            }
-        }
-        valid_certificate_by_pass(certificates, day)
-    }
-
-    /// [`valid_certificate`](Resident::valid_certificate) through the index of a long list of
-    /// certificates; `None` when the list is not long. Out of line, so that the ordinary path
-    /// stays small.
-    #[cold]
-    #[inline(never)]
-    fn valid_indexed(&self, certificates: &[Certificate], day: NaiveDate) -> Option<Option<usize>> {
-        let indexed = self.indexed(Periods::Certificates)?;
-        Some(
-            indexed
-                .covering(day)
-                .max_by_key(|&i| certificates[i].issued),
-        )
-    }
-
-    /// The first day after `after`, and not after `until`, on which a condition may change: the
-    /// engine checks a claim only on these days.
-    ///
-    /// Found by one pass over the facts rather than from a sorted index: a claim usually has
-    /// none or a few such days after it was granted, and a roster scan looks at each resident
-    /// once. A resident with a long list is indexed (see `index.rs`).
-    #[inline]
-    pub(crate) fn next_change_day(&self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        if self.is_long() {
-            if let Some(index) = self.long_index() {
-                return index.next_change_day(after, until);
-            }
-        }
-        next_change_day_by_pass(&self.facts, after, until)
     }
 }
 
@@ -395,7 +282,10 @@ pub(crate) trait Lists<'r>: Copy {
         &self.resident().facts
     }
 
-    /// As [`Resident::first_holding`].
+    /// The first record of `group` (its list `list`) that holds on `day` (one for which `holds`
+    /// is true): by a pass over a short list; through the index for a long one, where of several
+    /// the one that starts last. For the groups whose periods may not overlap, the one that
+    /// holds.
     fn first_holding<T>(
         self,
         group: Periods,
@@ -404,7 +294,12 @@ pub(crate) trait Lists<'r>: Copy {
         holds: impl Fn(&T) -> bool,
     ) -> Option<usize>;
 
-    /// As [`Resident::each_holding`].
+    /// Calls `each` with every record of `group` (its list `list`) that holds on `day` (those for
+    /// which `holds` is true), for the other benefits or the custody periods, which can give
+    /// several findings on one day. When reasons are kept, `in_order` gives the key of the
+    /// records' content, and they come in its order (records alike in content as listed; see
+    /// [`Orders`]), so that the same facts in any order give the same findings in the same
+    /// order; otherwise (`None`) as listed, since what the rules find is then a set.
     fn each_holding<T, K: Ord>(
         self,
         group: Periods,
@@ -415,20 +310,25 @@ pub(crate) trait Lists<'r>: Copy {
         each: impl FnMut(usize),
     );
 
-    /// As [`Resident::valid_certificate`].
+    /// The certificate that counts on `day` (see
+    /// [`eligibility::valid_certificate`](crate::rules::eligibility::valid_certificate)).
     fn valid_certificate(self, day: NaiveDate) -> Option<usize>;
 
-    /// As [`Resident::next_change_day`].
+    /// The first day after `after`, and not after `until`, on which a condition may change: the
+    /// engine checks a claim only on these days. Found by one pass over the facts rather than
+    /// from a sorted index: a claim usually has none or a few such days after it was granted.
     fn next_change_day(self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate>;
 }
 
+/// Through the index for a long list; for any other, the passes of [`Short`]. Every way to the
+/// index is a flag and a cold function never inlined (`Resident::indexed`).
 impl<'r> Lists<'r> for &'r Resident {
     #[inline(always)]
     fn resident(self) -> &'r Resident {
         self
     }
 
-    #[inline(always)]
+    #[inline]
     fn first_holding<T>(
         self,
         group: Periods,
@@ -436,10 +336,13 @@ impl<'r> Lists<'r> for &'r Resident {
         day: NaiveDate,
         holds: impl Fn(&T) -> bool,
     ) -> Option<usize> {
-        Resident::first_holding(self, group, list, day, holds)
+        if let Some(stabbing) = self.indexed(group) {
+            return stabbing.covering(day).next();
+        }
+        Short(self).first_holding(group, list, day, holds)
     }
 
-    #[inline(always)]
+    #[inline]
     fn each_holding<T, K: Ord>(
         self,
         group: Periods,
@@ -449,17 +352,32 @@ impl<'r> Lists<'r> for &'r Resident {
         in_order: Option<impl Fn(&T) -> K>,
         each: impl FnMut(usize),
     ) {
-        Resident::each_holding(self, group, list, day, holds, in_order, each)
+        if let Some(stabbing) = self.indexed(group) {
+            by_index(stabbing, list, day, in_order.as_ref())
+                .into_iter()
+                .for_each(each);
+            return;
+        }
+        Short(self).each_holding(group, list, day, holds, in_order, each)
     }
 
-    #[inline(always)]
+    #[inline]
     fn valid_certificate(self, day: NaiveDate) -> Option<usize> {
-        Resident::valid_certificate(self, day)
+        if let Some(stabbing) = self.indexed(Periods::Certificates) {
+            let certificates = self.facts.certificates.as_deref()?;
+            return stabbing
+                .covering(day)
+                .max_by_key(|&i| certificates[i].issued);
+        }
+        Short(self).valid_certificate(day)
     }
 
-    #[inline(always)]
+    #[inline]
     fn next_change_day(self, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-        Resident::next_change_day(self, after, until)
+        if let Some(index) = self.is_long().then(|| self.long_index()).flatten() {
+            return index.next_change_day(after, until);
+        }
+        Short(self).next_change_day(after, until)
     }
 }
 
