@@ -226,6 +226,11 @@ pub(crate) enum Judged<'r> {
 
 impl Judged<'_> {
     /// The public outcome.
+    ///
+    /// Always inlined, as is [`judge_subsidy`], so that a decision builds its outcome in the
+    /// branch that judged it rather than dispatching a second time on the variant
+    /// (docs/performance.md, "Why the decision's steps are inlined").
+    #[inline(always)]
     pub(crate) fn outcome(self) -> Outcome {
         match self {
             Judged::Paid {
@@ -350,7 +355,8 @@ fn decide_subsidy<'r>(
 }
 
 /// One subsidy's month, with the competing benefits given up when it is paid; reasons go to
-/// `trace`.
+/// `trace`. Always inlined: see [`Judged::outcome`].
+#[inline(always)]
 fn judge_subsidy<'r>(
     policy: &Policy,
     resident: impl Lists<'r>,
