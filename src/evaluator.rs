@@ -228,8 +228,8 @@ impl Judged<'_> {
     /// The public outcome.
     ///
     /// Always inlined, as is [`judge_subsidy`], so that a decision builds its outcome in the
-    /// branch that judged it rather than dispatching a second time on the variant
-    /// (docs/performance.md, "Why the decision's steps are inlined").
+    /// branch that judged it rather than dispatching a second time on the variant (DESIGN.md,
+    /// "Why is a decision's outcome built where it is judged?").
     #[inline(always)]
     pub(crate) fn outcome(self) -> Outcome {
         match self {
