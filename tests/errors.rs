@@ -264,6 +264,42 @@ mod json_errors {
         );
     }
 
+    /// The crate's limit on back-pay months is one number: what reading a value beyond a byte
+    /// expects (in both languages) and the check of a value beyond the limit both name it.
+    #[test]
+    fn back_pay_months_are_refused_against_one_limit() {
+        use tianjin_disability_subsidies::{facts::MAX_BACK_PAY_MONTHS, Language};
+        let max = MAX_BACK_PAY_MONTHS;
+        let facts = |months: u32| {
+            json!({ "id": "R-1", "applications": [{ "subsidies": ["nursing"],
+                "submitted": "2024-01-05", "follows_renewed_certificate": true,
+                "back_pay_months": months }] })
+            .to_string()
+        };
+        let beyond_a_byte = refused(&facts(300));
+        let english = beyond_a_byte.describe_without_position(Language::English);
+        let chinese = beyond_a_byte.describe_without_position(Language::Chinese);
+        assert!(
+            english.contains(&format!("expected 0 to {max} back-pay months")),
+            "{english}"
+        );
+        assert!(
+            chinese.contains(&format!("应为0至{max}个月的补发月数")),
+            "{chinese}"
+        );
+        match refused(&facts(u32::from(max) + 1)) {
+            Error::InvalidFact { problem, .. } => assert_eq!(
+                problem,
+                FactProblem::BackPayOutOfRange {
+                    max,
+                    found: max + 1
+                }
+            ),
+            other => panic!("expected the check's error, got {other:?}"),
+        }
+        assert!(Resident::from_json(&facts(u32::from(max))).is_ok());
+    }
+
     #[test]
     fn a_subsidy_that_does_not_exist_is_refused() {
         let err = refused(

@@ -18,9 +18,19 @@ pub use certificate_number::{
     citizen_id_check_character, CertificateNumber, CertificateNumberProblem,
 };
 
+/// The number of [`MAX_BACK_PAY_MONTHS`], written once as a literal so that the texts which name
+/// it (what a reading of back-pay months expects, in English and Chinese) are built from it with
+/// `concat!` and cannot say another number.
+macro_rules! max_back_pay_months {
+    () => {
+        3
+    };
+}
+pub(crate) use max_back_pay_months;
+
 /// The most back-pay months any application may carry (reading `start.renewal`); a policy may
 /// allow fewer.
-pub const MAX_BACK_PAY_MONTHS: u8 = 3;
+pub const MAX_BACK_PAY_MONTHS: u8 = max_back_pay_months!();
 
 /// The most characters an id or an institution's name may have: what a record of the civil
 /// affairs or the federation can hold, with room to spare. A longer one is refused

@@ -380,7 +380,11 @@ impl Own {
             Own::AmountAtMost => "an amount of at most 1000000000000 yuan",
             Own::AmountInFen => "an amount in yuan with at most two decimal places (fen)",
             Own::Month => "a month as \"YYYY-MM\"",
-            Own::BackPayMonths => "0 to 3 back-pay months",
+            Own::BackPayMonths => concat!(
+                "0 to ",
+                crate::facts::max_back_pay_months!(),
+                " back-pay months"
+            ),
             Own::ClauseId => "a clause id of CLAUSES.md",
         }
     }

@@ -862,7 +862,11 @@ fn own_zh(own: Own) -> &'static str {
         Own::AmountAtMost => "至多1000000000000元的金额",
         Own::AmountInFen => "至多两位小数（精确到分）的金额",
         Own::Month => "写作“YYYY-MM”的月份",
-        Own::BackPayMonths => "0至3个月的补发月数",
+        Own::BackPayMonths => concat!(
+            "0至",
+            crate::facts::max_back_pay_months!(),
+            "个月的补发月数"
+        ),
         Own::ClauseId => "条款表中的条款编号",
     }
 }
