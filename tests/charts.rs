@@ -335,7 +335,7 @@ fn a_missing_row_or_column_is_refused() {
         charts::charts(&c, &report)
     };
     assert_eq!(
-        edit("by_grade", &|t| t.rows[0].clear()).expect_err("an empty row"),
+        edit("by_grade", &|t| t.rows[0].cells.clear()).expect_err("an empty row"),
         "the report's by_grade has no cell 0 in row 0"
     );
     assert_eq!(

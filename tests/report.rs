@@ -5,7 +5,7 @@
 use tianjin_disability_subsidies::facts::BenefitKind;
 use tianjin_disability_subsidies::policy::{BenefitRelation, CountsWhen, Parameter};
 use tianjin_disability_subsidies::report::{
-    Align, Limits, PolicyReport, ReformReport, Report, RosterReport, Table,
+    Align, Limits, PolicyReport, ReformReport, Report, RosterReport, Row, Table,
 };
 use tianjin_disability_subsidies::{
     ClauseId, Comparer, Language, Policy, Reform, RosterScan, ScanOptions, ScanRecord,
@@ -174,7 +174,18 @@ fn every_table_lines_up_in_both_languages() {
         {
             let text = table.to_text(&width);
             let lines: Vec<&str> = text.lines().take(1 + table.rows.len()).collect();
-            let mut rows: Vec<Vec<String>> = table.rows.clone();
+            // Each row as laid out: an indented row's first cell after its indentation.
+            let mut rows: Vec<Vec<String>> = table
+                .rows
+                .iter()
+                .map(|row| {
+                    let mut cells = row.cells.clone();
+                    if let Some(first) = cells.first_mut() {
+                        first.insert_str(0, &"  ".repeat(usize::from(row.indent)));
+                    }
+                    cells
+                })
+                .collect();
             if table.columns.iter().any(|c| !c.header.is_empty()) {
                 rows.insert(0, table.columns.iter().map(|c| c.header.clone()).collect());
             }
@@ -276,6 +287,50 @@ fn a_csv_table_holds_every_row_and_totals_add_up() {
         assert_eq!(unique.len(), headers.len(), "{}: {headers:?}", table.key);
     }
     assert_eq!(rows.last().map(|r| r[2]), Some("24400"));
+}
+
+/// An institution's name is data: text indents its row under "children in institutions", and
+/// CSV gives the name as it is, spaces and all, so that two institutions whose names differ only
+/// by a space stay two rows that can be told apart.
+#[test]
+fn an_institutions_row_is_indented_and_its_name_kept_as_it_is() {
+    // One of the bundled roster's institutions renamed with spaces around it on one line only.
+    let (first, rest) = BUNDLED
+        .split_once("\"institution\":\"天津市儿童福利院\"")
+        .expect("the bundled roster names it");
+    let roster = format!("{first}\"institution\":\"  天津市儿童福利院 \"{rest}");
+    let (report, sound) = roster_report(roster.as_bytes(), Language::English, Limits::all());
+    assert!(sound);
+    let payments = |key: &str| report.tables().find(|t| t.key == key).expect("the table");
+    let (spaced, plain) = ("  天津市儿童福利院 ", "天津市儿童福利院");
+    let (table, row) = ["payments_living", "payments_nursing"]
+        .into_iter()
+        .find_map(|key| {
+            let table = payments(key);
+            let row = table.rows.iter().find(|r| r[0] == spaced)?;
+            Some((table, row))
+        })
+        .expect("the renamed institution is paid");
+    assert_eq!(row.indent, 1);
+    assert!(table.rows.iter().any(|r| r[0] == plain && r.indent == 1));
+    // In CSV: the name as it is (sorted before the plain one), and the plain name another row.
+    let csv = table.to_csv();
+    let names: Vec<&str> = csv
+        .lines()
+        .filter_map(|l| l.split(',').next())
+        .filter(|name| name.contains(plain))
+        .collect();
+    assert_eq!(names, [spaced, plain], "{csv}");
+    // In text: each institution two spaces in, the renamed one with its own spaces after them.
+    let text = table.to_text(&width);
+    assert!(
+        text.lines().any(|l| l.starts_with(&format!("  {plain}"))),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with(&format!("  {spaced}"))),
+        "{text}"
+    );
 }
 
 #[test]
@@ -486,7 +541,7 @@ fn a_reforms_override_is_one_more_dated_value() {
         .iter()
         .any(|r| r[2] == "2025-01" && r[4] == *source));
     // Every other row is the baseline's.
-    let others: Vec<&Vec<String>> = after_rows
+    let others: Vec<&Row> = after_rows
         .iter()
         .filter(|r| !(r[1] == "living_allowance_grade_1_2" && r[2] == "2025-01"))
         .collect();

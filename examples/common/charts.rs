@@ -192,7 +192,7 @@ fn cell(table: &Table, row: usize, column: usize) -> Result<String, String> {
     table
         .rows
         .get(row)
-        .and_then(|r| r.get(column))
+        .and_then(|r| r.cells.get(column))
         .cloned()
         .ok_or_else(|| {
             format!(

@@ -84,6 +84,50 @@ impl Column {
     }
 }
 
+/// A row of a [`Table`]: its cells, and how far it sits under the rows above it — an
+/// institution under "children in institutions". The indentation is the row's, not a cell's:
+/// text indents the first cell two spaces a level, and CSV gives every cell as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    /// Levels under the rows above: 0 for a row of its own, 1 for a row that breaks down the
+    /// one above it.
+    pub indent: u8,
+    /// The cells, one per column.
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// A row of its own (not indented).
+    pub fn new(cells: Vec<String>) -> Row {
+        Row { indent: 0, cells }
+    }
+
+    /// A row that breaks down the row above it: indented one level.
+    pub fn under(cells: Vec<String>) -> Row {
+        Row { indent: 1, cells }
+    }
+}
+
+impl<I: std::slice::SliceIndex<[String]>> std::ops::Index<I> for Row {
+    type Output = I::Output;
+
+    /// A cell (`row[1]`) or a run of cells (`row[2..4]`), as of the row's `cells`.
+    ///
+    /// # Panics
+    ///
+    /// When the row has no such cell, as a slice would.
+    fn index(&self, index: I) -> &I::Output {
+        &self.cells[index]
+    }
+}
+
+impl From<Vec<String>> for Row {
+    /// A row of its own.
+    fn from(cells: Vec<String>) -> Row {
+        Row::new(cells)
+    }
+}
+
 /// A table: columns, rows of cells, and notes under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -96,7 +140,7 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The rows: one cell per column (a short row is padded with empty cells; a longer one is
     /// shown whole, under columns without a header).
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Row>,
     /// Lines under the table (a check, "… and 12 more").
     pub notes: Vec<String>,
 }
@@ -119,9 +163,9 @@ impl Table {
         self
     }
 
-    /// The same table with these rows.
-    pub fn with_rows(mut self, rows: Vec<Vec<String>>) -> Table {
-        self.rows = rows;
+    /// The same table with these rows (each a [`Row`], or its cells for a row of its own).
+    pub fn with_rows<R: Into<Row>>(mut self, rows: impl IntoIterator<Item = R>) -> Table {
+        self.rows = rows.into_iter().map(Into::into).collect();
         self
     }
 
@@ -139,7 +183,7 @@ impl Table {
     fn width_in_columns(&self) -> usize {
         self.rows
             .iter()
-            .map(Vec::len)
+            .map(|row| row.cells.len())
             .max()
             .unwrap_or(0)
             .max(self.columns.len())
@@ -154,9 +198,11 @@ impl Table {
 
     fn write_text(&self, out: &mut String, indent: &str, width: &dyn Fn(&str) -> usize) {
         let n = self.width_in_columns();
-        let cells = |row: &[String], i: usize| -> String {
-            row.get(i)
-                .map_or(String::new(), |c| printable(c).into_owned())
+        // A row's first cell carries its indentation.
+        let cells = |row: &Row, i: usize| -> String {
+            let cell = row.cells.get(i).map_or("", String::as_str);
+            let indent = if i == 0 { usize::from(row.indent) } else { 0 };
+            format!("{}{}", "  ".repeat(indent), printable(cell))
         };
         let header: Vec<String> = (0..n)
             .map(|i| printable(self.column(i).0).into_owned())
@@ -202,13 +248,14 @@ impl Table {
         }
     }
 
-    /// The table as CSV (RFC 4180): the header, then one line per row; no title, no notes. Each
-    /// cell is trimmed of the spaces the text layout indents it with; a cell with a comma or a
-    /// quote is quoted; control characters are escaped as in text.
+    /// The table as CSV (RFC 4180): the header, then one line per row; no title, no notes, no
+    /// indentation (it is the text layout's, not part of a cell: every cell is given as it is,
+    /// spaces and all). A cell with a comma or a quote is quoted; control characters are
+    /// escaped as in text.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
-            let fields: Vec<String> = cells.map(|c| csv_field(c.trim())).collect();
+            let fields: Vec<String> = cells.map(csv_field).collect();
             out.push_str(&fields.join(","));
             out.push('\n');
         };
@@ -217,7 +264,7 @@ impl Table {
         for row in &self.rows {
             line(
                 &mut out,
-                &mut (0..n).map(|i| row.get(i).map_or("", String::as_str)),
+                &mut (0..n).map(|i| row.cells.get(i).map_or("", String::as_str)),
             );
         }
         out

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Column, Kept, LineCounts, Report, Section, Table};
+use super::{Column, Kept, LineCounts, Report, Row, Section, Table};
 use crate::decision::{Cause, OutreachStatus, TriggerKind};
 use crate::facts::{OfficeBody, Subsidy};
 use crate::money::Money;
@@ -404,28 +404,38 @@ impl RosterReport {
                 ],
             )
             .with_title(w.sentence(&Sentence::SubsidyHeading { subsidy }));
-            table.rows.push(vec![
-                w.label(Label::Persons).to_owned(),
-                totals.persons.to_string(),
-                totals.to_persons.to_string(),
-            ]);
-            table.rows.push(vec![
-                w.label(Label::ChildrenInInstitutions).to_owned(),
-                totals.institution_children.to_string(),
-                totals.to_institutions.to_string(),
-            ]);
-            rows(w, &mut table, institutions, |(name, children, amount)| {
+            table.rows.push(
                 vec![
-                    format!("  {name}"),
+                    w.label(Label::Persons).to_owned(),
+                    totals.persons.to_string(),
+                    totals.to_persons.to_string(),
+                ]
+                .into(),
+            );
+            table.rows.push(
+                vec![
+                    w.label(Label::ChildrenInInstitutions).to_owned(),
+                    totals.institution_children.to_string(),
+                    totals.to_institutions.to_string(),
+                ]
+                .into(),
+            );
+            rows(w, &mut table, institutions, |(name, children, amount)| {
+                // Under "children in institutions": indented by the row, the name as it is.
+                Row::under(vec![
+                    name.to_string(),
                     children.to_string(),
                     amount.to_string(),
-                ]
+                ])
             });
-            table.rows.push(vec![
-                w.label(Label::Total).to_owned(),
-                String::new(),
-                totals.total.to_string(),
-            ]);
+            table.rows.push(
+                vec![
+                    w.label(Label::Total).to_owned(),
+                    String::new(),
+                    totals.total.to_string(),
+                ]
+                .into(),
+            );
             table.notes.push(w.sentence(&Sentence::PaymentCheck {
                 lines: count,
                 persons,
@@ -458,13 +468,15 @@ fn lines(summary: &ScanSummary) -> LineCounts {
 
 /// The entries a report kept of a list, a row each (after the rows `table` has), and "… and 12
 /// more" under it for those it did not keep.
-pub(super) fn rows<T>(
+pub(super) fn rows<T, R: Into<Row>>(
     w: &dyn Words,
     table: &mut Table,
     kept: &Kept<T>,
-    row: impl Fn(&T) -> Vec<String>,
+    row: impl Fn(&T) -> R,
 ) {
-    table.rows.extend(kept.first.iter().map(row));
+    table
+        .rows
+        .extend(kept.first.iter().map(|entry| row(entry).into()));
     more(w, table, kept.more());
 }
 
@@ -495,7 +507,7 @@ pub(super) fn lines_section(w: &dyn Words, counts: &LineCounts) -> Section {
     ] {
         table
             .rows
-            .push(vec![w.label(label).to_owned(), count.to_string()]);
+            .push(vec![w.label(label).to_owned(), count.to_string()].into());
     }
     table.notes.push(w.sentence(&Sentence::LinesCheck {
         read: counts.read,
