@@ -84,6 +84,49 @@ mod reading {
         assert_eq!(err.kind(), ErrorKind::InvalidValue);
     }
 
+    /// A caller's type that tries a resident and, when it is refused, keeps the value as it is:
+    /// the refusal it swallowed is not the request's error. Before, the checks' error waited
+    /// beside the reading until it ended and was attached to whatever error ended it.
+    #[test]
+    fn a_refusal_the_callers_type_swallowed_is_not_the_requests_error() {
+        #[derive(Debug, Deserialize)]
+        #[serde(untagged)]
+        enum Who {
+            #[allow(dead_code)]
+            Resident(Box<Resident>),
+            #[allow(dead_code)]
+            AsGiven(serde_json::Value),
+        }
+        #[derive(Debug, Deserialize)]
+        struct Request {
+            #[allow(dead_code)]
+            who: Who,
+            #[allow(dead_code)]
+            month: Month,
+        }
+        // The resident is refused and kept as given; the month after it is what is wrong.
+        let body = format!(r#"{{ "who": {}, "month": "2024-13" }}"#, broken());
+        let err = Error::from(json::from_str::<Request>(&body).unwrap_err());
+        assert_eq!(err.kind(), ErrorKind::InvalidValue, "{err}");
+        assert_eq!(err.path(), Some("month"), "{err}");
+        // With a good month, the request reads: the swallowed refusal is no error at all.
+        let body = json!({ "who": broken(), "month": "2024-12" }).to_string();
+        assert!(matches!(
+            json::from_str::<Request>(&body).expect("reads").who,
+            Who::AsGiven(_)
+        ));
+        // And a refusal that is the request's error is still given as the checks found it.
+        let body = json!({ "residents": [broken()] }).to_string();
+        #[derive(Debug, Deserialize)]
+        struct Residents {
+            #[allow(dead_code)]
+            residents: Vec<Resident>,
+        }
+        let err = Error::from(json::from_str::<Residents>(&body).unwrap_err());
+        assert_eq!(err.kind(), ErrorKind::InconsistentFacts);
+        assert_eq!(err.path(), Some("residents[0].hukou[0].to"));
+    }
+
     #[test]
     fn serde_json_alone_refuses_the_same_facts() {
         let err = serde_json::from_value::<Resident>(broken()).unwrap_err();

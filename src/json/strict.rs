@@ -1323,11 +1323,15 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for KeyEnum<'_, A> {
     }
 }
 
+/// What a type's own checks found (see [`refuse_checked`]), with the message they refused the
+/// value with.
+type Refusal = (String, Arc<dyn Any + Send + Sync>);
+
 thread_local! {
     /// What a type's own checks found while it was read (see [`refuse_checked`]), until the
-    /// reading that read it ends and attaches it to its error. Set and taken within one
-    /// reading, on one thread.
-    static CHECKED: RefCell<Option<Arc<dyn Any + Send + Sync>>> = const { RefCell::new(None) };
+    /// reading that read it ends and attaches it to its error — if that error is this refusal.
+    /// Set and taken within one reading, on one thread.
+    static CHECKED: RefCell<Option<Refusal>> = const { RefCell::new(None) };
 }
 
 /// Refuses a value that reads as JSON but fails its type's own checks — a resident's facts that
@@ -1337,7 +1341,11 @@ thread_local! {
 /// its path placed inside the document's.
 pub(crate) fn refuse_checked<E: de::Error>(found: impl Any + Send + Sync + fmt::Display) -> E {
     let message = found.to_string();
-    CHECKED.with(|checked| *checked.borrow_mut() = Some(Arc::new(found)));
+    let refusal = (
+        message.clone(),
+        Arc::new(found) as Arc<dyn Any + Send + Sync>,
+    );
+    CHECKED.with(|checked| *checked.borrow_mut() = Some(refusal));
     E::custom(message)
 }
 
@@ -1351,8 +1359,15 @@ fn clear_checked() {
 pub(crate) struct Checked(pub(crate) Option<Arc<dyn Any + Send + Sync>>);
 
 impl Checked {
-    fn take() -> Checked {
-        Checked(CHECKED.with(|checked| checked.borrow_mut().take()))
+    /// What the checks found, if `problem`, the error that ended the reading, is their refusal.
+    /// A refusal that a caller's type swallowed (an untagged enum trying its next variant) is
+    /// not the reading's error, and is dropped.
+    fn take_for(problem: &JsonProblem) -> Checked {
+        let refusal = CHECKED.with(|checked| checked.borrow_mut().take());
+        Checked(refusal.and_then(|(message, found)| {
+            matches!(problem, JsonProblem::Other { message: ended } if *ended == message)
+                .then_some(found)
+        }))
     }
 }
 
@@ -1427,10 +1442,10 @@ impl ReadError {
         };
         ReadError {
             path,
+            checked: Checked::take_for(&problem),
             problem: Box::new(problem),
             line,
             column,
-            checked: Checked::take(),
         }
     }
 }
