@@ -66,35 +66,40 @@ fn run(args: Args) -> Result<bool, String> {
         SAMPLE_RESIDENTS,
         "examples/data/residents.json",
     )?;
-    // The array first, then each element on its own, so that one bad resident does not stop
-    // the batch.
-    let elements: Vec<serde_json::Value> = tianjin_disability_subsidies::json::from_str(&json)
-        .map_err(|e| match lang {
+    // The array first, each element kept as its text; then each element read strictly on its
+    // own (a repeated key, an array for an object, a value out of range), so that one bad
+    // resident does not stop the batch.
+    let elements: Vec<&serde_json::value::RawValue> =
+        serde_json::from_str(&json).map_err(|e| match lang {
             Language::Chinese => format!(
-                "{name}：应为由居民组成的 JSON 数组（JSON Lines 名册请用 roster 示例）：{}",
-                e.describe(lang)
+                "{name}：应为由居民组成的 JSON 数组（JSON Lines 名册请用 roster 示例）：{e}"
             ),
             _ => format!(
                 "{name}: expected a JSON array of residents (a JSON Lines roster is read by the \
-                 roster example): {}",
-                e.describe(lang)
+                 roster example): {e}"
             ),
         })?;
     let mut schedules = Vec::new();
     let mut rejected = 0;
     for (i, element) in elements.iter().enumerate() {
-        let schedule = Resident::from_value(element)
+        let schedule = Resident::from_json(element.get())
             .and_then(|resident| policy.schedule(&resident, args.from, args.to));
         match schedule {
             Ok(schedule) => schedules.push(schedule),
             Err(e) => {
                 rejected += 1;
-                let error = printable(&e.describe(lang)).into_owned();
+                // Without a line and column: they would count within the element, not the file.
+                let error = printable(&e.describe_without_position(lang)).into_owned();
                 // The resident's place in the array (from 0) and, when it has one, its id.
-                let id = match element.get("id").and_then(|id| id.as_str()) {
-                    Some(id) => format!(" ({})", printable(id)),
-                    None => String::new(),
-                };
+                let id = serde_json::from_str::<serde_json::Value>(element.get())
+                    .ok()
+                    .and_then(|value| {
+                        value
+                            .get("id")?
+                            .as_str()
+                            .map(|id| format!(" ({})", printable(id)))
+                    })
+                    .unwrap_or_default();
                 cli::note(&match lang {
                     Language::Chinese => format!("居民 [{i}]{id}：{error}"),
                     _ => format!("resident [{i}]{id}: {error}"),

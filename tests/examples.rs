@@ -155,6 +155,45 @@ const REPORTING: [&str; 4] = ["decide", "roster", "reform", "policy"];
 
 /// `roster X --jsonl X` used to truncate the roster before reading it, then report "read 0 ✓"
 /// and exit 0. Now it is refused before anything is opened, however the path is spelt.
+/// The bundled residents with errors: each bad resident is reported by its place, its id and
+/// the field at fault, the others are still decided — a repeated key or an array for an object in
+/// one resident does not stop the batch.
+#[test]
+fn decide_reports_each_bad_resident_and_decides_the_rest() {
+    let ran = run(example("decide").arg(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/residents-with-errors.json"),
+    ));
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let lines: Vec<&str> = ran.stderr.lines().collect();
+    let expected = [
+        "resident [1] (TJ-HP-0102): certificates[0].grade: expected a disability grade from 1 to 4, found 5",
+        "resident [3] (TJ-HP-0104): disability_type: unknown field `disability_type`",
+        "resident [4] (TJ-HP-0105): household_assistance[0].to: expected a date on or after",
+        "resident [6] (TJ-HP-0107): certificates[0].grade: duplicate field `grade`",
+        "resident [7] (TJ-HP-0108): certificates[0]: invalid type: sequence",
+        "resident [8] (TJ-HP-0109): other_benefits[0].monthly_amount: expected an amount in yuan with at most two decimal places (fen), found 812.345",
+        "resident [9] (TJ-HP-0110): certificates[1].issued: issued on the same day as certificates[0]",
+        "10 read, 3 decided, 7 rejected",
+    ];
+    assert_eq!(lines.len(), expected.len(), "{}", ran.stderr);
+    for (line, start) in lines.iter().zip(expected) {
+        assert!(
+            line.starts_with(start),
+            "{line}\n  expected to start with\n{start}"
+        );
+    }
+    // The three good residents' schedules, as a JSON array.
+    let schedules: serde_json::Value =
+        serde_json::from_str(&ran.stdout()).expect("the schedules as JSON");
+    let ids: Vec<&str> = schedules
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|s| s["resident"].as_str())
+        .collect();
+    assert_eq!(ids, ["TJ-HP-0101", "TJ-HP-0103", "TJ-HP-0106"]);
+}
+
 #[test]
 fn roster_refuses_to_write_its_input() {
     let dir = TempDir::new("refuse");

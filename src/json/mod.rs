@@ -63,8 +63,10 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
     read(text)
 }
 
-/// Reads a `T` from a JSON value already in memory, as strictly as [`from_str`]. Errors name the
-/// JSON path within the value, and have no line or column.
+/// Reads a `T` from a JSON value already in memory, as strictly as [`from_str`] but for a key
+/// repeated in the text the value was parsed from: `serde_json` resolved it (the last one kept)
+/// before the value reached the crate, so only [`from_str`] can refuse it. Errors name the JSON
+/// path within the value, and have no line or column.
 ///
 /// # Errors
 ///

@@ -124,8 +124,12 @@ impl Resident {
     }
 
     /// Reads one resident's facts from a JSON value already in memory (an element of a
-    /// request's array) and checks them, as strictly as [`Resident::from_json`]. A reading
-    /// error names the JSON path within the value and has no line or column.
+    /// request's array) and checks them, as strictly as [`Resident::from_json`] but for one
+    /// thing a value cannot hold: a key repeated in the text it was parsed from, which
+    /// `serde_json` has already resolved (the last one kept) before the crate sees it. To refuse
+    /// repeated keys, read the text with [`Resident::from_json`] or [`crate::json::from_str`]
+    /// (or keep an element as a `serde_json::value::RawValue`, as the `decide` example does). A
+    /// reading error names the JSON path within the value and has no line or column.
     ///
     /// # Errors
     ///
