@@ -220,7 +220,13 @@ fn resolved(value: &mut Value, facts: &Value) {
     match value {
         Value::String(text) => {
             if let Ok(reference) = text.parse::<FactRef>() {
-                *value = facts[reference.group.field()][reference.index as usize].clone();
+                let mut fact = facts[reference.group.field()][reference.index as usize].clone();
+                // The fact as a set where it is one: an application's subsidies in any order are
+                // the same application.
+                if let Some(Value::Array(subsidies)) = fact.get_mut("subsidies") {
+                    subsidies.sort_by_key(Value::to_string);
+                }
+                *value = fact;
             }
         }
         Value::Array(items) => items.iter_mut().for_each(|v| resolved(v, facts)),
@@ -229,7 +235,8 @@ fn resolved(value: &mut Value, facts: &Value) {
     }
 }
 
-/// The facts with every list in the order `keys` gives (one key per record, per list).
+/// The facts with every list in the order `keys` gives (one key per record, per list), the
+/// subsidies of each application too.
 fn shuffled(facts: &Facts, keys: &[u32]) -> Facts {
     let mut keys = keys.iter().copied().cycle();
     let mut shuffle = |len: usize| {
@@ -250,6 +257,11 @@ fn shuffled(facts: &Facts, keys: &[u32]) -> Facts {
     }
     each_list!(hukou, certificates, household_assistance, orphan_guarantee, other_benefits, custody;
         applications, choices, notifications);
+    // And the one list inside a record: the subsidies an application is for.
+    for application in &mut out.applications {
+        let order = shuffle(application.subsidies.len());
+        application.subsidies = apply(&application.subsidies, &order);
+    }
     out
 }
 

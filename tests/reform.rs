@@ -10,10 +10,10 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use tianjin_disability_subsidies::{
-    facts::{Category, Grade},
+    facts::{Category, Grade, Subsidy},
     reform::{Cost, Household, Movers},
     ClauseId, Comparer, Comparison, Error, Money, Month, Outcome, Policy, Reform, Resident,
-    TIANJIN_2023_JSON,
+    RosterScan, ScanOptions, ScanRecord, TIANJIN_2023_JSON,
 };
 use tianjin_disability_subsidies_support::fixtures::{money, month};
 
@@ -890,6 +890,68 @@ fn an_eligibility_reform_reports_its_unclaimed_take_up() {
     assert_eq!(c.unclaimed.baseline.nursing, money("0"));
     assert_eq!(c.unclaimed.reform.nursing, money("2400"));
     assert_eq!(c.unclaimed.newly_entitled_residents, 1);
+}
+
+/// A claim stopped when the household left dibao, and the household back in dibao: the person
+/// is entitled but not receiving until they apply again (reading `restart`). The comparison, the
+/// roster scan and `decide` say so alike, month by month (finding 6 of issue 11: the comparison
+/// had counted nothing unclaimed here while the scan counted it).
+#[test]
+fn a_stopped_claim_whose_conditions_hold_again_is_unclaimed_everywhere_alike() {
+    let baseline = Policy::tianjin_2023();
+    let r = Resident::from_json(
+        &json!({
+            "id": "S-1",
+            "hukou": [{ "place": "tianjin", "from": "1970-01-01" }],
+            "certificates": [{ "category": "physical", "grade": 1, "issued": "2019-04-01" }],
+            "household_assistance": [
+                { "kind": "dibao", "from": "2020-01-01", "to": "2024-05-31" },
+                { "kind": "dibao", "from": "2024-08-01" }
+            ],
+            "orphan_guarantee": [], "other_benefits": [], "custody": [],
+            "applications": [{ "subsidies": ["living", "nursing"], "submitted": "2023-09-01" }]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    // decide: living paid to 2024-05, stopped from 2024-06; nursing paid throughout.
+    let living = |m: &str| baseline.decide(&r, month(m)).unwrap().living.outcome;
+    assert!(matches!(living("2024-05"), Outcome::Paid { .. }));
+    for m in ["2024-06", "2024-07", "2024-08", "2024-12"] {
+        assert!(
+            matches!(living(m), Outcome::Stopped { since, .. } if since == month("2024-06")),
+            "{m}: {:?}",
+            living(m)
+        );
+    }
+    // The scan: entitled but not receiving the living allowance from 2024-08 (dibao again), at
+    // what it would pay; not in 2024-06 or 2024-07 (no dibao).
+    let entitled = |m: &str| {
+        let mut records = Vec::new();
+        let mut scan = RosterScan::new(&baseline, ScanOptions::new(month(m))).unwrap();
+        scan.resident(&r, &mut |record| records.push(record));
+        records.into_iter().find_map(|record| match record {
+            ScanRecord::EntitledNotReceiving {
+                subsidy: Subsidy::Living,
+                would_pay,
+                ..
+            } => Some(would_pay),
+            _ => None,
+        })
+    };
+    assert_eq!(entitled("2024-07"), None);
+    assert_eq!(entitled("2024-08"), Some(money("300")));
+    assert_eq!(entitled("2024-12"), Some(money("300")));
+    // The comparison of 2024 (the baseline with itself): the same five months unclaimed.
+    let mut comparer =
+        Comparer::new(&baseline, &baseline, month("2024-01"), month("2024-12")).unwrap();
+    comparer.add(&r).unwrap();
+    let c = comparer.finish();
+    assert_eq!(c.unclaimed.baseline.living, money("1500"));
+    assert_eq!(c.unclaimed.baseline.nursing, money("0"));
+    // Paid: living January to May, nursing all year.
+    assert_eq!(c.total.baseline.living, money("1500"));
+    assert_eq!(c.total.baseline.nursing, money("2400"));
 }
 
 /// A group's cost written before its movers were counted still reads: its movers are zero.
