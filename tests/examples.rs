@@ -153,8 +153,6 @@ const REPORTING: [&str; 4] = ["decide", "roster", "reform", "policy"];
 // Outputs: refused when they are inputs, written in full or not at all
 // ---------------------------------------------------------------------------------------------
 
-/// `roster X --jsonl X` used to truncate the roster before reading it, then report "read 0 ✓"
-/// and exit 0. Now it is refused before anything is opened, however the path is spelt.
 /// The bundled residents with errors: each bad resident is reported by its place, its id and
 /// the field at fault, the others are still decided — a repeated key or an array for an object in
 /// one resident does not stop the batch.
@@ -194,6 +192,35 @@ fn decide_reports_each_bad_resident_and_decides_the_rest() {
     assert_eq!(ids, ["TJ-HP-0101", "TJ-HP-0103", "TJ-HP-0106"]);
 }
 
+/// A residents file with a byte-order mark (as editors on Windows save it) reads; a file that is
+/// not a JSON array exits 1, saying why in the language asked for.
+#[test]
+fn decide_reads_a_file_with_a_byte_order_mark_and_refuses_one_that_is_not_an_array() {
+    let dir = TempDir::new("decide-files");
+    let sample =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/residents.json"))
+            .expect("the sample residents");
+    let with_mark = dir.file("bom.json", &[b"\xef\xbb\xbf".as_slice(), &sample].concat());
+    let ran = run(example("decide").arg(&with_mark));
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(
+        ran.stderr.ends_with("10 read, 10 decided, 0 rejected\n"),
+        "{}",
+        ran.stderr
+    );
+    let object = dir.file("object.json", br#"{ "id": "R-1" }"#);
+    let ran = run(example("decide").args(["--lang", "zh"]).arg(&object));
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("应为由居民组成的 JSON 数组")
+            && ran.stderr.contains("应为数组，实为对象"),
+        "{}",
+        ran.stderr
+    );
+}
+
+/// `roster X --jsonl X` used to truncate the roster before reading it, then report "read 0 ✓"
+/// and exit 0. Now it is refused before anything is opened, however the path is spelt.
 #[test]
 fn roster_refuses_to_write_its_input() {
     let dir = TempDir::new("refuse");

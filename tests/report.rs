@@ -313,14 +313,15 @@ fn an_institutions_row_is_indented_and_its_name_kept_as_it_is() {
         .expect("the renamed institution is paid");
     assert_eq!(row.indent, 1);
     assert!(table.rows.iter().any(|r| r[0] == plain && r.indent == 1));
-    // In CSV: the name as it is (sorted before the plain one), and the plain name another row.
+    // In CSV: the name as it is, quoted for its spaces (sorted before the plain one), and the
+    // plain name another row.
     let csv = table.to_csv();
     let names: Vec<&str> = csv
         .lines()
         .filter_map(|l| l.split(',').next())
         .filter(|name| name.contains(plain))
         .collect();
-    assert_eq!(names, [spaced, plain], "{csv}");
+    assert_eq!(names, [format!("\"{spaced}\"").as_str(), plain], "{csv}");
     // In text: each institution two spaces in, the renamed one with its own spaces after them.
     let text = table.to_text(&width);
     assert!(

@@ -115,7 +115,9 @@ mod reading {
             json::from_str::<Request>(&body).expect("reads").who,
             Who::AsGiven(_)
         ));
-        // And a refusal that is the request's error is still given as the checks found it.
+        // And a refusal that is the request's error is still given as the checks found it:
+        // directly, from a value in memory, when no variant of an untagged enum reads (serde's
+        // own message would drop the reason), and inside a caller's own words.
         let body = json!({ "residents": [broken()] }).to_string();
         #[derive(Debug, Deserialize)]
         struct Residents {
@@ -125,6 +127,41 @@ mod reading {
         let err = Error::from(json::from_str::<Residents>(&body).unwrap_err());
         assert_eq!(err.kind(), ErrorKind::InconsistentFacts);
         assert_eq!(err.path(), Some("residents[0].hukou[0].to"));
+        let value = json!({ "residents": [eligible(), broken()] });
+        let err = Error::from(json::from_value::<Residents>(&value).unwrap_err());
+        assert_eq!(err.kind(), ErrorKind::InconsistentFacts);
+        assert_eq!(err.path(), Some("residents[1].hukou[0].to"));
+        #[derive(Debug, Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            #[allow(dead_code)]
+            One(Box<Resident>),
+            #[allow(dead_code)]
+            Many(Vec<Resident>),
+        }
+        #[derive(Debug, Deserialize)]
+        struct Either {
+            #[allow(dead_code)]
+            who: OneOrMany,
+        }
+        let body = json!({ "who": broken() }).to_string();
+        let err = Error::from(json::from_str::<Either>(&body).unwrap_err());
+        assert_eq!(err.kind(), ErrorKind::InconsistentFacts, "{err}");
+        assert_eq!(err.path(), Some("who.hukou[0].to"));
+        fn wrapped<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Resident, D::Error> {
+            Resident::deserialize(d)
+                .map_err(|e| serde::de::Error::custom(format!("the resident: {e}")))
+        }
+        #[derive(Debug, Deserialize)]
+        struct Wrapped {
+            #[allow(dead_code)]
+            #[serde(deserialize_with = "wrapped")]
+            resident: Resident,
+        }
+        let body = json!({ "resident": broken() }).to_string();
+        let err = Error::from(json::from_str::<Wrapped>(&body).unwrap_err());
+        assert_eq!(err.kind(), ErrorKind::InconsistentFacts, "{err}");
+        assert_eq!(err.path(), Some("resident.hukou[0].to"));
     }
 
     #[test]

@@ -1323,6 +1323,9 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for KeyEnum<'_, A> {
     }
 }
 
+/// serde's message when no variant of an untagged enum reads: it drops the variants' own errors.
+const UNTAGGED_NO_MATCH: &str = "data did not match any variant of untagged enum";
+
 /// What a type's own checks found (see [`refuse_checked`]), with the message they refused the
 /// value with.
 type Refusal = (String, Arc<dyn Any + Send + Sync>);
@@ -1359,14 +1362,21 @@ fn clear_checked() {
 pub(crate) struct Checked(pub(crate) Option<Arc<dyn Any + Send + Sync>>);
 
 impl Checked {
-    /// What the checks found, if `problem`, the error that ended the reading, is their refusal.
-    /// A refusal that a caller's type swallowed (an untagged enum trying its next variant) is
-    /// not the reading's error, and is dropped.
+    /// What the checks found, if `problem`, the error that ended the reading, is their refusal:
+    /// their message, as it is or inside a caller's own (a `deserialize_with` that adds words
+    /// around it), or serde's "did not match any variant of untagged enum", which replaces the
+    /// message of every variant it tried (the refusal then says why better than serde can). A
+    /// refusal that a caller's type swallowed before an unrelated error (an untagged enum that
+    /// read the value another way, then a bad month) is not the reading's error, and is dropped.
     fn take_for(problem: &JsonProblem) -> Checked {
         let refusal = CHECKED.with(|checked| checked.borrow_mut().take());
         Checked(refusal.and_then(|(message, found)| {
-            matches!(problem, JsonProblem::Other { message: ended } if *ended == message)
-                .then_some(found)
+            let JsonProblem::Other { message: ended } = problem else {
+                return None;
+            };
+            let is_refusal =
+                ended.contains(message.as_str()) || ended.starts_with(UNTAGGED_NO_MATCH);
+            is_refusal.then_some(found)
         }))
     }
 }

@@ -121,6 +121,17 @@ impl<I: std::slice::SliceIndex<[String]>> std::ops::Index<I> for Row {
     }
 }
 
+impl<I: std::slice::SliceIndex<[String]>> std::ops::IndexMut<I> for Row {
+    /// A cell (`row[1]`) or a run of cells, to change in place.
+    ///
+    /// # Panics
+    ///
+    /// When the row has no such cell, as a slice would.
+    fn index_mut(&mut self, index: I) -> &mut I::Output {
+        &mut self.cells[index]
+    }
+}
+
 impl From<Vec<String>> for Row {
     /// A row of its own.
     fn from(cells: Vec<String>) -> Row {
@@ -250,8 +261,8 @@ impl Table {
 
     /// The table as CSV (RFC 4180): the header, then one line per row; no title, no notes, no
     /// indentation (it is the text layout's, not part of a cell: every cell is given as it is,
-    /// spaces and all). A cell with a comma or a quote is quoted; control characters are
-    /// escaped as in text.
+    /// spaces and all). A cell with a comma or a quote, or with a space at either end (which some
+    /// readers would trim), is quoted; control characters are escaped as in text.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
@@ -392,7 +403,7 @@ impl LineCounts {
 /// A CSV field: escaped as [`printable`], quoted when it holds a comma or a quote.
 fn csv_field(cell: &str) -> String {
     let cell = printable(cell);
-    if cell.contains([',', '"']) {
+    if cell.contains([',', '"']) || cell.starts_with(' ') || cell.ends_with(' ') {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell.into_owned()
