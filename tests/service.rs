@@ -162,6 +162,20 @@ mod reading {
         let err = Error::from(json::from_str::<Wrapped>(&body).unwrap_err());
         assert_eq!(err.kind(), ErrorKind::InconsistentFacts, "{err}");
         assert_eq!(err.path(), Some("resident.hukou[0].to"));
+        // A reading error the caller words itself shows the reader's English, not its data.
+        let mut bad = eligible();
+        bad["certificates"][0]["grade"] = json!("two");
+        let body = json!({ "resident": bad }).to_string();
+        let err = json::from_str::<Wrapped>(&body).unwrap_err().to_string();
+        assert!(
+            err.contains("the resident: ")
+                && err.contains("expected a disability grade from 1 to 4"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("WrongValue") && !err.contains("WrongType"),
+            "{err}"
+        );
     }
 
     #[test]

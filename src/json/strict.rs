@@ -148,9 +148,10 @@ impl<E: de::Error> Failure<E> {
         match self {
             Failure::Passed(e) => e,
             Failure::Problem(problem) => {
-                // The text is never shown: the problem waits in the slot, and the reader takes it
-                // from there.
-                let text = format!("{problem:?}");
+                // The problem waits in the slot, and the reader takes it from there; the text is
+                // shown only by a caller that words the error itself (a `deserialize_with`), so it
+                // is the problem's English.
+                let text = problem.to_string();
                 slot.put(*problem);
                 E::custom(text)
             }
@@ -162,9 +163,8 @@ impl<E: fmt::Display> fmt::Display for Failure<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::Passed(e) => e.fmt(f),
-            Failure::Problem(p) => {
-                write!(f, "{p:?}")
-            }
+            // The problem's English text, as a caller that words the error itself shows it.
+            Failure::Problem(p) => fmt::Display::fmt(p, f),
         }
     }
 }
