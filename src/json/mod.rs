@@ -42,6 +42,11 @@ pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 /// fault, with its line and column. A byte-order mark before the document is skipped. For a
 /// service's or an analyst's own formats that embed the crate's (a request, a case file).
 ///
+/// One limit: serde reads an internally tagged or untagged enum of the caller's from a copy it
+/// makes first, which this reader cannot look into, so a path stops at the enum (`who`, not
+/// `who.resident.certificates[0].grade`); a resident's own check inside it still names its field
+/// after the enum (`who.hukou[0].to`).
+///
 /// # Errors
 ///
 /// [`ReadError`] for text that does not read as a `T`; it converts into
