@@ -22,7 +22,7 @@ use crate::facts::{AssistanceKind, BenefitKind, Category, Grade, Subsidy};
 use crate::money::Money;
 use crate::month::Month;
 use crate::policy::{Covered, Dated, Parameter, Policy};
-use crate::resident::{Lists, Periods, Resident, Short};
+use crate::resident::{with_lists, Lists, Periods, Resident};
 use crate::rules::competing::{choose_higher, Resolution};
 use crate::rules::outreach::{self, Duty, Triggers};
 use crate::rules::timing::{NotGranted, Timeline};
@@ -48,11 +48,8 @@ impl Evaluator {
         until: NaiveDate,
     ) -> Evaluation<'e> {
         for (subsidy, timeline) in Subsidy::ALL.into_iter().zip(&mut self.timelines) {
-            // The rules as compiled for a resident without a long list, or through the index.
-            match Short::of(resident) {
-                Some(short) => timeline.rebuild(policy, short, subsidy, until),
-                None => timeline.rebuild(policy, resident, subsidy, until),
-            }
+            with_lists!(resident, |lists| timeline
+                .rebuild(policy, lists, subsidy, until));
         }
         Evaluation {
             policy,
@@ -97,10 +94,7 @@ impl<'e> Evaluation<'e> {
     pub(crate) fn month(&self, month: Month) -> Result<[SubsidyMonth<'e>; 2], Error> {
         // The one case of error: past it, every step is infallible.
         let covered = self.policy.covered(month)?;
-        match Short::of(self.resident) {
-            Some(short) => self.month_of(short, covered),
-            None => self.month_of(self.resident, covered),
-        }
+        with_lists!(self.resident, |lists| self.month_of(lists, covered))
     }
 
     /// [`month`](Evaluation::month), the rules reaching the resident's lists through `resident`.
@@ -137,10 +131,9 @@ impl<'e> Evaluation<'e> {
     pub(crate) fn decision(&self, month: Month) -> Result<MonthDecision, Error> {
         let covered = self.policy.covered(month)?;
         let (policy, timelines) = (self.policy, self.timelines);
-        Ok(match Short::of(self.resident) {
-            Some(short) => decide_month(policy, short, covered, timelines),
-            None => decide_month(policy, self.resident, covered, timelines),
-        })
+        Ok(with_lists!(self.resident, |lists| decide_month(
+            policy, lists, covered, timelines
+        )))
     }
 
     /// Every outreach duty up to `as_of`, where each stands and why.
@@ -155,18 +148,22 @@ impl<'e> Evaluation<'e> {
         as_of: NaiveDate,
     ) -> impl Iterator<Item = (Duty, OutreachStatus)> + use<'e> {
         let (policy, resident, timelines) = (self.policy, self.resident, self.timelines);
-        // The rules as compiled for a resident without a long list, or through the index.
-        let short = Short::of(resident);
         let outstanding = Triggers::Outstanding;
-        let duties = match short {
-            Some(short) => outreach::duties(policy, short, timelines, as_of, outstanding),
-            None => outreach::duties(policy, resident, timelines, as_of, outstanding),
-        };
+        let duties = with_lists!(resident, |lists| outreach::duties(
+            policy,
+            lists,
+            timelines,
+            as_of,
+            outstanding
+        ));
         duties.into_iter().filter_map(move |duty| {
-            let status = match short {
-                Some(short) => outreach::standing(policy, short, &duty, as_of, &mut NoReasons),
-                None => outreach::standing(policy, resident, &duty, as_of, &mut NoReasons),
-            };
+            let status = with_lists!(resident, |lists| outreach::standing(
+                policy,
+                lists,
+                &duty,
+                as_of,
+                &mut NoReasons
+            ));
             matches!(
                 status,
                 OutreachStatus::Pending { .. } | OutreachStatus::Overdue { .. }

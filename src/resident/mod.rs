@@ -325,7 +325,7 @@ pub(crate) trait Lists<'r>: Copy {
 }
 
 /// Through the index for a long list; for any other, the passes of [`Short`]. Every way to the
-/// index is a flag and a cold function never inlined (`Resident::indexed`).
+/// index is the long-list flag, then a cold function never inlined (`Resident::long_index`).
 impl<'r> Lists<'r> for &'r Resident {
     #[inline(always)]
     fn resident(self) -> &'r Resident {
@@ -385,11 +385,31 @@ impl<'r> Lists<'r> for &'r Resident {
     }
 }
 
-/// A resident none of whose lists is long, as the rules read it: each list by a pass over it,
-/// never through the index (see [`Lists`]). Made by [`Short::of`], which checks (only the index's
-/// property test makes one of a resident with a long list, to check the index against passes).
+/// A resident's lists read by a pass over each, never through the index (see [`Lists`]). The
+/// rules get one from [`Short::of`] (through [`with_lists!`]), which checks that none of the
+/// resident's lists is long; the `&Resident` impl hands over to one for a list that is not long
+/// itself, and the index's property test makes one of a resident with a long list, to check the
+/// index against passes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Short<'r>(&'r Resident);
+
+/// `$body` with `$lists` bound to the way the rules reach `$resident`'s lists: a [`Short`] when
+/// none of them is long (nearly every resident), else the resident itself, through the index.
+/// The one place that choice is made; `$body` is compiled once for each (DESIGN.md, "Why are
+/// long lists indexed?").
+macro_rules! with_lists {
+    ($resident:expr, |$lists:ident| $body:expr) => {{
+        let resident: &$crate::resident::Resident = $resident;
+        match $crate::resident::Short::of(resident) {
+            Some($lists) => $body,
+            None => {
+                let $lists = resident;
+                $body
+            }
+        }
+    }};
+}
+pub(crate) use with_lists;
 
 impl<'r> Short<'r> {
     /// `resident`, when none of its lists is long.
@@ -453,7 +473,7 @@ impl<'r> Lists<'r> for Short<'r> {
     }
 }
 
-/// [`Resident::valid_certificate`] by a pass over the certificates.
+/// [`Lists::valid_certificate`] by a pass over the certificates.
 #[inline(always)]
 fn valid_certificate_by_pass(certificates: &[Certificate], day: NaiveDate) -> Option<usize> {
     certificates
@@ -482,7 +502,7 @@ fn by_index<T, K: Ord>(
     found
 }
 
-/// [`Resident::next_change_day`] by one pass over the facts.
+/// [`Lists::next_change_day`] by one pass over the facts.
 #[inline]
 fn next_change_day_by_pass(facts: &Facts, after: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
     // The earliest first day of a period in the window, and the earliest last day whose next day
@@ -508,7 +528,8 @@ fn next_change_day_by_pass(facts: &Facts, after: NaiveDate, until: NaiveDate) ->
 
 /// The order of the lists whose records can give several findings on one day, by the records'
 /// content: `None` for a list in that order already (the common case, which needs no
-/// allocation; with both in order, no `Orders` is made at all). Made when reasons are first kept: bulk work without reasons never needs it.
+/// allocation; with both in order, no `Orders` is made at all). Made when reasons are first
+/// kept: bulk work without reasons never needs it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Orders {
     benefits: Option<Box<[usize]>>,
