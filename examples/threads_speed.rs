@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use tianjin_disability_subsidies::roster::split;
 use tianjin_disability_subsidies::{Month, Policy, RosterScan, ScanOptions, ScanSummary};
-use tianjin_disability_subsidies_support::generator::{self, GenOptions, DEFAULT_SEED};
+use tianjin_disability_subsidies_support::generator::{self, DEFAULT_SEED};
 
 /// Times a roster scan on one thread against a scan split over every core and merged.
 #[derive(Parser)]
@@ -83,17 +83,7 @@ fn run(args: Args) -> Result<bool, String> {
     let month = Month::new(2025, 6).map_err(|e| e.to_string())?;
     let policy = Policy::tianjin_2023();
     let options = ScanOptions::new(month);
-    let mut roster = Vec::new();
-    generator::write_roster(
-        &mut roster,
-        &GenOptions {
-            count: args.count,
-            seed: DEFAULT_SEED,
-            malformed_every: None,
-            as_of: month,
-        },
-    )
-    .map_err(|e| e.to_string())?;
+    let roster = generator::roster_text(args.count, DEFAULT_SEED, month).into_bytes();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     say!(
         "roster: {} residents, {:.1} MiB in memory; {cores} cores",

@@ -985,18 +985,7 @@ fn in_chinese_a_line_not_utf8_or_too_long_is_rejected_in_chinese() {
 fn the_scan_agrees_with_decide_resident_by_resident() {
     use tianjin_disability_subsidies::{decision::Payee, Outcome, Resident};
     let policy = Policy::tianjin_2023();
-    let mut roster = Vec::new();
-    generator::write_roster(
-        &mut roster,
-        &generator::GenOptions {
-            count: 2000,
-            seed: 11,
-            malformed_every: None,
-            as_of: month("2025-06"),
-        },
-    )
-    .unwrap();
-    let roster = String::from_utf8(roster).unwrap();
+    let roster = generator::roster_text(2000, 11, month("2025-06"));
     let residents: Vec<Resident> = roster
         .lines()
         .map(|line| Resident::from_json(line).expect("generated lines read"))
@@ -1136,18 +1125,7 @@ fn the_scan_agrees_with_decide_resident_by_resident() {
 fn the_scans_worklist_is_policy_outreach_filtered_to_pending_and_overdue() {
     use tianjin_disability_subsidies::Resident;
     let policy = Policy::tianjin_2023();
-    let mut roster = Vec::new();
-    generator::write_roster(
-        &mut roster,
-        &generator::GenOptions {
-            count: 3000,
-            seed: 7,
-            malformed_every: None,
-            as_of: month("2025-06"),
-        },
-    )
-    .unwrap();
-    let roster = String::from_utf8(roster).unwrap();
+    let roster = generator::roster_text(3000, 7, month("2025-06"));
     for (scanned, as_of) in [("2025-06", "2025-06-01"), ("2024-03", "2024-03-15")] {
         let options = ScanOptions::new(month(scanned)).with_outreach_day(day(as_of));
         let (records, _) = scan_with(roster.as_bytes(), options);

@@ -1065,6 +1065,20 @@ impl Gen {
     }
 }
 
+/// A roster of `count` residents from `seed`, without malformed lines, as text in memory: what
+/// tests and in-memory benchmarks scan.
+pub fn roster_text(count: u64, seed: u64, as_of: tianjin_disability_subsidies::Month) -> String {
+    let mut out = Vec::new();
+    let options = GenOptions {
+        count,
+        seed,
+        malformed_every: None,
+        as_of,
+    };
+    write_roster(&mut out, &options).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("the generator writes UTF-8")
+}
+
 /// Writes a roster of `count` residents (default seed, no malformed lines) to `path`, for the
 /// speed examples.
 pub fn write_roster_file(
