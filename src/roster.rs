@@ -531,13 +531,7 @@ impl<R: BufRead> RosterReader<R> {
 
 /// A line of a roster as a resident, read and checked into `slot`, or why not.
 fn roster_line<'s>(slot: &'s mut Option<Resident>, line: Line<'_>) -> RosterLine<'s> {
-    match ReadAhead::of(line) {
-        ReadAhead::Resident { line, resident } => RosterLine::Resident {
-            line,
-            resident: slot.insert(resident),
-        },
-        ReadAhead::Other(other) => other,
-    }
+    ReadAhead::of(line).into_line(slot)
 }
 
 /// A roster line read and checked, the resident its own: what [`RosterScan::read`] holds of the
@@ -576,6 +570,18 @@ impl ReadAhead {
                 },
             },
         })
+    }
+
+    /// The line as the scan takes it, its resident held in `slot`.
+    #[inline]
+    fn into_line(self, slot: &mut Option<Resident>) -> RosterLine<'_> {
+        match self {
+            ReadAhead::Resident { line, resident } => RosterLine::Resident {
+                line,
+                resident: slot.insert(resident),
+            },
+            ReadAhead::Other(other) => other,
+        }
     }
 }
 
@@ -784,6 +790,7 @@ impl<'p> RosterScan<'p> {
         let mut lines = JsonLines::new(reader).with_lines_before(self.line);
         let read_ahead = self.options.read_ahead;
         let mut batch = Vec::with_capacity(read_ahead);
+        let mut slot = None;
         loop {
             // Read a batch, then decide it: the records come in the order of the lines, and
             // after an I/O error those of every line before it have been handed to `sink`.
@@ -802,16 +809,7 @@ impl<'p> RosterScan<'p> {
                 }
             }
             for read in batch.drain(..) {
-                match read {
-                    ReadAhead::Resident { line, resident } => self.take(
-                        RosterLine::Resident {
-                            line,
-                            resident: &resident,
-                        },
-                        sink,
-                    ),
-                    ReadAhead::Other(other) => self.take(other, sink),
-                }
+                self.take(read.into_line(&mut slot), sink);
             }
             if ended? {
                 return Ok(());
