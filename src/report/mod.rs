@@ -174,6 +174,11 @@ impl Table {
         self
     }
 
+    /// Adds a row at the end (a [`Row`], or its cells for a row of its own).
+    pub fn push_row(&mut self, row: impl Into<Row>) {
+        self.rows.push(row.into());
+    }
+
     /// The same table with these rows (each a [`Row`], or its cells for a row of its own).
     pub fn with_rows<R: Into<Row>>(mut self, rows: impl IntoIterator<Item = R>) -> Table {
         self.rows = rows.into_iter().map(Into::into).collect();

@@ -133,16 +133,13 @@ impl<'p> PolicyReport<'p> {
         for &parameter in Parameter::ALL {
             let name = w.sentence(&Sentence::ParameterName { parameter });
             for v in self.policy.parameters().values_of(parameter) {
-                table.rows.push(
-                    vec![
-                        name.clone(),
-                        parameter.name().to_owned(),
-                        v.from.to_string(),
-                        w.sentence(&Sentence::Value { value: &v.value }),
-                        v.source.to_string(),
-                    ]
-                    .into(),
-                );
+                table.push_row(vec![
+                    name.clone(),
+                    parameter.name().to_owned(),
+                    v.from.to_string(),
+                    w.sentence(&Sentence::Value { value: &v.value }),
+                    v.source.to_string(),
+                ]);
             }
         }
         let mut section = Section::new(w.sentence(&Sentence::ParametersHeading {
@@ -179,16 +176,13 @@ impl<'p> PolicyReport<'p> {
                 } => (Some(counts_when), clause),
                 BenefitRelation::Stacks { clause } => (None, clause),
             };
-            table.rows.push(
-                vec![
-                    kind.name(self.language).to_owned(),
-                    kind.json_name().to_owned(),
-                    w.sentence(&Sentence::Relation { relation }),
-                    w.sentence(&Sentence::CountsWhen { counts_when }),
-                    clause.id().to_owned(),
-                ]
-                .into(),
-            );
+            table.push_row(vec![
+                kind.name(self.language).to_owned(),
+                kind.json_name().to_owned(),
+                w.sentence(&Sentence::Relation { relation }),
+                w.sentence(&Sentence::CountsWhen { counts_when }),
+                clause.id().to_owned(),
+            ]);
         }
         let mut section = Section::new(w.sentence(&Sentence::RelationsHeading {
             kinds: BenefitKind::ALL.len(),

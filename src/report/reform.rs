@@ -377,15 +377,12 @@ fn movers(w: &dyn Words, c: &Comparison) -> Section {
         ],
     );
     for (subsidy, m) in [(Subsidy::Living, c.living), (Subsidy::Nursing, c.nursing)] {
-        table.rows.push(
-            vec![
-                w.sentence(&Sentence::SubsidyName { subsidy }),
-                m.gain.to_string(),
-                m.lose.to_string(),
-                m.unchanged.to_string(),
-            ]
-            .into(),
-        );
+        table.push_row(vec![
+            w.sentence(&Sentence::SubsidyName { subsidy }),
+            m.gain.to_string(),
+            m.lose.to_string(),
+            m.unchanged.to_string(),
+        ]);
     }
     section.tables.push(table);
     section
@@ -411,25 +408,19 @@ fn per_subsidy(
     );
     for subsidy in Subsidy::ALL {
         let (b, r) = (baseline.get(subsidy), reform.get(subsidy));
-        table.rows.push(
-            vec![
-                w.sentence(&Sentence::SubsidyName { subsidy }),
-                b.to_string(),
-                r.to_string(),
-                diff(b, r),
-            ]
-            .into(),
-        );
+        table.push_row(vec![
+            w.sentence(&Sentence::SubsidyName { subsidy }),
+            b.to_string(),
+            r.to_string(),
+            diff(b, r),
+        ]);
     }
-    table.rows.push(
-        vec![
-            w.label(Label::Both).to_owned(),
-            baseline.total().to_string(),
-            reform.total().to_string(),
-            diff(baseline.total(), reform.total()),
-        ]
-        .into(),
-    );
+    table.push_row(vec![
+        w.label(Label::Both).to_owned(),
+        baseline.total().to_string(),
+        reform.total().to_string(),
+        diff(baseline.total(), reform.total()),
+    ]);
     section.tables.push(table);
     section
 }
@@ -447,16 +438,13 @@ fn yearly(w: &dyn Words, c: &Comparison) -> Section {
         ],
     );
     for y in &c.yearly {
-        table.rows.push(
-            vec![
-                y.year.to_string(),
-                y.months.to_string(),
-                y.baseline.total().to_string(),
-                y.reform.total().to_string(),
-                diff(y.baseline.total(), y.reform.total()),
-            ]
-            .into(),
-        );
+        table.push_row(vec![
+            y.year.to_string(),
+            y.months.to_string(),
+            y.baseline.total().to_string(),
+            y.reform.total().to_string(),
+            diff(y.baseline.total(), y.reform.total()),
+        ]);
     }
     section.tables.push(table);
     section
@@ -474,15 +462,12 @@ fn monthly(w: &dyn Words, c: &Comparison) -> Section {
         ],
     );
     for m in &c.monthly {
-        table.rows.push(
-            vec![
-                m.month.to_string(),
-                m.baseline.total().to_string(),
-                m.reform.total().to_string(),
-                diff(m.baseline.total(), m.reform.total()),
-            ]
-            .into(),
-        );
+        table.push_row(vec![
+            m.month.to_string(),
+            m.baseline.total().to_string(),
+            m.reform.total().to_string(),
+            diff(m.baseline.total(), m.reform.total()),
+        ]);
     }
     section.tables.push(table);
     section
@@ -511,20 +496,17 @@ fn breakdown<'c>(
         ],
     );
     for (group, cost) in groups {
-        table.rows.push(
-            vec![
-                group,
-                cost.residents.to_string(),
-                cost.baseline.living.to_string(),
-                cost.reform.living.to_string(),
-                diff(cost.baseline.living, cost.reform.living),
-                cost.baseline.nursing.to_string(),
-                cost.reform.nursing.to_string(),
-                diff(cost.baseline.nursing, cost.reform.nursing),
-                signed(cost.difference()),
-            ]
-            .into(),
-        );
+        table.push_row(vec![
+            group,
+            cost.residents.to_string(),
+            cost.baseline.living.to_string(),
+            cost.reform.living.to_string(),
+            diff(cost.baseline.living, cost.reform.living),
+            cost.baseline.nursing.to_string(),
+            cost.reform.nursing.to_string(),
+            diff(cost.baseline.nursing, cost.reform.nursing),
+            signed(cost.difference()),
+        ]);
     }
     section.tables.push(table);
     section
@@ -545,26 +527,20 @@ fn side_by_side(w: &dyn Words, m: &MonthComparison) -> Table {
     for subsidy in Subsidy::ALL {
         let (b, r) = (m.baseline.subsidy(subsidy), m.reform.subsidy(subsidy));
         let mark = if b.outcome == r.outcome { "" } else { "≠" };
-        table.rows.push(
-            vec![
-                mark.to_owned(),
-                w.sentence(&Sentence::SubsidyName { subsidy }),
-                w.outcome(&b.outcome),
-                w.outcome(&r.outcome),
-            ]
-            .into(),
-        );
+        table.push_row(vec![
+            mark.to_owned(),
+            w.sentence(&Sentence::SubsidyName { subsidy }),
+            w.outcome(&b.outcome),
+            w.outcome(&r.outcome),
+        ]);
     }
     let total = |d: &MonthDecision| d.total.to_string();
-    table.rows.push(
-        vec![
-            String::new(),
-            w.label(Label::Total).to_owned(),
-            total(&m.baseline),
-            total(&m.reform),
-        ]
-        .into(),
-    );
+    table.push_row(vec![
+        String::new(),
+        w.label(Label::Total).to_owned(),
+        total(&m.baseline),
+        total(&m.reform),
+    ]);
     table
 }
 

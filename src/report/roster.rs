@@ -404,22 +404,16 @@ impl RosterReport {
                 ],
             )
             .with_title(w.sentence(&Sentence::SubsidyHeading { subsidy }));
-            table.rows.push(
-                vec![
-                    w.label(Label::Persons).to_owned(),
-                    totals.persons.to_string(),
-                    totals.to_persons.to_string(),
-                ]
-                .into(),
-            );
-            table.rows.push(
-                vec![
-                    w.label(Label::ChildrenInInstitutions).to_owned(),
-                    totals.institution_children.to_string(),
-                    totals.to_institutions.to_string(),
-                ]
-                .into(),
-            );
+            table.push_row(vec![
+                w.label(Label::Persons).to_owned(),
+                totals.persons.to_string(),
+                totals.to_persons.to_string(),
+            ]);
+            table.push_row(vec![
+                w.label(Label::ChildrenInInstitutions).to_owned(),
+                totals.institution_children.to_string(),
+                totals.to_institutions.to_string(),
+            ]);
             rows(w, &mut table, institutions, |(name, children, amount)| {
                 // Under "children in institutions": indented by the row, the name as it is.
                 Row::under(vec![
@@ -428,14 +422,11 @@ impl RosterReport {
                     amount.to_string(),
                 ])
             });
-            table.rows.push(
-                vec![
-                    w.label(Label::Total).to_owned(),
-                    String::new(),
-                    totals.total.to_string(),
-                ]
-                .into(),
-            );
+            table.push_row(vec![
+                w.label(Label::Total).to_owned(),
+                String::new(),
+                totals.total.to_string(),
+            ]);
             table.notes.push(w.sentence(&Sentence::PaymentCheck {
                 lines: count,
                 persons,
