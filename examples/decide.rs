@@ -26,7 +26,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use serde::de::IgnoredAny;
 use tianjin_disability_subsidies::report::printable;
 use tianjin_disability_subsidies::{Language, Month, Policy, Resident};
 
@@ -67,29 +66,22 @@ fn run(args: Args) -> Result<bool, String> {
         SAMPLE_RESIDENTS,
         "examples/data/residents.json",
     )?;
-    // The array first, each element kept as its text; then each element read strictly on its
+    // The array first, by the crate's reader (a byte-order mark skipped, an error in the
+    // chosen language), each element kept as its text; then each element read strictly on its
     // own (a repeated key, an array for an object, a value out of range), so that one bad
     // resident does not stop the batch.
-    // A byte-order mark, which editors on Windows write, is not part of the JSON.
-    let json = json.strip_prefix('\u{feff}').unwrap_or(&json);
-    let elements: Vec<&serde_json::value::RawValue> = match serde_json::from_str(json) {
-        Ok(elements) => elements,
-        Err(e) => {
-            // Why, in the chosen language: the crate's reader reads the same text again.
-            let why = tianjin_disability_subsidies::json::from_str::<Vec<IgnoredAny>>(json)
-                .err()
-                .map_or_else(|| e.to_string(), |e| e.describe(lang));
-            return Err(match lang {
-                Language::Chinese => format!(
-                    "{name}：应为由居民组成的 JSON 数组（JSON Lines 名册请用 roster 示例）：{why}"
-                ),
-                _ => format!(
-                    "{name}: expected a JSON array of residents (a JSON Lines roster is read by \
-                     the roster example): {why}"
-                ),
-            });
-        }
-    };
+    let elements: Vec<Box<serde_json::value::RawValue>> =
+        tianjin_disability_subsidies::json::from_str(&json).map_err(|e| match lang {
+            Language::Chinese => format!(
+                "{name}：应为由居民组成的 JSON 数组（JSON Lines 名册请用 roster 示例）：{}",
+                e.describe(lang)
+            ),
+            _ => format!(
+                "{name}: expected a JSON array of residents (a JSON Lines roster is read by the \
+                 roster example): {}",
+                e.describe(lang)
+            ),
+        })?;
     let mut schedules = Vec::new();
     let mut rejected = 0;
     for (i, element) in elements.iter().enumerate() {
