@@ -557,7 +557,7 @@ impl ReadAhead {
                 line: number,
                 problem,
             },
-            Line::Json { number, text } => match Resident::from_json(text) {
+            Line::Json { number, text } => match Resident::read_line(text) {
                 Ok(resident) => {
                     return ReadAhead::Resident {
                         line: number,

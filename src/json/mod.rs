@@ -35,7 +35,7 @@ pub(crate) use problem::Own;
 pub use problem::{Expected, Found, JsonProblem, Shape, SyntaxProblem, EXCERPT_CHARS};
 pub(crate) use strict::refuse_checked;
 pub use strict::ReadError;
-pub(crate) use strict::{read, read_value};
+pub(crate) use strict::{read, read_fast, read_value, read_with_path};
 
 /// Reads a `T` from JSON text the way the crate reads all its input: an array where an object
 /// belongs, or a key written twice, is refused, and an error names the JSON path of the field at

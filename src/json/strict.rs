@@ -1466,7 +1466,6 @@ impl ReadError {
 ///
 /// The document is read once without tracking paths (fast); only when that fails is it read
 /// again, tracking the path and every repeated key, to say where.
-#[inline]
 pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match read_fast(text) {
@@ -1477,7 +1476,7 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
 
 /// One strict reading without paths: the value, or that it failed.
 #[inline]
-fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, ()> {
+pub(crate) fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, ()> {
     clear_checked();
     let slot = Slot::default();
     let de = &mut serde_json::Deserializer::from_str(text);
@@ -1490,7 +1489,7 @@ fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, ()> {
 /// error whenever the first reading failed (a value that reads this time still has a problem:
 /// the first reading found it).
 #[cold]
-fn read_with_path<T: DeserializeOwned>(text: &str) -> ReadError {
+pub(crate) fn read_with_path<T: DeserializeOwned>(text: &str) -> ReadError {
     clear_checked();
     let slot = Slot::tracking_path();
     let de = &mut serde_json::Deserializer::from_str(text);

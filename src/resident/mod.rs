@@ -186,6 +186,17 @@ impl Resident {
         Resident::from_slice(&bytes).map_err(ReadResidentError::Invalid)
     }
 
+    /// Reads and checks one roster line's resident, as [`Resident::from_json`] does (the same reading
+    /// and checks), the facts moved once, from the parser's result into the resident.
+    pub(crate) fn read_line(json: &str) -> Result<Resident, Error> {
+        let facts = match crate::json::read_fast::<Facts>(json) {
+            Ok(facts) => facts,
+            Err(()) => return Err(crate::json::read_with_path::<Facts>(json).into()),
+        };
+        check(&facts)?;
+        Ok(Resident::checked(facts))
+    }
+
     /// The facts as given.
     pub fn facts(&self) -> &Facts {
         &self.facts
