@@ -187,7 +187,9 @@ impl Resident {
     }
 
     /// Reads and checks one roster line's resident, as [`Resident::from_json`] does (the same reading
-    /// and checks), the facts moved once, from the parser's result into the resident.
+    /// and checks), the facts moved once, from the parser's result into the resident. Kept apart
+    /// from `from_json` for the scan's sake: the scan through `from_json` measured 1.05 of its
+    /// time through this (`roster_speed`, six pairs), for 0.16 % more instructions.
     pub(crate) fn read_line(json: &str) -> Result<Resident, Error> {
         let facts = match crate::json::read_fast::<Facts>(json) {
             Ok(facts) => facts,
